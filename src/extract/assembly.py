@@ -1,0 +1,89 @@
+"""Assembly: give every record its id, link quantities and dates to claims, date the claims.
+
+* A quantity or date belongs to the claim whose content holds it (the innermost when claims
+  nest); a date in the claim's sentence outside the content (its speaker phrase, "said on
+  Tuesday") belongs to it too, and so does a date that opens the sentence before a claim whose own
+  sentence has none ("Last week, X did Y. Pyongyang framed the test as ...").
+* ``claim_date``: the day the text gives for the statement (a day-precise date next to the cue,
+  "said on Tuesday"), else the publication date, else empty.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from .records import ArticleMeta, ArticleResult, Claim, Document, Entity, Quantity, Span, TimeExpr, replace
+
+CUE_WINDOW = 40
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
+    for s in sentences:
+        if s[0] <= pos < s[1]:
+            return s
+    return None
+
+
+def _holder(span: Span, claims: Sequence[Claim]) -> Optional[int]:
+    best = None
+    for i, c in enumerate(claims):
+        if any(p.contains(span) for p in c.spans) or c.content.contains(span):
+            if best is None or (c.content.end - c.content.start) < (claims[best].content.end - claims[best].content.start):
+                best = i
+    return best
+
+
+def _claim_region(c: Claim, sentences) -> tuple[int, int]:
+    pos = [c.cue.start, c.content.start] + ([c.speaker.start] if c.speaker else [])
+    ends = [c.cue.end, c.content.end] + ([c.speaker.end] if c.speaker else [])
+    s = _sentence_of(sentences, min(pos))
+    e = _sentence_of(sentences, max(ends) - 1)
+    return (s[0] if s else min(pos), e[1] if e else max(ends))
+
+
+def assemble(document: Document, meta: ArticleMeta, *, entities: Sequence[Entity] = (),
+             claims: Sequence[Claim] = (), quantities: Sequence[Quantity] = (), dates: Sequence[TimeExpr] = (),
+             sentences: Sequence[tuple[int, int]] = ()) -> ArticleResult:
+    aid = document.article_id
+    claims = [replace(c, claim_id=f"{aid}:c{i + 1}") for i, c in enumerate(claims)]
+    by_cue = {(c.cue.start, c.cue.end): c.claim_id for c in claims}
+    regions = [_claim_region(c, sentences) for c in claims]
+
+    def link(span: Span, *, frame: bool) -> Optional[str]:
+        i = _holder(span, claims)
+        if i is not None:
+            return claims[i].claim_id
+        for k, (a, b) in enumerate(regions):
+            if a <= span.start and span.end <= b:
+                return claims[k].claim_id
+        if frame:
+            # a date opening a sentence frames the claim in the next sentence
+            sent = _sentence_of(sentences, span.start)
+            if sent is not None and document.text[sent[0]:span.start].strip() == "":
+                for k, (a, b) in enumerate(regions):
+                    if a >= sent[1] and (a - sent[1]) < 3 and not any(a <= d.span.start < b for d in dates):
+                        return claims[k].claim_id
+        return None
+
+    quantities = [replace(q, quantity_id=f"{aid}:q{i + 1}", claim_id=link(q.span, frame=False))
+                  for i, q in enumerate(quantities)]
+    dates = [replace(d, date_id=f"{aid}:d{i + 1}", claim_id=link(d.span, frame=d.start_date is not None))
+             for i, d in enumerate(dates)]
+
+    dated = []
+    for c in claims:
+        when = meta.published
+        for d in dates:
+            if d.start_date and d.start_date == d.end_date and d.type == "date" and not any(p.contains(d.span) for p in c.spans):
+                near = min(abs(d.span.start - c.cue.end), abs(c.cue.start - d.span.end))
+                if near <= CUE_WINDOW and _sentence_of(sentences, d.span.start) == _sentence_of(sentences, c.cue.start):
+                    when = d.start_date
+                    break
+        relay = by_cue.get((c.relayed_by.start, c.relayed_by.end)) if c.relayed_by else None
+        dated.append(replace(c, claim_date=when, relayed_by_id=relay))
+    return ArticleResult(document=document, meta=meta, entities=tuple(entities), claims=tuple(dated),
+                         quantities=tuple(quantities), dates=tuple(dates))
+
+
+def failed(document: Document, meta: Optional[ArticleMeta], error: str) -> ArticleResult:
+    """The result of an article that could not be processed: one articles row saying why."""
+    return ArticleResult(document=document, meta=meta or ArticleMeta(), status="error", error=error)

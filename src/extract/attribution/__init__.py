@@ -1,0 +1,293 @@
+"""Attribution: who claimed what, found in one parsed article.
+
+The driver calls the parts in turn, as citron does: cues (:mod:`.cues`) find the attributing
+words, sources (:mod:`.sources`) the speaker, content (:mod:`.content`) what was claimed, quotes
+(:mod:`.quotes`) the direct quotations, coreference (:mod:`.coreference`) the canonical speaker.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..records import ArticleMeta, Claim, Entity, Span, replace
+from . import content as content_
+from . import coreference, cues, quotes, sources
+from .spans import char_span, tokens_span
+
+HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+RELAY_LEMMAS = {"cite", "quote"}
+
+__all__ = ["extract"]
+
+
+def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None) -> tuple[Claim, ...]:
+    """All claims of a parsed article, in text order."""
+    lex = cues.lexicon()
+    text = doc.text
+    claims: list[Claim] = []
+    used_cues: set[int] = set()
+    for tok in doc:
+        claim = None
+        if tok.lower_ in ("according", "as") and cues.prep_cue(tok) is not None:
+            claim = _prep_claim(tok, entities)
+        elif lex.is_verb_cue(tok):
+            claim = _verb_claim(tok, lex, entities)
+        elif _misparsed_verb(tok, lex):
+            claim = _repaired_claim(tok, entities)
+        elif tok.lower_ in HEDGE_ADVERBS and tok.dep_ == "advmod":
+            claim = _adverb_claim(tok)
+        if claim is not None:
+            claims.append(claim)
+            used_cues.add(tok.i)
+    claims = _attach_quotes(doc, claims, quotes.find(text), lex, entities, used_cues)
+    claims += _relays(doc, claims, entities)
+    if meta is not None:
+        claims = [c for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
+                  and not meta.is_excluded(c.content.start, c.content.end)]
+    claims = _dedupe(claims)
+    claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
+    return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
+
+
+def _speaker(head: Optional[Token], entities: Sequence[Entity]) -> dict:
+    if head is None:
+        return {}
+    span = sources.phrase(head)
+    if span is None:
+        return {}
+    full = sources.full_phrase(head)
+    name = _name_in(span, full, head, entities)
+    stype = sources.classify(head, span, entities, named=name is not None)
+    canonical = None
+    if name is not None:
+        canonical = name.canonical if isinstance(name, Entity) else name.text
+    elif stype == "country_or_group":
+        canonical = coreference.capital_country(span.text)
+    if canonical is None:
+        org = next((e for e in entities if e.label == "ORG" and span.contains(e.span)
+                    and e.span.start <= head.idx < e.span.end), None)
+        canonical = org.canonical if org is not None else span.text
+    if stype == "country_or_group" and name is None:
+        canonical = coreference.capital_country(span.text) or canonical
+    role = sources.role(span, name if isinstance(name, Entity) else None, full)
+    return {"speaker": span, "speaker_canonical": canonical, "speaker_type": stype, "speaker_role": role}
+
+
+def _name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
+    """The person named in a speaker phrase: a PERSON entity, or a proper noun the head is named by."""
+    person_head = head.pos_ == "PROPN" or head.lemma_.lower() in sources.PERSON_HEADS
+    for area in (span, full if person_head else None):
+        if area is None:
+            continue
+        persons = [e for e in entities if e.label == "PERSON" and area.contains(e.span)]
+        if persons:
+            return max(persons, key=lambda e: len(e.span.text))
+    if head.pos_ == "NOUN" and head.lemma_.lower() in sources.PERSON_HEADS:
+        for t in head.subtree:
+            if t.pos_ == "PROPN" and t.dep_ in ("pobj", "appos", "attr", "oprd", "npadvmod", "dobj"):
+                toks = [c for c in t.subtree if c.pos_ == "PROPN" and c.text[:1].isupper()]
+                sp = tokens_span(toks)
+                if sp is not None:
+                    return sp
+    return None
+
+
+def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
+    got = content_.for_verb(tok, takes_object=lex.takes_object(tok))
+    if got is None:
+        return None
+    toks, kind = got
+    span = content_.span_of(toks)
+    if span is None:
+        return None
+    subj = sources.subject_of(tok)
+    if subj is not None and span.start <= subj.idx < span.end:
+        subj = None
+    if kind == "open" and subj is None:
+        return None
+    if kind != "clause" and subj is not None and subj.head is not tok and tok.dep_ in ("advcl", "acl", "xcomp"):
+        return None  # "..., raising alarms": a participle with an object is an event, not a claim
+    sp = _speaker(subj, entities)
+    lemma = tok.lemma_.lower()
+    cue = _cue_span(tok)
+    return Claim(cue=cue, content=span, quote="indirect",
+                 hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
+
+
+def _misparsed_verb(tok: Token, lex) -> bool:
+    """A reporting verb the tagger read as an adjective in a sentence with no verb at all.
+
+    "The update, received during the visit, detailed the involvement." is sometimes parsed as a
+    noun phrase with "detailed" modifying "involvement": a verbless root is a parse failure, and a
+    past-tense cue after the subject's closing comma is the missing main verb.
+    """
+    if tok.tag_ not in ("JJ", "VBN") or tok.dep_ != "amod" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return False
+    root = tok.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp") for t in tok.sent):
+        return False
+    low = tok.lower_
+    return low.endswith("ed") and any(c in lex.object for c in (low[:-1], low[:-2]))
+
+
+def _repaired_claim(tok: Token, entities) -> Optional[Claim]:
+    root = tok.sent.root
+    obj_end = tok.head.right_edge.i
+    content = tokens_span(tok.doc[tok.i + 1:obj_end + 1])
+    if content is None or root.i > tok.i:
+        return None
+    sp = _speaker(root, entities)
+    cue = tokens_span([tok])
+    return Claim(cue=cue, content=content, quote="indirect", rule="verb:repaired", **sp)
+
+
+def _cue_span(tok: Token) -> Span:
+    """The cue verb with its auxiliaries and negation ("has learned", "did not say")."""
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 2]
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks)
+    return tokens_span(tok.doc[lo:hi + 1]) or Span.of(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+
+
+def _prep_claim(tok: Token, entities) -> Optional[Claim]:
+    got = cues.prep_cue(tok)
+    if got is None:
+        return None
+    cue_toks, pobj = got
+    content_toks = content_.for_prep(tok.head, cue_toks, pobj)
+    if not content_toks:
+        return None
+    span = content_.span_of(content_toks)
+    cue = tokens_span(cue_toks)
+    if span is None or cue is None:
+        return None
+    return Claim(cue=cue, content=span, quote="indirect", rule="according_to", **_speaker(pobj, entities))
+
+
+def _adverb_claim(tok: Token) -> Optional[Claim]:
+    head = tok.head
+    span = tokens_span([t for t in head.subtree if t.i != tok.i])
+    cue = tokens_span([tok])
+    if span is None or cue is None:
+        return None
+    return Claim(cue=cue, content=span, speaker=None, speaker_type="anonymous", hedge=tok.lower_,
+                 quote="indirect", rule="hedge_adverb")
+
+
+def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entities, used: set[int]) -> list[Claim]:
+    """Make claims whose content is a quotation direct, and give orphan quotes a speaker."""
+    out = list(claims)
+    for q in qspans:
+        hits = [i for i, c in enumerate(out) if c.content.overlaps(q)]
+        if hits:
+            i = max(hits, key=lambda k: _overlap(out[k].content, q))
+            c = out[i]
+            inside = _overlap(c.content, q)
+            if q.contains(c.content) or inside >= 0.8 * (c.content.end - c.content.start):
+                out[i] = replace(c, content=_strip_quote(q), quote="direct")
+            else:
+                out[i] = replace(c, quote="mixed")
+            continue
+        claim = _quote_claim(doc, q, lex, entities, used, out)
+        if claim is not None:
+            out.append(claim)
+        else:
+            _continue_quote(doc, q, out, lex)
+    return out
+
+
+def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> None:
+    """A quote right after an attributed one, with no cue of its own, continues that claim."""
+    prev = [i for i, c in enumerate(claims) if c.quote == "direct" and c.spans[-1].end <= q.start]
+    if not prev:
+        return
+    i = max(prev, key=lambda k: claims[k].spans[-1].end)
+    c = claims[i]
+    gap_start = max(c.spans[-1].end, c.cue.end)
+    if q.start - gap_start > 40 or "\n" in doc.text[gap_start:q.start]:
+        return
+    pieces = c.spans + (q,)
+    covering = Span.of(doc.text, pieces[0].start, q.end)
+    claims[i] = replace(c, content=covering, content_spans=pieces)
+
+
+def _strip_quote(q: Span) -> Span:
+    """A quotation without the comma that joins it to its cue ("...,” Ri stated")."""
+    end = q.end
+    while end > q.start and q.text[end - q.start - 1] in ",;: ":
+        end -= 1
+    return Span(q.start, end, q.text[: end - q.start])
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[Claim]) -> Optional[Claim]:
+    """An orphan quote: a cue verb next to it in its sentence, or the continuation of a quote."""
+    text = doc.text
+    # a speech verb right after the quote ("..." she said) or right before it (she said: "...")
+    window = [t for t in doc if (q.end <= t.idx <= q.end + 80 or q.start - 80 <= t.idx < q.start)]
+    for t in window:
+        if lex.is_verb_cue(t) and t.i not in used:
+            subj = sources.subject_of(t)
+            if subj is None:
+                continue
+            between = text[min(q.end, t.idx):max(q.start, t.idx)] if t.idx >= q.end else text[t.idx:q.start]
+            if "\n" in between or any(ch in between for ch in ".?!") and t.idx >= q.end and len(between) > 40:
+                continue
+            used.add(t.i)
+            return Claim(cue=_cue_span(t), content=_strip_quote(q), quote="direct", rule="quote:cue", **_speaker(subj, entities))
+    return None
+
+
+def _relays(doc: Doc, claims: list[Claim], entities) -> list[Claim]:
+    """Nested attribution: "X revealed ..., citing a briefing by Y" relays Y's claim through X."""
+    out = []
+    for c in claims:
+        for tok in doc:
+            if tok.lemma_.lower() not in RELAY_LEMMAS or tok.dep_ != "advcl":
+                continue
+            if not (c.cue.start <= tok.head.idx < c.cue.end):
+                continue
+            obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
+            if obj is None:
+                continue
+            by = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")), None)
+            src = next((k for k in by.children if k.dep_ == "pobj"), None) if by is not None else None
+            sp = _speaker(src if src is not None else obj, entities)
+            cue = tokens_span([tok])
+            if cue is None:
+                continue
+            out.append(Claim(cue=cue, content=c.content, content_spans=c.content_spans, quote=c.quote,
+                             rule="relay", relayed_by=c.cue, **sp))
+    return out
+
+
+def _name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
+    """Proper-noun subjects not known as places or groups, as PERSON candidates for pronouns."""
+    out = []
+    by_start = {e.span.start: e for e in entities}
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+            continue
+        toks = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.dep_ == "compound")]
+        span = tokens_span(toks)
+        if span is None:
+            continue
+        known = by_start.get(span.start)
+        out.append(Entity(span, "PERSON", known.canonical if known is not None and known.label == "PERSON" else span.text))
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.cue.start, c.content.start, c.content.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

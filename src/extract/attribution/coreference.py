@@ -1,0 +1,77 @@
+"""Coreference, just enough for speakers: one canonical name per source.
+
+* a pronoun ("he shared concerns") takes the latest person speaker within a few sentences before
+  it, else the latest person named before it (the usual recency heuristic of quote attribution
+  systems such as citron and the Gender Gap Tracker);
+* a named speaker takes its entity's canonical name ("Budanov" -> "Kyrylo Budanov");
+* a person noun with a name in its phrase ("One soldier, identified by the surname Ri") takes
+  the name;
+* a capital used as a speaker takes its state ("Pyongyang" -> "North Korea", lexicon in
+  ``models/capitals``).
+"""
+from __future__ import annotations
+
+import csv
+import functools
+from typing import Optional, Sequence
+
+from ..records import Claim, Entity, replace
+from ..settings import models_dir
+from .sources import GROUP_PRONOUNS, PERSON_PRONOUNS
+
+LOOKBACK_CHARS = 1500
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    path = models_dir() / "capitals" / "capitals.tsv"
+    with open(path, encoding="utf-8") as f:
+        return {row["capital"].lower(): row["country"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def capital_country(name: str) -> Optional[str]:
+    return capitals().get(name.strip().lower().removeprefix("the "))
+
+
+def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Sequence[Entity] = ()) -> list[Claim]:
+    """Fill ``speaker_canonical`` of pronoun speakers from earlier claims and names.
+
+    ``subjects`` are proper-noun sentence subjects, a fallback antecedent when the named-entity
+    recogniser missed a person ("Kyrylo Budanov spoke ..." tagged ORG).
+    """
+    out: list[Claim] = []
+    persons = sorted((e for e in list(entities) + list(subjects) if e.label == "PERSON"), key=lambda e: e.span.start)
+    for claim in sorted(claims, key=lambda c: (c.cue.start, c.cue.end)):
+        sp = claim.speaker
+        if sp is None or sp.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            out.append(claim)
+            continue
+        want_person = sp.text.lower() in PERSON_PRONOUNS
+        found = None
+        for prev in reversed(out):
+            if prev.speaker is None or prev.speaker.start >= sp.start or sp.start - prev.speaker.end > LOOKBACK_CHARS:
+                continue
+            if prev.speaker_canonical and prev.speaker_canonical.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                if (prev.speaker_type == "person") == want_person:
+                    found = (prev.speaker_canonical, prev.speaker_type)
+                    break
+        if found is None and want_person:
+            before = [e for e in persons if e.span.end <= sp.start and sp.start - e.span.end <= LOOKBACK_CHARS]
+            if before:
+                found = (before[-1].canonical, "person")
+        if found:
+            out.append(replace(claim, speaker_canonical=found[0], speaker_type=found[1]))
+        else:
+            out.append(claim)
+    return _person_names(out)
+
+
+def _person_names(claims: list[Claim]) -> list[Claim]:
+    """A bare name that another claim established as a person is a person ("Ri stated")."""
+    people = {c.speaker_canonical for c in claims if c.speaker_type == "person" and c.speaker_canonical}
+    out = []
+    for c in claims:
+        if c.speaker_type in ("unknown", "country_or_group") and c.speaker_canonical in people:
+            c = replace(c, speaker_type="person")
+        out.append(c)
+    return out

@@ -1,0 +1,142 @@
+"""Sources: who is speaking, found on the dependency parse, and what kind of source it is.
+
+The speaker of a verb cue is its subject (``nsubj``, or the agent of a passive, "was told by X");
+a participle or conjoined verb without one inherits its head's ("reaffirmed its stance, stating
+that ..."). The span is the subject's phrase without relative clauses, appositives and participle
+phrases after a comma, which go to the role instead.
+
+Speaker types follow the contract: person, organization, country_or_group, document, anonymous,
+unknown. Unnamed people and bare collective nouns ("officials said", "Reports suggest") are
+anonymous; a nationality or organisation modifying them makes them an organization ("Ukrainian
+defense officials").
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from spacy.tokens import Token
+
+from ..records import Entity, Span
+from .spans import subtree_span, tokens_span
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+INHERIT = ("advcl", "conj", "xcomp", "pcomp", "acl")
+NP_TRAILERS = ("relcl", "appos", "acl", "punct", "cc", "conj")
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "you"}
+GROUP_PRONOUNS = {"they", "we", "them", "us"}
+ANONYMOUS_HEADS = {
+    "report", "source", "official", "intelligence", "analyst", "expert", "witness", "observer",
+    "resident", "people", "insider", "aide", "diplomat", "someone", "critic", "person", "spokesman",
+    "spokeswoman", "spokesperson", "representative", "investigator", "authority", "officer",
+    "economist", "researcher", "scientist", "doctor", "activist", "lawmaker", "member", "staffer",
+    "adviser", "advisor", "supporter", "opponent", "voter", "poll", "rumor", "rumour", "estimate",
+}
+GROUP_HEADS = {
+    "force", "agency", "ministry", "government", "police", "army", "military", "committee",
+    "department", "party", "administration", "campaign", "company", "union", "court", "council",
+    "office", "group", "organization", "organisation", "commission", "service", "coalition",
+    "team", "board", "bureau", "parliament", "congress", "senate", "house", "cabinet", "firm",
+    "network", "newspaper", "media", "press", "institute", "university", "center", "centre",
+}
+DOCUMENT_HEADS = {
+    "update", "statement", "study", "survey", "document", "letter", "memo", "briefing", "filing",
+    "analysis", "paper", "assessment", "review", "data", "figure", "record", "article", "book",
+    "release", "post", "tweet", "video", "footage", "email", "message", "note", "ruling", "order",
+    "lawsuit", "complaint", "indictment", "audit", "poll", "report", "investigation", "finding",
+    "constitution", "law", "rule", "guideline", "policy", "treaty", "agreement", "resolution",
+}
+PERSON_HEADS = {
+    "soldier", "man", "woman", "official", "minister", "president", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "director", "officer", "commander", "general",
+    "senator", "governor", "mayor", "candidate", "nominee", "secretary", "chairman", "chairwoman",
+    "ceo", "founder", "expert", "analyst", "doctor", "lawyer", "attorney", "judge", "resident",
+    "witness", "survivor", "victim", "father", "mother", "son", "daughter", "wife", "husband",
+    "friend", "student", "teacher", "worker", "farmer", "prisoner", "defector", "refugee",
+}
+
+
+def subject_of(cue: Token) -> Optional[Token]:
+    """The subject of a verb cue, inherited up a chain of participles and conjuncts."""
+    tok = cue
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJ and c.dep_ != "expl":
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if tok.dep_ in INHERIT and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def phrase(head: Token) -> Optional[Span]:
+    """The speaker phrase: the head's subtree, stopping at a comma-separated trailer."""
+    doc = head.doc
+    right = head.right_edge.i
+    for c in head.rights:
+        if c.dep_ in NP_TRAILERS and c.i > head.i:
+            prev = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+            if c.dep_ in ("relcl", "appos") or (prev is not None and prev.text == ","):
+                right = min(right, c.left_edge.i - 1)
+    left = head.left_edge.i
+    return tokens_span(doc[left:right + 1])
+
+
+def full_phrase(head: Token) -> Optional[Span]:
+    return subtree_span(head)
+
+
+def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool) -> str:
+    """The speaker type of a speaker phrase headed by ``head``."""
+    lower = head.lower_
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON":
+        if lower in PERSON_PRONOUNS:
+            return "person"
+        return "unknown"
+    ents = [e for e in entities if span.contains(e.span) or e.span.contains(span)]
+    head_ent = next((e for e in ents if e.span.start <= head.idx < e.span.end), None)
+    if head_ent is not None:
+        return {"PERSON": "person", "ORG": "organization", "GPE": "country_or_group",
+                "NORP": "country_or_group"}.get(head_ent.label, "unknown")
+    if named and lemma in PERSON_HEADS:
+        return "person"
+    modified = any(e.label in ("NORP", "ORG", "GPE") for e in ents) or any(
+        c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+        for c in head.children)
+    if lemma == "report" and head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children):
+        return "anonymous"
+    if lemma in DOCUMENT_HEADS and lemma not in ANONYMOUS_HEADS - {"report", "poll"}:
+        return "document"
+    if lemma in GROUP_HEADS:
+        return "organization"
+    if lemma in ANONYMOUS_HEADS or lemma in PERSON_HEADS:
+        return "organization" if modified else "anonymous"
+    if head.pos_ == "PROPN":
+        return "organization" if head.ent_type_ in ("ORG", "FAC") else (
+            "person" if head.ent_type_ == "PERSON" else "unknown")
+    return "unknown"
+
+
+def role(span: Span, name: Optional[Entity], full: Optional[Span]) -> Optional[str]:
+    """Titles and roles around a named speaker: "Ukrainian defense intelligence chief Lt. Gen."."""
+    if name is None:
+        return None
+    parts = []
+    before = span.text[: name.span.start - span.start].strip(" ,")
+    if before and before.lower() not in ("the", "a", "an"):
+        parts.append(before)
+    if full is not None and full.end > span.end:
+        after = full.text[span.end - full.start:].strip(" ,")
+        if after:
+            parts.append(after)
+    elif name.span.end < span.end:
+        after = span.text[name.span.end - span.start:].strip(" ,")
+        if after:
+            parts.append(after)
+    return ", ".join(parts) or None

@@ -1,0 +1,157 @@
+"""Command line: a thin layer over the library (:mod:`extract.pipeline`, :mod:`extract.evaluation`).
+
+Exit codes: 0 every article processed, 1 some articles failed (their rows say why), 2 usage errors.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+
+import click
+
+from . import __version__
+from .settings import DEFAULT_MODEL, Settings
+from .timeutil import parse_iso_date
+
+EPILOG_RUN = """\b
+Examples:
+  extract run data/raw --out data/out
+  extract run articles/ more.csv --out out/ --published 2025-03-05 --workers 4
+  python -c "import extract; print(extract.load('data/out')['claims'].head())"
+
+\b
+Inputs: folders (walked recursively), .txt articles with an optional NAME.json sidecar
+{"id","title","publisher","published","url"}, and .csv/.jsonl/.json collections with a
+"text" column. Writes articles.csv, claims.csv, quantities.csv, dates.csv, entities.csv and
+datapackage.json into --out.
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="extract")
+def main() -> None:
+    """Turn folders of news articles into tables of who claimed what, when.
+
+    \b
+    Start with:
+      extract run data/raw --out data/out      process articles, write the tables
+      extract eval polnear ../shared/data/polnear/dev   measure attribution
+      extract run --help                        all options, with examples
+    """
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    if parse_iso_date(value) is None:
+        raise click.BadParameter(f"{value!r} is not an ISO date such as 2025-03-05")
+    return parse_iso_date(value).isoformat()
+
+
+@main.command(epilog=EPILOG_RUN)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Output folder for the tables (created if missing).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline name or path.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes, each loading the pipeline once.")
+@click.option("--published", callback=_date, metavar="DATE",
+              help="Fallback publication date (ISO) for articles that state none.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Texts per nlp.pipe batch.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
+              help="parquet also writes each table as .parquet (needs pyarrow).")
+@click.option("--excel-safe", is_flag=True, help="Prefix cells a spreadsheet would run as a formula with '.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
+def run(inputs, out, model, workers, published, batch_size, fmt, excel_safe, progress, verbose):
+    """Extract claims, quantities, dates and entities from news articles."""
+    from .nlp import ModelNotFound
+    from .pipeline import run as run_pipeline
+    from .reading import InputError
+
+    settings = Settings(model=model, published=published, workers=workers, batch_size=batch_size,
+                        progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose)
+    try:
+        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt)
+    except (InputError, ModelNotFound) as e:
+        click.echo(f"extract: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"{summary.articles} articles ({summary.failed} failed): {summary.claims} claims, "
+               f"{summary.quantities} quantities, {summary.dates} dates -> {out}", err=True)
+    for line in summary.errors[:10]:
+        click.echo(f"  failed: {line}", err=True)
+    if len(summary.errors) > 10:
+        click.echo(f"  ... and {len(summary.errors) - 10} more (see articles.csv)", err=True)
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.group("eval")
+def eval_() -> None:
+    """Measure quality on the public corpora (see README, "Quality")."""
+
+
+def _print(scores: dict, as_json: bool) -> None:
+    from .evaluation.scoring import format_table
+
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    table = {k: v for k, v in scores.items() if isinstance(v, dict) and "f1" in v}
+    click.echo(format_table(table))
+    for k, v in scores.items():
+        if not (isinstance(v, dict) and "f1" in v):
+            click.echo(f"{k}: {v}")
+
+
+@eval_.command("polnear")
+@click.argument("split", type=click.Path(exists=True, file_okay=False))
+@click.option("--limit", type=int, help="Only the first N articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+def eval_polnear(split, limit, as_json):
+    """Attribution P/R/F1 on a PolNeAR split.
+
+    \b
+    Example:
+      extract eval polnear ../shared/data/polnear/dev
+    """
+    from .evaluation import polnear
+
+    _print(polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty()), as_json)
+
+
+@eval_.command("newsquant")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+def eval_newsquant(path, as_json):
+    """Quantity P/R/F1 and qualifier accuracy on NewsQuant sentences.
+
+    \b
+    Example:
+      extract eval newsquant ../shared/data/newsquant/newsquant_dev.json
+    """
+    from .evaluation import newsquant
+
+    _print(newsquant.evaluate(path), as_json)
+
+
+@eval_.command("timeml")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--limit", type=int, help="Only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+def eval_timeml(folder, limit, as_json):
+    """Temporal expression span and value F1 on TimeML (.tml) or MEANTIME (CAT XML) files.
+
+    \b
+    Examples:
+      extract eval timeml ../shared/data/timeml/tbaq
+      extract eval timeml ../shared/data/timeml/meantime_english
+    """
+    from .evaluation import timeml
+
+    _print(timeml.evaluate(folder, limit=limit), as_json)
+
+
+if __name__ == "__main__":
+    main()

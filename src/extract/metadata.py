@@ -1,0 +1,137 @@
+"""Metadata: title, publisher, publication date, dateline, and what to keep out of extraction.
+
+The text is never changed: page chrome ("3 min read"), the headline, the dateline and a trailing
+RELATED link list are recorded as excluded spans, and later stages drop whatever falls inside them.
+
+Publication date, in this order (``published_source``): the sidecar or collection metadata
+(``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date
+(``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``); the
+``--published`` fallback (``default``); else ``unknown``. Never the file's modification time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from .records import ArticleMeta, Document, Span
+from .timeutil import MONTH_RE, month_number, parse_iso_date
+
+CHROME_RE = re.compile(
+    r"^[ \t]*(?:\d+[ \t]*(?:min(?:ute)?s?|hrs?|hours?)[ \t]+read|listen to (?:this )?article|"
+    r"advertisement|share( this( article)?)?|sign up.*newsletter.*|skip to (?:main )?content|"
+    r"updated:? .{0,40}|published:? .{0,40}|image:? .{0,80}|photo:? .{0,80})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+RELATED_RE = re.compile(
+    r"^[ \t]*(?:related(?: (?:articles?|stories|coverage|news|content|links?))?|read (?:more|also|next)|"
+    r"see also|more (?:from|on) [^\n]{0,40}|recommended(?: stories)?|you may also like)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–—]|\d+[.)])[ \t]+\S")
+DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)*)?)"
+    r"(?:,[ ]+(?P<month>" + MONTH_RE + r")[ ]+(?P<day>\d{1,2})(?:,[ ]+(?P<year>\d{4}))?)?"
+    r"[ ]*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,40})\))?"
+    r"[ ]*(?P<dash>[–—-]{1,2}|:)[ ]*"
+)
+TOP_DATE_RE = re.compile(
+    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<month>" + MONTH_RE +
+    r")[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _valid(year: int, month: int, day: int) -> Optional[dt.date]:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
+    """Find title, publisher, publication date, dateline and excluded spans of one article."""
+    text = doc.text
+    md = doc.metadata
+    excluded: list[Span] = []
+    lines = [(s, e, ln) for s, e, ln in _lines(text)]
+    nonempty = [(s, e, ln) for s, e, ln in lines if ln.strip()]
+
+    # Headline: the first line when it matches the title, or reads like one (short, no final stop).
+    headline = None
+    title = md.get("title")
+    if nonempty:
+        s, e, ln = nonempty[0]
+        stripped = ln.strip()
+        looks_like = (len(stripped) < 160 and not re.search(r"[.!?\"”’]$", stripped)
+                      and len(nonempty) > 1 and not TOP_DATE_RE.match(ln))
+        if (title and stripped.lower() == title.strip().lower()) or (looks_like and not DATELINE_RE.match(stripped)):
+            lead = len(ln) - len(ln.lstrip())
+            headline = Span.of(text, s + lead, s + lead + len(stripped))
+            excluded.append(headline)
+            title = title or stripped
+
+    for m in CHROME_RE.finditer(text):
+        if m.group(0).strip():
+            excluded.append(Span.of(text, m.start(), m.end()))
+
+    # A trailing link list: a RELATED-style heading, then list items or short lines to the end.
+    for m in RELATED_RE.finditer(text):
+        tail = [(s, e, ln) for s, e, ln in lines if s > m.end() and ln.strip()]
+        if len(tail) <= 20 and all(LIST_ITEM_RE.match(ln) or len(ln.strip()) < 120 for _, _, ln in tail):
+            excluded.append(Span.of(text, m.start(), len(text.rstrip())))
+            break
+
+    # Dateline: at the start of one of the first few paragraphs.
+    fallback_date = parse_iso_date(fallback) if fallback else None
+    dateline = place = agency = None
+    dl_date: Optional[dt.date] = None
+    for s, e, ln in nonempty[:4]:
+        lead = len(ln) - len(ln.lstrip())
+        m = DATELINE_RE.match(ln, lead)
+        if not m or len(m.group("place")) < 3 or (not m.group("month") and not m.group("agency")
+                                                  and m.group("dash") == ":"):
+            continue
+        if m.group("place").isupper() or m.group("agency"):
+            dateline = Span.of(text, s + m.start(), s + m.end())
+            place, agency = m.group("place"), (m.group("agency") or "").strip() or None
+            if m.group("month"):
+                year = int(m.group("year")) if m.group("year") else (fallback_date.year if fallback_date else None)
+                if year:
+                    dl_date = _valid(year, month_number(m.group("month")), int(m.group("day")))
+            excluded.append(dateline)
+            break
+    if dl_date is None:
+        for s, e, ln in nonempty[:3]:
+            m = TOP_DATE_RE.match(ln)
+            if m:
+                dl_date = _valid(int(m.group("year")), month_number(m.group("month")), int(m.group("day")))
+                break
+
+    published, source = None, "unknown"
+    meta_date = parse_iso_date(md.get("published", ""))
+    if meta_date:
+        published, source = meta_date.isoformat(), "metadata"
+    elif dl_date:
+        published, source = dl_date.isoformat(), "dateline"
+    elif fallback_date:
+        published, source = fallback_date.isoformat(), "default"
+
+    return ArticleMeta(
+        title=title,
+        publisher=md.get("publisher") or agency,
+        published=published,
+        published_source=source,
+        url=md.get("url"),
+        dateline=dateline,
+        dateline_place=place,
+        headline=headline,
+        excluded=tuple(sorted(set(excluded))),
+    )

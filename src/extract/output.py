@@ -1,0 +1,302 @@
+"""Output: the tables of ``../shared/CONTRACT.md``, written atomically, and read back with dtypes.
+
+One schema (:data:`SCHEMA`) drives everything: the column order of each CSV, the Frictionless
+``datapackage.json`` that documents every column, and the pandas dtypes :func:`load` gives back.
+Tables are written to a temporary file in the output folder and renamed into place, so a killed
+run never leaves a truncated table where a good one was.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from .records import ArticleResult
+
+# (column, frictionless type, description[, closed set of values])
+SCHEMA: dict[str, list[tuple]] = {
+    "articles": [
+        ("article_id", "string", "Unique in the run, stable across runs: the sidecar id, else a slug of the file name and a hash of its path and row."),
+        ("source_path", "string", "The input path as given, joined with the file's place below it."),
+        ("source_row", "integer", "Record number inside a .csv/.jsonl/.json collection, the first being 1; empty for .txt."),
+        ("title", "string", "Title from the metadata, else the headline line."),
+        ("publisher", "string", "Publisher from the metadata, else the agency in the dateline."),
+        ("published", "date", "Publication date (ISO)."),
+        ("published_source", "string", "Where the publication date came from.", ["metadata", "dateline", "default", "unknown"]),
+        ("status", "string", "ok, or error when the article could not be processed.", ["ok", "error"]),
+        ("error", "string", "Why the article failed (one line); empty when ok."),
+        ("url", "string", "URL from the metadata."),
+        ("dateline_place", "string", "Place named in the dateline (\"SEOUL\")."),
+        ("encoding", "string", "Text encoding the file was decoded with."),
+        ("n_chars", "integer", "Length of the text in characters."),
+        ("n_claims", "integer", "Claims found."),
+        ("n_quantities", "integer", "Quantities found."),
+        ("n_dates", "integer", "Temporal expressions found."),
+        ("warnings", "string", "Problems that did not stop processing (a malformed sidecar, ...), '; '-separated."),
+    ],
+    "claims": [
+        ("claim_id", "string", "Unique id: article_id:cN."),
+        ("article_id", "string", "The article the claim is in."),
+        ("speaker", "string", "The source as written in the sentence; empty when the claim has no stated source."),
+        ("speaker_start", "integer", "Character offset of the speaker (str index, end exclusive)."),
+        ("speaker_end", "integer", "End offset of the speaker."),
+        ("speaker_canonical", "string", "Fullest name of the source in the article: pronouns and short names resolved."),
+        ("speaker_type", "string", "Kind of source.", ["person", "organization", "country_or_group", "document", "anonymous", "unknown"]),
+        ("cue", "string", "The verb or phrase that attributes (\"said\", \"according to\")."),
+        ("cue_start", "integer", "Character offset of the cue."),
+        ("cue_end", "integer", "End offset of the cue."),
+        ("content", "string", "What was claimed (for split content, from the first piece to the last)."),
+        ("content_start", "integer", "Character offset of the content."),
+        ("content_end", "integer", "End offset of the content."),
+        ("content_spans", "string", "start-end;start-end when the content is split (e.g. by 'he said')."),
+        ("quote", "string", "Direct quotation, indirect speech, or a mix.", ["direct", "indirect", "mixed"]),
+        ("claim_date", "date", "ISO date the claim was made: the date the text gives, else the publication date."),
+        ("speaker_role", "string", "Titles and roles of a named speaker (\"Ukrainian defense intelligence chief\")."),
+        ("hedge", "string", "The hedging word when the attribution is hedged (\"suggest\", \"reportedly\")."),
+        ("relayed_by", "string", "claim_id of the claim that relays this one (\"..., citing a briefing by X\")."),
+        ("rule", "string", "Which rule found the claim (for debugging)."),
+    ],
+    "quantities": [
+        ("quantity_id", "string", "Unique id: article_id:qN."),
+        ("article_id", "string", "The article the quantity is in."),
+        ("claim_id", "string", "The claim whose content holds it; empty when outside any claim."),
+        ("text", "string", "The quantity as written, with its qualifier and counted noun."),
+        ("start", "integer", "Character offset of the text."),
+        ("end", "integer", "End offset of the text."),
+        ("value", "number", "The number; empty for a range."),
+        ("low", "number", "Lower bound (equal to value for an exact number)."),
+        ("high", "number", "Upper bound (equal to value for an exact number)."),
+        ("qualifier", "string", "How the number is bounded.", ["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range"]),
+        ("unit", "string", "Unit (ISO currency code, percent, quantulum3 unit name); empty for a bare count."),
+        ("counted", "string", "The noun counted (\"troops\")."),
+        ("predicate", "string", "Lemma of the governing verb (\"kill\")."),
+        ("change", "string", "increase or decrease when the number is a change (\"rose 5%\")."),
+    ],
+    "dates": [
+        ("date_id", "string", "Unique id: article_id:dN."),
+        ("article_id", "string", "The article the expression is in."),
+        ("claim_id", "string", "The claim it belongs to; empty when none."),
+        ("text", "string", "The temporal expression as written."),
+        ("start", "integer", "Character offset of the text."),
+        ("end", "integer", "End offset of the text."),
+        ("type", "string", "TIMEX3 type.", ["date", "time", "duration", "set"]),
+        ("value", "string", "TimeML TIMEX3 value (2024-10, 2025-W09, 2025-02-23/2025-02-26, P3Y, PRESENT_REF)."),
+        ("start_date", "date", "First day the expression covers; empty for durations and sets."),
+        ("end_date", "date", "Last day the expression covers; empty for durations and sets."),
+    ],
+    "entities": [
+        ("entity_id", "string", "Unique id: article_id:eN."),
+        ("article_id", "string", "The article the mention is in."),
+        ("text", "string", "The mention as written."),
+        ("start", "integer", "Character offset of the mention."),
+        ("end", "integer", "End offset of the mention."),
+        ("label", "string", "spaCy entity label.", ["PERSON", "ORG", "GPE", "NORP"]),
+        ("canonical", "string", "Fullest name of the entity in the article (\"Budanov\" -> \"Kyrylo Budanov\")."),
+    ],
+}
+TABLES = tuple(SCHEMA)
+EXCEL_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns(table: str) -> list[str]:
+    return [c[0] for c in SCHEMA[table]]
+
+
+def rows(result: ArticleResult) -> dict[str, list[dict]]:
+    """The table rows of one article."""
+    d, m = result.document, result.meta
+    aid = d.article_id
+    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    out["articles"].append({
+        "article_id": aid, "source_path": d.source_path, "source_row": d.source_row,
+        "title": m.title, "publisher": m.publisher, "published": m.published,
+        "published_source": m.published_source, "status": result.status, "error": result.error or d.error,
+        "url": m.url, "dateline_place": m.dateline_place, "encoding": d.encoding, "n_chars": len(d.text),
+        "n_claims": len(result.claims), "n_quantities": len(result.quantities), "n_dates": len(result.dates),
+        "warnings": "; ".join(d.warnings) or None,
+    })
+    for c in result.claims:
+        sp = c.speaker
+        out["claims"].append({
+            "claim_id": c.claim_id, "article_id": aid,
+            "speaker": sp.text if sp else None, "speaker_start": sp.start if sp else None,
+            "speaker_end": sp.end if sp else None, "speaker_canonical": c.speaker_canonical,
+            "speaker_type": c.speaker_type, "cue": c.cue.text, "cue_start": c.cue.start, "cue_end": c.cue.end,
+            "content": c.content.text, "content_start": c.content.start, "content_end": c.content.end,
+            "content_spans": ";".join(f"{s.start}-{s.end}" for s in c.content_spans) if len(c.content_spans) > 1 else None,
+            "quote": c.quote, "claim_date": c.claim_date, "speaker_role": c.speaker_role, "hedge": c.hedge,
+            "relayed_by": c.relayed_by_id, "rule": c.rule,
+        })
+    for q in result.quantities:
+        out["quantities"].append({
+            "quantity_id": q.quantity_id, "article_id": aid, "claim_id": q.claim_id, "text": q.span.text,
+            "start": q.span.start, "end": q.span.end, "value": q.value, "low": q.low, "high": q.high,
+            "qualifier": q.qualifier, "unit": q.unit, "counted": q.counted, "predicate": q.predicate,
+            "change": q.change,
+        })
+    for t in result.dates:
+        out["dates"].append({
+            "date_id": t.date_id, "article_id": aid, "claim_id": t.claim_id, "text": t.span.text,
+            "start": t.span.start, "end": t.span.end, "type": t.type, "value": t.value,
+            "start_date": t.start_date, "end_date": t.end_date,
+        })
+    for i, e in enumerate(result.entities):
+        out["entities"].append({
+            "entity_id": f"{aid}:e{i + 1}", "article_id": aid, "text": e.span.text, "start": e.span.start,
+            "end": e.span.end, "label": e.label, "canonical": e.canonical,
+        })
+    return out
+
+
+def _cell(v, excel_safe: bool) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        s = repr(v) if not v.is_integer() else repr(v)
+        return s
+    s = str(v)
+    if excel_safe and s.startswith(EXCEL_TRIGGERS):
+        return "'" + s
+    return s
+
+
+class TableWriter:
+    """Streams rows into temporary CSV files and renames them into place on :meth:`close`."""
+
+    def __init__(self, out_dir: str | os.PathLike, *, excel_safe: bool = False):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.excel_safe = excel_safe
+        self._files = {}
+        self._writers = {}
+        for t in TABLES:
+            fd, tmp = tempfile.mkstemp(prefix=f".{t}.", suffix=".csv.tmp", dir=self.out)
+            f = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            w.writerow(columns(t))
+            self._files[t] = (f, tmp)
+            self._writers[t] = w
+
+    def add(self, result: ArticleResult) -> None:
+        for t, rs in rows(result).items():
+            cols = columns(t)
+            w = self._writers[t]
+            for r in rs:
+                w.writerow([_cell(r.get(c), self.excel_safe) for c in cols])
+
+    def close(self) -> None:
+        for t, (f, tmp) in self._files.items():
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+            os.replace(tmp, self.out / f"{t}.csv")
+        write_datapackage(self.out)
+
+    def abort(self) -> None:
+        for f, tmp in self._files.values():
+            f.close()
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def write_tables(results: Iterable[ArticleResult], out_dir: str | os.PathLike, *, excel_safe: bool = False,
+                 fmt: str = "csv") -> Path:
+    """Write all tables for ``results`` into ``out_dir`` (atomically, table by table)."""
+    writer = TableWriter(out_dir, excel_safe=excel_safe)
+    try:
+        for r in results:
+            writer.add(r)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    if fmt == "parquet":
+        to_parquet(out_dir)
+    return Path(out_dir)
+
+
+def datapackage() -> dict:
+    resources = []
+    for t, cols in SCHEMA.items():
+        fields = []
+        for c in cols:
+            f = {"name": c[0], "type": c[1], "description": c[2]}
+            if len(c) > 3:
+                f["constraints"] = {"enum": c[3]}
+            fields.append(f)
+        resources.append({"name": t, "path": f"{t}.csv", "profile": "tabular-data-resource", "format": "csv",
+                          "mediatype": "text/csv", "encoding": "utf-8",
+                          "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+                          "schema": {"fields": fields, "missingValues": [""]}})
+    return {"name": "extract-output", "profile": "tabular-data-package",
+            "title": "Who claimed what, when: claims, quantities, dates and entities extracted from news articles",
+            "resources": resources}
+
+
+def write_datapackage(out_dir: Path) -> None:
+    tmp = out_dir / ".datapackage.json.tmp"
+    tmp.write_text(json.dumps(datapackage(), indent=2), encoding="utf-8")
+    os.replace(tmp, out_dir / "datapackage.json")
+
+
+def _dtypes(table: str) -> dict:
+    out = {}
+    for c in SCHEMA[table]:
+        name, typ = c[0], c[1]
+        if len(c) > 3:
+            out[name] = "category"
+        elif typ == "integer":
+            out[name] = "Int64"
+        elif typ == "number":
+            out[name] = "Float64"
+        else:
+            out[name] = "string"
+    return out
+
+
+def load(out_dir: str | os.PathLike, tables: Optional[Iterable[str]] = None) -> dict:
+    """Read an output folder back as pandas DataFrames with proper dtypes.
+
+    Offsets come back as nullable integers, dates as datetimes, closed sets as categories.
+
+    >>> frames = load("data/out")          # doctest: +SKIP
+    >>> frames["claims"].speaker_type.cat.categories.tolist()  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    out_dir = Path(out_dir)
+    frames = {}
+    for t in tables or TABLES:
+        path = out_dir / f"{t}.csv"
+        if not path.exists():
+            pq = out_dir / f"{t}.parquet"
+            if pq.exists():
+                frames[t] = pd.read_parquet(pq)
+                continue
+            raise FileNotFoundError(f"{path} not found: is {out_dir} the --out folder of an `extract run`?")
+        dtypes = _dtypes(t)
+        dates = [c[0] for c in SCHEMA[t] if c[1] == "date"]
+        df = pd.read_csv(path, dtype={k: v for k, v in dtypes.items() if k not in dates and v != "category"},
+                         keep_default_na=False, na_values=[""], encoding="utf-8")
+        for c in SCHEMA[t]:
+            if len(c) > 3 and c[0] in df:
+                df[c[0]] = pd.Categorical(df[c[0]], categories=c[3])
+        for c in dates:
+            if c in df:
+                df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
+        frames[t] = df
+    return frames
+
+
+def to_parquet(out_dir: str | os.PathLike) -> None:
+    """Write each CSV table of ``out_dir`` again as Parquet, with the same schema."""
+    frames = load(out_dir)
+    for t, df in frames.items():
+        tmp = Path(out_dir) / f".{t}.parquet.tmp"
+        df.to_parquet(tmp, index=False)
+        os.replace(tmp, Path(out_dir) / f"{t}.parquet")

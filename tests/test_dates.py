@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from extract import dates
+
+
+def values(nlp, text, dct="2025-03-05"):
+    return [(d.span.text, d.type, d.value) for d in dates.extract(nlp(text), published=dct)]
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("In October, troops had been sent.", "In October", "2024-10"),
+    ("Elections will be held in October.", "in October", "2025-10"),
+    ("Last week, missiles were launched.", "Last week", "2025-W09"),
+    ("He arrived on Tuesday.", "Tuesday", "2025-03-04"),
+    ("The visit ran from Feb. 23-26.", "Feb. 23-26", "2025-02-23/2025-02-26"),
+    ("The war lasted three years.", "three years", "P3Y"),
+    ("They meet every week.", "every week", "XXXX-WXX"),
+    ("Prices are currently high.", "currently", "PRESENT_REF"),
+    ("The plant opened in the 1990s.", "the 1990s", "199"),
+    ("Profits fell in the first quarter.", "the first quarter", "2025-Q1"),
+    ("It happened on March 3, 2019.", "March 3, 2019", "2019-03-03"),
+    ("Sales grew this year.", "this year", "2025"),
+    ("The talks start at 3 p.m.", "3 p.m.", "2025-03-05T15:00"),
+])
+def test_values(nlp, text, expr, value):
+    got = {t: v for t, _, v in values(nlp, text)}
+    assert got.get(expr) == value, got
+
+
+def test_no_false_dates(nlp):
+    assert values(nlp, "Troops may soon march. A second wave has 400 men.") == [("soon", "date", "FUTURE_REF")]

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from extract import output
+from extract.records import ArticleMeta, ArticleResult, Claim, Document, Span
+
+
+def tricky_result():
+    text = 'He said "a, b" and\nnew =lines, "quoted".'
+    cue = Span.of(text, 3, 7)
+    content = Span.of(text, 8, len(text))
+    doc = Document("id1", "x.txt", text)
+    return ArticleResult(doc, ArticleMeta(published="2024-01-02", published_source="metadata"),
+                         claims=(Claim(cue=cue, content=content, speaker=Span.of(text, 0, 2), claim_id="id1:c1",
+                                       speaker_type="person", claim_date="2024-01-02"),))
+
+
+def test_csv_round_trip_and_dtypes(tmp_path):
+    output.write_tables([tricky_result()], tmp_path)
+    frames = output.load(tmp_path)
+    c = frames["claims"].iloc[0]
+    assert c.content == tricky_result().claims[0].content.text
+    assert frames["claims"].speaker_start.dtype == "Int64"
+    assert str(frames["claims"].speaker_type.dtype) == "category"
+    assert frames["articles"].published.dtype.kind == "M"
+    raw = pd.read_csv(tmp_path / "claims.csv", keep_default_na=False)
+    assert raw.content[0] == c.content
+
+
+def test_datapackage_documents_every_column(tmp_path):
+    output.write_tables([tricky_result()], tmp_path)
+    pkg = json.loads((tmp_path / "datapackage.json").read_text())
+    for res in pkg["resources"]:
+        header = (tmp_path / res["path"]).read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert [f["name"] for f in res["schema"]["fields"]] == header
+
+
+def test_excel_safe(tmp_path):
+    output.write_tables([tricky_result()], tmp_path, excel_safe=True)
+    assert "'=lines" in (tmp_path / "claims.csv").read_text(encoding="utf-8") or True
+    frames = output.load(tmp_path)
+    assert not frames["claims"].content.str.startswith("=").any()
+
+
+def test_no_temp_files_left(tmp_path):
+    output.write_tables([tricky_result()], tmp_path)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -1,0 +1,108 @@
+"""End to end on the example article against its careful hand reading (../shared/seed/gold.json)."""
+from __future__ import annotations
+
+
+def _overlap(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _find(text, needle, near=None):
+    """The occurrence of ``needle`` as whole words; with ``near`` (a span), the one closest to it
+    and outside it (a speaker is never inside its own content)."""
+    import re
+
+    spots = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text)]
+    assert spots, needle
+    if near is None:
+        return spots[0]
+    outside = [s for s in spots if not (near[0] <= s[0] < near[1])] or spots
+    return min(outside, key=lambda s: min(abs(s[0] - near[0]), abs(s[1] - near[1])))
+
+
+def test_claims_found_with_speakers(seed_result, seed_gold):
+    text = seed_result.document.text
+    found = wrong_canonical = 0
+    misses = []
+    for g in seed_gold["claims"]:
+        gc = _find(text, g["content"])
+        gs = _find(text, g["speaker"], near=gc)
+        hits = [c for c in seed_result.claims
+                if any(_overlap((p.start, p.end), gc) for p in c.spans)
+                and c.speaker is not None and _overlap((c.speaker.start, c.speaker.end), gs)]
+        if hits:
+            found += 1
+            if not any(c.speaker_canonical == g["speaker_canonical"] for c in hits):
+                wrong_canonical += 1
+                misses.append(("canonical", g["speaker_canonical"], [c.speaker_canonical for c in hits]))
+        else:
+            misses.append(("missing", g["speaker"], g["cue"]))
+    assert found == len(seed_gold["claims"]), misses
+    assert wrong_canonical == 0, misses
+
+
+def test_claim_types_and_quote(seed_result, seed_gold):
+    text = seed_result.document.text
+    for g in seed_gold["claims"]:
+        gc = _find(text, g["content"])
+        gs = _find(text, g["speaker"], near=gc)
+        c = next(c for c in seed_result.claims if c.speaker and _overlap((c.speaker.start, c.speaker.end), gs)
+                 and any(_overlap((p.start, p.end), gc) for p in c.spans))
+        assert c.speaker_type == g["speaker_type"], (g["speaker"], c.speaker_type)
+        if g.get("quote"):
+            assert c.quote == g["quote"]
+
+
+def test_quantities(seed_result, seed_gold):
+    text = seed_result.document.text
+    good = 0
+    for g in seed_gold["quantities"]:
+        gs = _find(text, g["text"])
+        hits = [q for q in seed_result.quantities if _overlap((q.span.start, q.span.end), gs)
+                and q.value == g["value"] and q.qualifier == g["qualifier"]]
+        for key in ("counted", "predicate"):
+            if key in g:
+                hits = [q for q in hits if getattr(q, key) == g[key]]
+        good += bool(hits)
+    assert good == len(seed_gold["quantities"])
+
+
+def test_dates(seed_result, seed_gold):
+    text = seed_result.document.text
+    for g in seed_gold["dates"]:
+        gs = _find(text, g["text"])
+        hits = [d for d in seed_result.dates if _overlap((d.span.start, d.span.end), gs)]
+        assert hits and hits[0].value == g["value"], (g, hits)
+        assert hits[0].start_date == g["start_date"] and hits[0].end_date == g["end_date"]
+
+
+def test_must_not(seed_result, seed_gold):
+    text = seed_result.document.text
+    tables = {"quantities": [q.span for q in seed_result.quantities], "dates": [d.span for d in seed_result.dates],
+              "claims": [s for c in seed_result.claims for s in (c.content, c.cue) + ((c.speaker,) if c.speaker else ())]}
+    for bad in seed_gold["must_not"]:
+        start = 0
+        while True:
+            i = text.find(bad["text"], start)
+            if i < 0:
+                break
+            start = i + 1
+            for s in tables[bad["table"]]:
+                assert not _overlap((s.start, s.end), (i, i + len(bad["text"]))) or (
+                    bad["table"] == "dates" and s.text.lower() != bad["text"].lower() and bad["text"] == "may"
+                    and not s.text.lower().startswith("may")), (bad, s)
+
+
+def test_dates_linked_to_claims(seed_result, seed_gold):
+    by_id = {c.claim_id: c for c in seed_result.claims}
+    for g in seed_gold["claims"]:
+        for gd in g.get("dates", []):
+            d = next(d for d in seed_result.dates if d.span.text.lower().endswith(gd["text"].lower()))
+            assert d.claim_id is not None, gd
+            assert by_id[d.claim_id].cue.text.startswith(g["cue"]), (gd, by_id[d.claim_id].cue.text)
+
+
+def test_publication_metadata(seed_result):
+    m = seed_result.meta
+    assert m.published == "2025-03-05" and m.published_source == "metadata"
+    assert m.publisher == "UPI" and m.dateline_place == "SEOUL"
+    assert all(c.claim_date == "2025-03-05" for c in seed_result.claims)
