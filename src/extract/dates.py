@@ -101,8 +101,9 @@ class Tagger:
                         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"), self._month),
             (re.compile(rf"\b(?P<y1>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d\d)\b"), self._year_range),
             (re.compile(rf"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s\b"), self._decade),
-            (re.compile(rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
-                        rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?|(?P<qq>Q[1-4])\s+(?P<y2>{YEAR}))\b",
+            (re.compile(rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+                        rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?|(?P<qq>Q[1-4])\s+(?P<y2>{YEAR})|"
+                        rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
                         re.IGNORECASE), self._quarter),
             (re.compile(rf"\b(?:fiscal(?:\s+year)?\s+)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|-|–|/))"), self._year),
             (re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
@@ -116,14 +117,14 @@ class Tagger:
             (re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|later|from now|before|after)\b",
                         re.IGNORECASE), self._ago),
             (re.compile(r"\b(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|"
-                        r"the future|in the past|previously|formerly|soon|shortly|the present)\b", re.IGNORECASE), self._ref),
+                        r"the future|in the past|the present)\b", re.IGNORECASE), self._ref),
             (re.compile(r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|morning|night|evening|weekend|"
                         rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b", re.IGNORECASE), self._set),
             (re.compile(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"
                         r"|\b(?P<w>noon|midnight|midday)\b", re.IGNORECASE), self._time),
             (re.compile(rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous)|more than|nearly|almost|about|over|"
                         rf"at least|up to|some)\s+)?(?P<n>{NUM})[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|"
-                        rf"centuries|century|hours?|minutes?|seconds?)\b(?!\s+(?:ago|earlier|later|from now))"
+                        rf"centuries|century|hours?|minutes?|seconds?)\b(?!\s+(?:ago|earlier|from now))"
                         rf"(?P<old>[\s-]+old)?", re.IGNORECASE), self._duration),
             (re.compile(r"\b(?P<mod>the\s+(?:past|last|next|coming)\s+(?:few|several)?\s*)(?P<unit>years|months|weeks|days|decades)\b",
                         re.IGNORECASE), self._duration),
@@ -150,14 +151,12 @@ class Tagger:
         for v in verbs:
             auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
             words = {a.lower_ for a in auxes}
-            if words & {"will", "'ll", "shall", "wo"} or any(a.lower_ == "going" for a in v.children) or v.tag_ == "MD":
+            if words & {"will", "'ll", "shall", "wo"} or any(a.lower_ == "going" for a in v.children):
                 return FUTURE
             if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or words & {"has", "have", "had"}:
                 return PAST
             if v.tag_ == "VBN" and not auxes:
                 return PAST
-            if v.lower_ in ("to",) or any(a.lower_ == "to" for a in auxes):
-                return FUTURE
         return PRESENT
 
     # ---------------------------------------------------------------------------------------- rules
@@ -177,12 +176,13 @@ class Tagger:
             return None
         return Match(m.start(), m.end(), "date", _iso(d), _iso(d), _iso(d))
 
-    def _resolve_year(self, month: int, pos: int, explicit: Optional[str]) -> Optional[int]:
+    def _resolve_year(self, month: int, pos: int, explicit: Optional[str], *, day: bool = False) -> Optional[int]:
+        """The year of a month named without one: by tense for a month, the nearest for a day."""
         if explicit:
             return int(explicit)
         if self.dct is None:
             return None
-        return _year_for_month(month, self.dct, self.tense(pos))
+        return _year_for_month(month, self.dct, PRESENT if day else self.tense(pos))
 
     def _day_range(self, m):
         mon = month_number(m["mon"])
@@ -205,7 +205,7 @@ class Tagger:
             return None
         mon = month_number(m["mon"])
         day = int(re.sub(r"\D", "", m["d"]))
-        y = self._resolve_year(mon, m.start(), m["y"])
+        y = self._resolve_year(mon, m.start(), m["y"], day=True)
         if m["wd"] and not m["y"] and self.dct is not None:
             y = self._year_by_weekday(mon, day, m["wd"], y)
         return self._day_match(m, y, mon, day)
@@ -282,13 +282,27 @@ class Tagger:
         if m["qq"]:
             q, y = int(m["qq"][1]), int(m["y2"])
             unit = "quarter"
+        elif m["q2"]:
+            if self.dct is None:
+                return None
+            q, unit = ORDINALS[m["q2"].lower()], m["unit2"].lower()
+            y = self.dct.year + {"last": -1, "next": 1, "this": 0}[m["rel2"].lower()]
         else:
             q = ORDINALS[m["q"].lower()]
             unit = m["unit"].lower()
             if m["y"]:
                 y = int(m["y"])
+            elif m["rel"] and self.dct is not None:
+                y = self.dct.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
             elif self.dct is not None:
-                y = self.dct.year + {"last": -1, "next": 1, "this": 0, None: 0}[m["rel"].lower() if m["rel"] else None]
+                # "the third quarter" alone: the latest one in the direction of the tense
+                current = (self.dct.month - 1) // 3 + 1 if unit == "quarter" else (self.dct.month - 1) // 6 + 1
+                tense = self.tense(m.start())
+                y = self.dct.year
+                if tense == PAST and q > current:
+                    y -= 1
+                elif tense == FUTURE and q < current:
+                    y += 1
             else:
                 return None
         if unit == "half":
@@ -329,6 +343,8 @@ class Tagger:
         if rel in ("past", "last") and m["rel"].lower().startswith("the"):
             # "the past year" is a duration ending now
             code = UNIT.get(unit)
+            if unit == "decade":
+                return Match(m.start(), m.end(), "duration", "P10Y")
             if code and unit not in SEASONS:
                 p = "P1" + code if code not in ("H", "M", "S") or unit == "month" else "PT1" + code
                 return Match(m.start(), m.end(), "duration", p)
@@ -379,6 +395,8 @@ class Tagger:
             tense = PAST
         else:
             tense = self.tense(m.start())
+            if tense == PRESENT:
+                tense = PAST  # a bare weekday in news is mostly the last one ("said Tuesday")
         diff = want - d.weekday()
         if tense == PAST:
             delta = diff if diff < 0 else diff - 7
@@ -389,10 +407,8 @@ class Tagger:
         else:
             delta = diff if abs(diff) <= 3 else (diff - 7 if diff > 0 else diff + 7)
         day = d + dt.timedelta(days=delta)
-        start = m.start()
-        if m["pod"]:
-            return Match(start, m.end(), "time", f"{_iso(day)}T{PARTS_OF_DAY[m['pod'].lower()]}", _iso(day), _iso(day))
-        return Match(start, m.end(), "date", _iso(day), _iso(day), _iso(day))
+        # "Tuesday night": TimeBank mostly marks the day itself, so the part of day is not in the value
+        return Match(m.start(), m.end(), "date", _iso(day), _iso(day), _iso(day))
 
     def _deictic(self, m):
         if self.dct is None:
@@ -402,7 +418,7 @@ class Tagger:
         if w.startswith("this "):
             return Match(m.start(), m.end(), "time", f"{_iso(d)}T{PARTS_OF_DAY[w.split()[1]]}", _iso(d), _iso(d))
         if w == "tonight":
-            return Match(m.start(), m.end(), "time", f"{_iso(d)}TNI", _iso(d), _iso(d))
+            return Match(m.start(), m.end(), "date", _iso(d), _iso(d), _iso(d))
         day = d + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w])
         return Match(m.start(), m.end(), "date", _iso(day), _iso(day), _iso(day))
 
@@ -443,16 +459,17 @@ class Tagger:
             if w == "now" and tok is not None and tok.dep_ not in ("advmod", "npadvmod", "pobj", "ROOT"):
                 return None
             return Match(m.start(), m.end(), "date", "PRESENT_REF")
-        if w in ("recently", "lately", "in the past", "previously", "formerly"):
+        if w in ("recently", "lately", "in the past"):
             return Match(m.start(), m.end(), "date", "PAST_REF")
-        if w in ("the future", "soon", "shortly"):
+        if w == "the future":
             return Match(m.start(), m.end(), "date", "FUTURE_REF")
-        return None
+        return None  # "soon", "previously": TimeML rarely marks them (TimeBank: 4 of 22, 3 of 23)
 
     def _set(self, m):
         unit = (m["unit"] or m["adv"] or "").lower()
-        value = {"year": "XXXX", "annually": "XXXX", "yearly": "XXXX", "month": "XXXX-XX", "monthly": "XXXX-XX",
-                 "week": "XXXX-WXX", "weekly": "XXXX-WXX", "day": "XXXX-XX-XX", "daily": "XXXX-XX-XX",
+        # "every week" as the calendar pattern, adverbs as TimeBank marks them ("daily" is P1D)
+        value = {"year": "XXXX", "annually": "P1Y", "yearly": "P1Y", "month": "XXXX-XX", "monthly": "P1M",
+                 "week": "XXXX-WXX", "weekly": "P1W", "day": "XXXX-XX-XX", "daily": "P1D",
                  "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
                  "nightly": "XXXX-XX-XXTNI", "evening": "XXXX-XX-XXTEV"}.get(unit)
         if value is None and unit.capitalize() in [d.capitalize() for d in WEEKDAYS if len(d) > 4]:
@@ -490,6 +507,8 @@ class Tagger:
         code = UNIT.get(unit)
         if code is None:
             return None
+        if m.groupdict().get("old"):
+            return None  # "a 6-year-old": an age, a quantity but not a TimeML expression
         n_raw = (m.groupdict().get("n") or "").lower()
         if n_raw in ("a", "an") and unit in ("second", "minute"):
             return None  # "a second wave", "a minute's silence"
@@ -505,7 +524,9 @@ class Tagger:
                 n = int(num) if num.is_integer() else num
             except ValueError:
                 return None
-        if unit in ("hour", "minute", "second"):
+        if unit == "decade" and isinstance(n, (int, float)):
+            value = f"P{n * 10}Y"
+        elif unit in ("hour", "minute", "second"):
             value = f"PT{n}{code}"
         else:
             value = f"P{n}{code}"

@@ -1,7 +1,9 @@
 """Metadata: title, publisher, publication date, dateline, and what to keep out of extraction.
 
-The text is never changed: page chrome ("3 min read"), the headline, the dateline and a trailing
-RELATED link list are recorded as excluded spans, and later stages drop whatever falls inside them.
+The text is never changed: page chrome ("3 min read"), the dateline and a trailing RELATED link
+list are recorded as excluded spans, and later stages drop whatever falls inside them. The
+headline is recorded too: attribution leaves it out (a headline restates a claim of the body),
+while its numbers and dates are kept.
 
 Publication date, in this order (``published_source``): the sidecar or collection metadata
 (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date
@@ -75,7 +77,6 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         if (title and stripped.lower() == title.strip().lower()) or (looks_like and not DATELINE_RE.match(stripped)):
             lead = len(ln) - len(ln.lstrip())
             headline = Span.of(text, s + lead, s + lead + len(stripped))
-            excluded.append(headline)
             title = title or stripped
 
     for m in CHROME_RE.finditer(text):

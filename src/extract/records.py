@@ -55,8 +55,8 @@ class Document:
 class ArticleMeta:
     """What the metadata stage learns about an article (stage: metadata).
 
-    ``body`` is the span extraction looks at; ``excluded`` lists the page chrome, headline and link
-    lists kept out of extraction. The text itself is never changed.
+    ``excluded`` lists the page chrome, dateline and link lists kept out of extraction;
+    ``headline`` is kept out of attribution only. The text itself is never changed.
     """
 
     title: Optional[str] = None
@@ -71,6 +71,9 @@ class ArticleMeta:
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.excluded)
+
+    def in_headline(self, start: int, end: int) -> bool:
+        return self.headline is not None and self.headline.start < end and start < self.headline.end
 
 
 @dataclass(frozen=True)

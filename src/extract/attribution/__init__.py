@@ -44,7 +44,8 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     claims += _relays(doc, claims, entities)
     if meta is not None:
         claims = [c for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
-                  and not meta.is_excluded(c.content.start, c.content.end)]
+                  and not meta.is_excluded(c.content.start, c.content.end)
+                  and not meta.in_headline(c.cue.start, c.cue.end)]
     claims = _dedupe(claims)
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))

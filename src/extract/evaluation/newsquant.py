@@ -1,0 +1,115 @@
+"""NewsQuant quantity evaluation (Almasian, Bruckner, Gertz et al., 2023; the corpus of CQE).
+
+Each sentence is run through the pipeline on its own. Predictions are matched one to one with
+the gold quantities of the sentence:
+
+* value: the same value, or the same bounds for a gold range "a-b";
+* value+unit: additionally the unit (else the counted noun) agrees with the gold normalised unit
+  (``-`` in the gold means no unit);
+* qualifier accuracy over value matches: gold change ``~`` is approximate, ``>`` more_than or
+  at_least, ``<`` less_than or at_most, anything else exact (or range for a gold range).
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Optional
+
+from .scoring import PRF
+
+CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+                  "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+                  "SGD": "singapore dollar", "NZD": "new zealand dollar", "INR": "indian rupee",
+                  "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit",
+                  "CHF": "swiss franc", "KRW": "south korean won", "MXN": "mexican peso", "ZAR": "south african rand",
+                  "BRL": "brazilian real", "cent": "cent", "penny": "penny", "percent": "percentage"}
+QUALIFIERS = {"~": {"approximate"}, ">": {"more_than", "at_least"}, "<": {"less_than", "at_most"}}
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip()
+    for suf, rep in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def unit_agrees(unit: Optional[str], counted: Optional[str], gold: str) -> bool:
+    gold = gold.lower().strip()
+    if gold in ("-", ""):
+        return unit is None
+    if unit is not None:
+        name = CURRENCY_NAMES.get(unit, unit).lower()
+        return name == gold or _singular(name) == _singular(gold) or (
+            name in ("dollar",) and gold.endswith(" dollar") and False)
+    if counted:
+        c = _singular(counted)
+        return c == _singular(gold) or c == _singular(gold.split()[-1])
+    return False
+
+
+def _gold_value(v: str) -> tuple[Optional[float], Optional[float], Optional[float]]:
+    """(value, low, high) of a gold value "275.0" or range "252.0-287.0"."""
+    v = str(v).strip()
+    if "-" in v[1:]:
+        a, b = v[1:].split("-", 1) if v.startswith("-") else v.split("-", 1)
+        a = ("-" + a) if v.startswith("-") else a
+        try:
+            return None, float(a), float(b)
+        except ValueError:
+            return None, None, None
+    try:
+        return float(v), None, None
+    except ValueError:
+        return None, None, None
+
+
+def _close(a: Optional[float], b: Optional[float]) -> bool:
+    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def value_match(pred, gold: dict) -> bool:
+    gv, glo, ghi = _gold_value(gold["value"])
+    if gv is not None:
+        return _close(pred.value, gv) or (pred.value is None and pred.qualifier == "range" and False)
+    if glo is not None:
+        return _close(pred.low, glo) and _close(pred.high, ghi)
+    return False
+
+
+def score_sentence(preds, golds) -> dict[str, PRF]:
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if pi not in used and value_match(p, g):
+                used.add(pi)
+                pairs.append((p, g))
+                break
+    v = PRF(len(pairs), len(preds), len(pairs), len(golds))
+    unit_ok = [1 for p, g in pairs if unit_agrees(p.unit, p.counted, g.get("normalized_unit", "-"))]
+    vu = PRF(len(unit_ok), len(preds), len(unit_ok), len(golds))
+    q_ok = 0
+    for p, g in pairs:
+        want = QUALIFIERS.get(g.get("change"), {"exact", "range"})
+        q_ok += p.qualifier in want
+    return {"value": v, "value+unit": vu, "_q_ok": PRF(q_ok, len(pairs), q_ok, len(pairs))}
+
+
+def evaluate(path: str | Path, *, settings=None, limit: Optional[int] = None) -> dict:
+    """Run the pipeline on each NewsQuant sentence and score it."""
+    from ..pipeline import process_many
+    from ..records import Document
+
+    items = json.loads(Path(path).read_text(encoding="utf-8"))[:limit]
+    docs = [Document(f"s{i}", str(path), it["text"]) for i, it in enumerate(items)]
+    totals: dict[str, PRF] = {}
+    for it, res in zip(items, process_many(docs, settings=settings)):
+        for k, v in score_sentence(list(res.quantities), it["quantities"]).items():
+            totals.setdefault(k, PRF()).add(v)
+    q = totals.pop("_q_ok")
+    out = {k: v.as_dict() for k, v in totals.items()}
+    out["qualifier accuracy"] = round(q.tp_p / q.n_p, 4) if q.n_p else 0.0
+    out["sentences"] = len(items)
+    return out
