@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Token
 
 from ..records import ArticleMeta, Claim, Entity, Span, replace
 from . import content as content_
-from . import coreference, cues, quotes, sources
+from . import coreference, cues, layout, quotes, sources
 from .spans import char_span, tokens_span
 
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 RELAY_LEMMAS = {"cite", "quote"}
+PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alone ("you know" is no claim)
 
 __all__ = ["extract"]
 
@@ -40,22 +41,41 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
         if claim is not None:
             claims.append(claim)
             used_cues.add(tok.i)
-    claims = _attach_quotes(doc, claims, quotes.find(text), lex, entities, used_cues)
+    qspans = quotes.find(text)
+    claims = _layout_claims(doc, qspans, entities) + claims
+    claims = _attach_quotes(doc, claims, qspans, lex, entities, used_cues)
     claims += _relays(doc, claims, entities)
     if meta is not None:
         claims = [c for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
-                  and not meta.is_excluded(c.content.start, c.content.end)
-                  and not meta.in_headline(c.cue.start, c.cue.end)]
-    claims = _dedupe(claims)
+                  and not meta.is_excluded(c.content.start, c.content.end)]
+    claims = _nest(_dedupe(claims))
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
+
+
+def _layout_claims(doc: Doc, qspans: list[Span], entities: Sequence[Entity]) -> list[Claim]:
+    """Claims the layout makes: "NAME: text" lines and quotes signed "― Name"."""
+    text = doc.text
+    out = []
+    found = [(sp, cue, con, "layout:signed") for sp, cue, con in layout.signed_quotes(text, qspans)]
+    found += [(sp, cue, con, "layout:colon") for sp, cue, con in layout.colon_lines(text)]
+    for sp, cue, con, rule in found:
+        name = next((e for e in entities if e.label == "PERSON" and e.span.overlaps(sp)), None)
+        head = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        stype = "person" if name is not None or sp.text.isupper() else "unknown"
+        if head is not None and stype == "unknown":
+            stype = sources.classify(head.root, sp, entities, named=False)
+        out.append(Claim(cue=cue, content=con, speaker=sp, speaker_canonical=name.canonical if name else sp.text.title()
+                         if sp.text.isupper() else sp.text, speaker_type=stype, quote="direct", rule=rule))
+    return out
 
 
 def _speaker(head: Optional[Token], entities: Sequence[Entity]) -> dict:
     if head is None:
         return {}
-    span = sources.phrase(head)
-    if span is None:
+    written = sources.phrase(head)
+    span = sources.core(head) or written
+    if span is None or written is None:
         return {}
     full = sources.full_phrase(head)
     name = _name_in(span, full, head, entities)
@@ -72,7 +92,7 @@ def _speaker(head: Optional[Token], entities: Sequence[Entity]) -> dict:
     if stype == "country_or_group" and name is None:
         canonical = coreference.capital_country(span.text) or canonical
     role = sources.role(span, name if isinstance(name, Entity) else None, full)
-    return {"speaker": span, "speaker_canonical": canonical, "speaker_type": stype, "speaker_role": role}
+    return {"speaker": written, "speaker_canonical": canonical, "speaker_type": stype, "speaker_role": role}
 
 
 def _name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
@@ -97,7 +117,7 @@ def _name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[E
 def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     got = content_.for_verb(tok, takes_object=lex.takes_object(tok))
     if got is None:
-        return None
+        return _parenthetical_claim(tok, entities) if lex.strength(tok) >= PARENTHETICAL_RATE else None
     toks, kind = got
     span = content_.span_of(toks)
     if span is None:
@@ -111,9 +131,26 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
         return None  # "..., raising alarms": a participle with an object is an event, not a claim
     sp = _speaker(subj, entities)
     lemma = tok.lemma_.lower()
-    cue = _cue_span(tok)
+    prep = content_.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None
+    cue = _cue_span(tok, prep)
     return Claim(cue=cue, content=span, quote="indirect",
                  hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
+
+
+def _parenthetical_claim(tok: Token, entities) -> Optional[Claim]:
+    """"X, he said, Y" and "X, he said.": the content is the rest of the sentence, maybe in two pieces."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    pieces = content_.parenthetical(tok)
+    if not pieces:
+        return None
+    spans = tuple(s for s in (tokens_span(p) for p in pieces) if s is not None)
+    if not spans:
+        return None
+    covering = Span.of(tok.doc.text, spans[0].start, spans[-1].end)
+    return Claim(cue=_cue_span(tok), content=covering, content_spans=spans if len(spans) > 1 else (),
+                 quote="indirect", rule="verb:parenthetical", **_speaker(subj, entities))
 
 
 def _misparsed_verb(tok: Token, lex) -> bool:
@@ -143,12 +180,38 @@ def _repaired_claim(tok: Token, entities) -> Optional[Claim]:
     return Claim(cue=cue, content=content, quote="indirect", rule="verb:repaired", **sp)
 
 
-def _cue_span(tok: Token) -> Span:
-    """The cue verb with its auxiliaries and negation ("has learned", "did not say")."""
-    toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 2]
+CUE_ADVERBS = {"also", "then", "now", "even", "later", "again", "further", "repeatedly", "publicly",
+               "previously", "recently", "frequently", "generally", "often", "already", "still", "once",
+               "never", "not", "n't", "first", "finally", "simply", "flatly", "quickly", "bluntly", "openly"}
+CUE_NOUNS = {"interview", "statement", "speech", "briefing", "email", "tweet", "post", "letter", "conference",
+             "call", "appearance", "op-ed", "video", "release", "message", "remarks", "rally", "debate", "forum"}
+
+
+def _cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
+    """The cue verb with what PolNeAR marks with it: auxiliaries, negation, adverbs right before it
+    ("also said"), particles ("pointed out"), the preposition of its content ("called for"), a day
+    or occasion right after it ("said Friday", "said in an interview")."""
+    doc = tok.doc
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 3]
+    for c in tok.lefts:
+        if c.dep_ == "advmod" and c.lower_ in CUE_ADVERBS and c.i >= tok.i - 2:
+            toks.append(c)
+    if prep is not None:
+        toks.append(prep)
+    else:
+        for c in tok.rights:
+            if c.i > tok.i + 1 + sum(1 for t in toks if t.i > tok.i):
+                break
+            if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+                toks.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in CUE_NOUNS for g in c.children):
+                toks.extend(c.subtree)
+            else:
+                break
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    return tokens_span(tok.doc[lo:hi + 1]) or Span.of(tok.doc.text, tok.idx, tok.idx + len(tok.text))
+    return tokens_span(doc[lo:hi + 1]) or Span.of(doc.text, tok.idx, tok.idx + len(tok.text))
 
 
 def _prep_claim(tok: Token, entities) -> Optional[Claim]:
@@ -279,6 +342,21 @@ def _name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
             continue
         known = by_start.get(span.start)
         out.append(Entity(span, "PERSON", known.canonical if known is not None and known.label == "PERSON" else span.text))
+    return out
+
+
+def _nest(claims: list[Claim]) -> list[Claim]:
+    """A claim whose cue lies inside another claim's content is relayed by it ("“I think ...,”
+    she said"): link it with ``relayed_by`` (PolNeAR, being univocal, annotates only the outer)."""
+    out = []
+    for c in claims:
+        if c.relayed_by is None:
+            outer = [o for o in claims if o is not c and any(p.contains(c.cue) for p in o.spans)
+                     and not c.content.contains(o.cue)]
+            if outer:
+                o = min(outer, key=lambda o: o.content.end - o.content.start)
+                c = replace(c, relayed_by=o.cue)
+        out.append(c)
     return out
 
 

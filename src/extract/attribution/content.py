@@ -17,14 +17,17 @@ from spacy.tokens import Token
 from .spans import tokens_span
 
 CLAUSE = ("ccomp", "csubj")
+CONTENT_PREPS = {"for", "about", "to", "against", "of", "on", "with", "over", "as"}
 OPEN = ("xcomp",)
 OBJECT = ("dobj", "attr", "oprd")
 AFTER_OBJECT = ("prep", "dative", "oprd", "ccomp", "xcomp")
 
 
 def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], str]]:
-    """(content tokens, kind) for a verb cue; kind is clause | open | object."""
+    """(content tokens, kind) for a verb cue; kind is clause | open | object | prep."""
     kids = list(cue.children)
+    # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
+    addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters"))]
     clause = [c for c in kids if c.dep_ in CLAUSE]
     if clause:
         c = min(clause, key=lambda t: abs(t.i - cue.i))
@@ -34,7 +37,7 @@ def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], s
         c = opened[0]
         return list(c.subtree), "open"
     if takes_object:
-        objs = [c for c in kids if c.dep_ in OBJECT and c.i > cue.i]
+        objs = [c for c in kids if c.dep_ in OBJECT and c.i > cue.i and c not in addressee]
         if objs:
             first = objs[0]
             end = first.right_edge.i
@@ -46,6 +49,24 @@ def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], s
                         break
                     end = max(end, c.right_edge.i)
             return list(cue.doc[first.left_edge.i:end + 1]), "object"
+    prep = content_prep(cue, addressee)
+    if prep is not None:
+        obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+        return list(obj.subtree), "prep"
+    return None
+
+
+def content_prep(cue: Token, skip=()) -> Optional[Token]:
+    """The preposition that introduces the content right after the cue ("called for", "asked about")."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "prep" or c.lower_ not in CONTENT_PREPS or c.i <= cue.i:
+            continue
+        between = [t for t in doc[cue.i + 1:c.i] if t not in skip and t.dep_ not in ("prt", "advmod")]
+        if between and not all(t in [x for s in skip for x in s.subtree] for t in between):
+            continue
+        if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return c
     return None
 
 
@@ -66,3 +87,37 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
 
 def span_of(tokens: list[Token]):
     return tokens_span(tokens)
+
+
+SET_OFF_BEFORE = {",", "—", "–", "“", '"', "”", "''", "(", "--"}
+SET_OFF_AFTER = {",", ".", "—", "–", "”", '"', ":", ";", "?", "!", ")", "--", "''"}
+
+
+def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
+    """Content around a parenthetical cue: "The museum, he said, would make visitors face ...".
+
+    When the cue clause is set off by punctuation inside its sentence (the parser's ``parataxis``),
+    or heads a sentence whose other clause hangs off it as ``parataxis``, the content is the rest
+    of the sentence, in one or two pieces.
+    """
+    doc = cue.doc
+    sent = cue.sent
+    if cue.dep_ == "parataxis" or (cue.dep_ == "ROOT" and not any(c.dep_ == "parataxis" for c in cue.children)):
+        lo, hi = cue.left_edge.i, cue.right_edge.i
+        if cue.dep_ == "ROOT":
+            lo = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in ("nsubj", "aux", "advmod", "neg")])
+            hi = max([cue.i] + [c.right_edge.i for c in cue.children if c.dep_ in ("nsubj", "npadvmod", "prep")
+                                and c.i > cue.i])
+        before = doc[lo - 1] if lo > sent.start else None
+        after = doc[hi + 1] if hi + 1 < sent.end else None
+        if before is not None and before.text not in SET_OFF_BEFORE:
+            return None
+        if after is not None and after.text not in SET_OFF_AFTER:
+            return None
+        pieces = [[t for t in sent if t.i < lo], [t for t in sent if t.i > hi]]
+    elif cue.dep_ == "ROOT":
+        pieces = [list(c.subtree) for c in cue.children if c.dep_ == "parataxis"]
+    else:
+        return None
+    pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2]
+    return pieces or None

@@ -20,6 +20,7 @@ HEDGES = {"suggest", "indicate", "claim", "estimate", "allege", "believe", "thin
 # "according to X" and its kin: a preposition phrase that attributes the clause it modifies.
 PREP_CUES = {("according", "to"), ("as", "per")}
 MIN_RATE = 0.2
+OBJECT_RATE = 0.3
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Lexicon:
 
     def takes_object(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.object
+
+    def strength(self, tok: Token) -> float:
+        """How often the lemma is a cue in the training data (0.5 for curated lemmas not seen there)."""
+        return self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.clause else 0.0)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +55,7 @@ def lexicon() -> Lexicon:
                     continue
                 if row["pos"] == "VERB":
                     clause.add(row["lemma"])
-                    if r >= 0.5:
+                    if r >= OBJECT_RATE:
                         obj.add(row["lemma"])
                 elif row["pos"] == "NOUN":
                     nouns.add(row["lemma"])

@@ -75,7 +75,19 @@ def subject_of(cue: Token) -> Optional[Token]:
 
 
 def phrase(head: Token) -> Optional[Span]:
-    """The speaker phrase: the head's subtree, stopping at a comma-separated trailer."""
+    """The speaker as written: the head's subtree with appositives, relative clauses and party
+    labels ("Sen. Ted Cruz (R-Tex.)"), as PolNeAR marks sources, but without a participle phrase
+    ("The update, received during the visit,") which describes rather than names the source."""
+    doc = head.doc
+    right = head.right_edge.i
+    for c in head.rights:
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+            right = min(right, c.left_edge.i - 1)
+    return tokens_span(doc[head.left_edge.i:right + 1])
+
+
+def core(head: Token) -> Optional[Span]:
+    """The naming part of the speaker phrase: the head's subtree, stopping at a comma-separated trailer."""
     doc = head.doc
     right = head.right_edge.i
     for c in head.rights:

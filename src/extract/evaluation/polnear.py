@@ -135,8 +135,12 @@ def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribu
 
 
 def claims_as_attributions(claims) -> list[GoldAttribution]:
+    """Claims in PolNeAR's terms. PolNeAR is univocal (a token belongs to one attribution), so a
+    claim relayed inside another's content is not scored."""
     out = []
     for c in claims:
+        if c.relayed_by is not None:
+            continue
         out.append(GoldAttribution(
             source=[(c.speaker.start, c.speaker.end)] if c.speaker else [],
             cue=[(c.cue.start, c.cue.end)],
@@ -154,6 +158,7 @@ def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, pr
     docs = [Document(a.name, a.name, a.text) for a in articles]
     totals: dict[str, PRF] = {}
     for art, result in zip(articles, process_many(docs, settings=settings, progress=progress)):
-        for k, v in score_article(art.text, art.attributions, claims_as_attributions(result.claims)).items():
+        pred = claims_as_attributions(result.claims)
+        for k, v in score_article(art.text, art.attributions, pred).items():
             totals.setdefault(k, PRF()).add(v)
     return {k: v.as_dict() for k, v in totals.items()}

@@ -1,0 +1,47 @@
+"""Attributions that the page layout makes, not the grammar.
+
+* transcript and headline style, a name and a colon at the start of a line:
+  ``PENCE: Well, look, ...``, ``Pat Caddell: Democrat Voters Worried ...``;
+* a quotation signed with a dash after it: ``“Trump must stop ...” ― Carla Sanchez``.
+
+The colon or the dash is the cue, as PolNeAR marks it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..records import Span
+
+NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|of|the))*"
+COLON_LINE_RE = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
+DASH_SIGN_RE = re.compile(rf"[”\"]?[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<name>{NAME})")
+NOT_SPEAKERS = {"note", "photo", "image", "source", "update", "updated", "related", "editor's note", "correction",
+                "watch", "read", "listen", "video", "share", "advertisement", "tags", "topics", "by", "posted",
+                "published", "filed", "credit", "caption", "warning", "breaking", "exclusive", "opinion",
+                "analysis", "live", "file", "q", "a"}
+
+
+def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
+    """(speaker, cue, content) for lines that open with a name and a colon."""
+    for m in COLON_LINE_RE.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        if len(words) > 5 or name.lower() in NOT_SPEAKERS or name.lower().rstrip(".") in NOT_SPEAKERS:
+            continue
+        if m.group("content").strip().startswith(("//", "http")) or re.match(r"^\d", m.group("content")):
+            continue
+        yield (Span.of(text, m.start("name"), m.start("name") + len(name)), Span.of(text, m.start("cue"), m.end("cue")),
+               Span.of(text, m.start("content"), m.end("content")))
+
+
+def signed_quotes(text: str, quotes: list[Span]) -> Iterator[tuple[Span, Span, Span]]:
+    """(speaker, cue, quote) for quotations followed by a dash and a name."""
+    for q in quotes:
+        m = DASH_SIGN_RE.match(text, q.end, min(len(text), q.end + 120))
+        if not m:
+            continue
+        name = m.group("name").strip()
+        if len(name.split()) > 6:
+            continue
+        yield (Span.of(text, m.start("name"), m.start("name") + len(name)), Span.of(text, m.start("cue"), m.end("cue")), q)
