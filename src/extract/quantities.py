@@ -21,6 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .records import ArticleMeta, Quantity, Span
+from .timeutil import month_number
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -31,10 +32,12 @@ WORD_NUMBERS = {
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2}
-VAGUE = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999), "thousands": (2000, 9999),
-         "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999),
-         "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+# A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
+# ("dozens" 12-120, "millions" 1e6-1e7).
+VAGUE = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
+         "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "tens of millions": (1e7, 1e8),
+         "hundreds of millions": (1e8, 1e9), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
                     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD",
                   "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
@@ -59,8 +62,11 @@ DECREASE = {"fall", "drop", "decline", "decrease", "shrink", "slip", "plunge", "
             "slide", "tumble", "reduce", "lower", "dip", "ease", "contract", "plummet", "shed", "slump"}
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 NUM_RE = re.compile(r"^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+−]?\.\d+$")
-NUM_PREFIX_RE = re.compile(r"^(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|[$£€¥₹₽])?(?P<num>[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-                           r"(?P<scale>bn|mn|mln|bln|tn|m|b|k)?(?P<pct>%)?$", re.IGNORECASE)
+# A number token, perhaps glued to a currency sign, a scale ("$280bn", "4.3M") or a unit ("6kW",
+# "45g", "1.38pc"). "PS" is how ASCII transliteration (unidecode) writes the pound sign.
+NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|PS(?=\d)|[$£€¥₹₽])?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
+                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,6}))?(?P<pct>%)?$")
+TIME_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m\.?)$|^\d{1,2}:\d\d$", re.IGNORECASE)
 SKIP_BEFORE = {"no", "no.", "number", "section", "article", "chapter", "page", "pages", "room", "route",
                "flight", "rule", "amendment", "paragraph", "clause", "item", "line", "grade", "level",
                "phase", "stage", "episode", "season", "version", "model", "volume", "vol", "step", "tier",
@@ -80,8 +86,9 @@ def parse_number(words: list[str]) -> Optional[float]:
         m = NUM_PREFIX_RE.match(w.replace("−", "-"))
         if m:
             current += float(m.group("num").replace(",", ""))
-            if m.group("scale"):
-                current *= SCALES[m.group("scale").lower()]
+            scale = _glued_scale(m)
+            if scale:
+                current *= scale
             seen = True
         elif lw in WORD_NUMBERS:
             current += WORD_NUMBERS[lw]
@@ -99,6 +106,31 @@ def parse_number(words: list[str]) -> Optional[float]:
         else:
             return None
     return total + current if seen else None
+
+
+def _glued_scale(m: re.Match) -> Optional[float]:
+    """The scale of a glued suffix: "bn", "k", and "m" / "M" as million (with a currency sign, or
+    upper case "M"); a lower-case "m" alone is left to the unit reader as metres."""
+    if m.group("scale"):
+        suffix = m.group("scale")
+        if suffix == "m" and not m.group("cur"):
+            return None
+        return SCALES[suffix.lower()]
+    if m.group("unit") in ("M", "B", "K", "BN", "Bn", "MN", "Mn"):
+        return SCALES[m.group("unit").lower()]
+    return None
+
+
+def _glued_unit(word: str) -> Optional[str]:
+    m = NUM_PREFIX_RE.match(word)
+    if m is None:
+        return None
+    if m.group("scale") == "m" and not m.group("cur"):
+        return "m"
+    unit = m.group("unit")
+    if unit in ("M", "B", "K", "BN", "Bn", "MN", "Mn"):
+        return None
+    return unit
 
 
 def _is_number_token(tok: Token) -> bool:
@@ -182,13 +214,12 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
     """All quantities of a parsed article, in text order."""
     text = doc.text
     blocked = set()
-    durations: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ in EXCLUDED_ENTS:
-            if ent.label_ == "DATE" and _duration(ent):
-                durations.append((ent.start, ent.end))
-                continue
+        if ent.label_ == "ORDINAL":
             blocked.update(range(ent.start, ent.end))
+        elif ent.label_ in ("DATE", "TIME") and not _duration(ent):
+            # calendar words: block the years, days and clock times, not other numbers the NER swept in
+            blocked.update(t.i for t in ent if _calendar_number(t))
     out: list[Quantity] = []
     i = 0
     n = len(doc)
@@ -205,9 +236,14 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
         if i in blocked or not (_is_number_token(tok) or _fraction(doc, i)):
             i += 1
             continue
-        j = i
-        while j < n and (_is_number_token(doc[j]) or (doc[j].text in ("-", "and") and j + 1 < n
+        if TIME_RE.match(tok.text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_chains(doc[j - 1], doc[j]) or (doc[j].text in ("-", "and") and j + 1 < n
                          and doc[j + 1].lower_ in WORD_NUMBERS and doc[j - 1].lower_ in WORD_NUMBERS)):
+            j += 1
+        if j < n and j > i and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
             j += 1
         q = _candidate(doc, i, max(j, i + 1), meta, blocked)
         if q is not None:
@@ -218,15 +254,45 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
     return tuple(out)
 
 
+def _chains(prev: Token, tok: Token) -> bool:
+    """Whether ``tok`` continues the number phrase ending in ``prev``: "three hundred", "1.5 billion";
+    two numerals in a row ("S&P 500 +0.3%") are two numbers."""
+    if not _is_number_token(tok):
+        return False
+    if tok.lower_ in SCALES or tok.lower_.rstrip("s") in SCALES:
+        return True
+    return prev.lower_ in WORD_NUMBERS and tok.lower_ in WORD_NUMBERS
+
+
+def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
+    """ "13.6" + "M", "5.4" + "m" after a currency sign: a scale the tokenizer split off."""
+    word = doc[j].text.rstrip(".")
+    if word.lower() not in ("m", "bn", "b", "k", "mn", "mln", "tn", "bln"):
+        return False
+    has_currency = (i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS) or bool(
+        (NUM_PREFIX_RE.match(doc[i].text) or {}) and NUM_PREFIX_RE.match(doc[i].text).group("cur"))
+    return word != "m" or has_currency
+
+
 def q_end_token(doc: Doc, q: Quantity) -> int:
     span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
     return span.end - 1 if span is not None else 0
 
 
 def _duration(ent) -> bool:
+    """ "three years", "the past two years", "8 seconds": an amount of time, which is a quantity too."""
     return any(t.like_num or t.lower_ in WORD_NUMBERS for t in ent) and any(
         t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(
-        t.lower_ in ("last", "next", "this", "ago", "past", "coming") or YEAR_RE.match(t.text) for t in ent)
+        t.lower_ in ("ago", "earlier", "later") or YEAR_RE.match(t.text) for t in ent)
+
+
+def _calendar_number(tok: Token) -> bool:
+    t = tok.text.lstrip("~")
+    if YEAR_RE.match(t) or re.match(r"^'\d\d$", t) or re.search(r"\d[:.]\d\d|[ap]\.?m\.?$", t.lower()):
+        return True
+    if re.match(r"^\d{1,2}(?:st|nd|rd|th)?$", t):
+        return True  # a day of the month
+    return tok.lower_ in WORD_NUMBERS and not any(c.lemma_.lower() in DURATION_UNITS for c in tok.head.subtree)
 
 
 def _fraction(doc: Doc, i: int) -> bool:
@@ -257,11 +323,22 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
     if _fraction(doc, i):
         value = FRACTIONS[first.lower_] * (WORD_NUMBERS.get(doc[i - 1].lower_, 1) if doc[i - 1].lower_ != "a" else 1)
         return _finish(doc, i - 1, i + 1, value, value, value, "exact", meta, extra_unit="fraction")
-    if len(words) == 1 and first.lower_ in ("one",) and first.dep_ not in ("nummod",) and first.head.pos_ != "NOUN":
-        return None  # "one of the", pronoun-like "one"
-    if len(words) == 1 and YEAR_RE.match(words[0]) and not _has_unit_after(doc, j):
-        return None
     prev = doc[i - 1].lower_ if i > 0 else ""
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    if len(words) == 1 and first.lower_ == "one" and (prev in ("no", "the", "this", "that", "every", "any", "which")
+                                                      or nxt in ("another", "day", "time", "way")):
+        return None  # "no one", "one another", "one day": not a count
+    if len(words) == 1 and YEAR_RE.match(words[0]) and not (
+            (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%")):
+        return None  # a year belongs to the dates stage
+    if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i:
+        return None  # "787 Dreamliner", "575 Wilbraham Road": part of a name
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and not (
+            doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in ("US", "HK", "A", "C", "S", "NZ")):
+        if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP"):
+            return None  # "iPhone 11", "S&P 500", "Fortune 100", "Oct. 31"
+    if i > 0 and month_number(doc[i - 1].text) and not NUM_PREFIX_RE.match(doc[i - 1].text):
+        return None
     if prev in SKIP_BEFORE or (i > 0 and doc[i - 1].text.endswith("-") and doc[i - 1].is_alpha):
         return None
     if j < len(doc) and doc[j].text in (":", ".") and j + 1 < len(doc) and doc[j + 1].like_num and doc[j].whitespace_ == "":
@@ -275,7 +352,7 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
     if cur_tok is not None and cur_tok.text.lower() in CURRENCY_SYMBOLS:
         unit = CURRENCY_SYMBOLS[cur_tok.text.lower()]
         start_i = i - 1
-        if i > 1 and doc[i - 2].text.upper() in ("US", "A", "C", "HK", "S", "NZ") and doc[i - 2].whitespace_ == "":
+        if i > 1 and doc[i - 2].text.upper() in ("US", "A", "C", "HK", "S", "NZ"):
             unit = CURRENCY_SYMBOLS.get(doc[i - 2].text.lower() + "$", unit)
             start_i = i - 2
     m = NUM_PREFIX_RE.match(words[0])
@@ -284,34 +361,53 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
     value = parse_number(words)
     if value is None:
         return None
-    if prev in ("-", "−", "minus") and i > 1 and not doc[i - 2].like_num and doc[i - 1].whitespace_ == "" and prev != "-":
+    if prev == "minus":
         value = -value
-    if words[0].startswith(("-", "−")):
-        pass
     end_i = j
     # a range: "10-20", "10 to 20", "between 10 and 20", "from 10 to 20"
     low = high = value
     qualifier = None
-    if end_i + 1 < len(doc) and doc[end_i].text in ("-", "–", "to", "and") and _range_start(doc, i, end_i):
-        k = end_i + 1
+    after_by = start_i > 0 and doc[start_i - 1].lower_ == "by"  # "rose by $43.6bn to $419.2bn": two values
+    sep_i = end_i
+    if start_i > 0 and doc[start_i - 1].lower_ in ("from", "between"):
+        # "from 252 miles to 287 miles": the unit may stand between the two numbers
+        for look in range(end_i, min(end_i + 3, len(doc) - 1)):
+            if doc[look].lower_ in ("to", "and", "-", "–"):
+                sep_i = look
+                break
+            if _is_number_token(doc[look]) or doc[look].is_punct:
+                break
+    if sep_i + 1 < len(doc) and doc[sep_i].text in ("-", "–", "to", "and") and _range_start(doc, i, sep_i):
+        k = sep_i + 1
         if k < len(doc) and doc[k].text.lower() in CURRENCY_SYMBOLS:
             k += 1
         m_end = k
         while m_end < len(doc) and _is_number_token(doc[m_end]):
             m_end += 1
         other = parse_number([t.text for t in doc[k:m_end]]) if m_end > k else None
+        if other is not None and after_by and other > 3 * value:
+            other = None  # "increased by $43.6bn to $419.2bn": a change and a level, not a range
         if other is not None and m_end > k:
-            if doc[m_end - 1].lower_ in SCALES and doc[j - 1].lower_ not in SCALES:
-                value *= SCALES[doc[m_end - 1].lower_.rstrip("s")] if doc[m_end - 1].lower_.rstrip("s") in SCALES else 1
+            scale_word = doc[m_end - 1].lower_.rstrip("s")
+            if scale_word in SCALES and len(scale_word) > 1 and doc[j - 1].lower_.rstrip("s") not in SCALES:
+                raw_other = other / SCALES[scale_word]
+                if value < raw_other or value < 1000:
+                    value *= SCALES[scale_word]  # "1 to 1.5 million", not "$750,000 to $1 million"
             low, high = min(value, other), max(value, other)
             qualifier = "range"
             end_i = m_end
+            # "5-10W": the unit glued to the second number
+            if _glued_unit(doc[m_end - 1].text):
+                j = m_end
             if start_i > 0 and doc[start_i - 1].lower_ in ("between", "from"):
                 start_i -= 1
     elif first.text and re.match(r"^\d+(?:\.\d+)?[-–]\d+(?:\.\d+)?$", first.text):
         a, b = re.split(r"[-–]", first.text)
         low, high, qualifier = float(a), float(b), "range"
-    if qualifier is None:
+    if qualifier is None and m is not None and m.group("tilde"):
+        qualifier = "approximate"
+        value_out = value
+    elif qualifier is None:
         qualifier, q_start = _qualifier(doc, start_i, end_i)
         start_i = min(start_i, q_start)
         if qualifier in ("at_least", "more_than"):
@@ -321,7 +417,11 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
         value_out = value
     else:
         value_out = None
-    return _finish(doc, start_i, end_i, value_out, low, high, qualifier, meta, extra_unit=unit, num_i=(i, j))
+    glued = _glued_unit(doc[end_i - 1].text)
+    if glued and glued.lower() in ("pc", "pct"):
+        unit, glued = "percent", None
+    return _finish(doc, start_i, end_i, value_out, low, high, qualifier, meta, extra_unit=unit, num_i=(i, j),
+                   glued=glued, value_hint=value if value is not None else high)
 
 
 def _range_start(doc: Doc, i: int, end_i: int) -> bool:
@@ -340,8 +440,17 @@ def _has_unit_after(doc: Doc, j: int) -> bool:
     return j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() not in ("election", "season")
 
 
+def _plain(v: float) -> str:
+    return format(v, "f").rstrip("0").rstrip(".") if v is not None else ""
+
+
+PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour", "ounce", "gram", "kilogram",
+             "kilo", "pound", "ton", "tonne", "litre", "liter", "square", "sq", "person", "head", "night",
+             "unit", "mile", "kilometre", "kilometer", "metre", "meter", "foot", "acre", "hectare", "mmbtu"}
+
+
 def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, meta, *, extra_unit=None,
-            num_i=None) -> Optional[Quantity]:
+            num_i=None, glued=None, value_hint=None) -> Optional[Quantity]:
     text = doc.text
     unit = extra_unit
     k = end_i
@@ -368,14 +477,30 @@ def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, met
     head = num_tok
     while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head is not head and head.head.pos_ in ("NUM", "SYM"):
         head = head.head
+    # "$2.11 a gallon", "$62 per share": a compound unit
+    if unit is not None and k + 1 < len(doc) and doc[k].lower_ in ("per", "a", "an") and \
+            doc[k + 1].lemma_.lower() in PER_NOUNS:
+        last = k + 1
+        if doc[k + 1].lower_ in ("square", "sq") and k + 2 < len(doc):
+            last = k + 2
+        unit = f"{unit} per {' '.join(t.lemma_.lower() for t in doc[k + 1:last + 1])}"
+        k = last + 1
+    # "a 95-year-old", "73 years old": an age
+    after = " ".join(t.lower_ for t in doc[k:k + 4])
+    if unit is None and re.match(r"^(?:- )?years? (?:- )?old\b", after):
+        unit = "year of age"
     if unit is None:
-        snippet = text[doc[start_i].idx:doc[min(k + 3, len(doc)) - 1].idx + len(doc[min(k + 3, len(doc)) - 1].text)]
+        rest_end = doc[min(k + 3, len(doc)) - 1]
+        rest = text[doc[k - 1].idx + len(doc[k - 1].text):rest_end.idx + len(rest_end.text)] if k < len(doc) else ""
+        snippet = f"{_plain(value_hint)}{' ' + glued if glued else ''}{rest}" if value_hint is not None else \
+            text[doc[start_i].idx:rest_end.idx + len(rest_end.text)]
         found = _quantulum_unit(snippet)
         if found is not None and found[1] not in ("currency",) or (found and found[1] == "currency" and _money_context(doc, k)):
             name, entity, surface = found
             # extend the span over the unit words quantulum3 read
-            surf_end = doc[start_i].idx + snippet.find(surface) + len(surface) if surface in snippet else end
-            if surf_end > end:
+            if surface in snippet and k < len(doc):
+                consumed = snippet.find(surface) + len(surface) - len(snippet) + len(rest)
+                surf_end = doc[k - 1].idx + len(doc[k - 1].text) + max(consumed, 0)
                 for t in doc[k:min(k + 4, len(doc))]:
                     if t.idx + len(t.text) <= surf_end:
                         k = t.i + 1

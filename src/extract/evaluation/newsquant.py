@@ -27,25 +27,38 @@ CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY"
 QUALIFIERS = {"~": {"approximate"}, ">": {"more_than", "at_least"}, "<": {"less_than", "at_most"}}
 
 
+UNIT_NAMES = {"degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "degree angle": "degree",
+              "pound-mass": "pound"}
+
+
 def _singular(word: str) -> str:
     w = word.lower().strip()
-    for suf, rep in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
+    for suf, rep in (("men", "man"), ("uses", "us"), ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"),
+                     ("xes", "x"), ("s", "")):
         if w.endswith(suf) and len(w) > len(suf) + 2:
             return w[: -len(suf)] + rep
     return w
 
 
+def unit_name(unit: str) -> str:
+    """Our unit in NewsQuant's words: ISO codes as currency names, quantulum3's names as NewsQuant's."""
+    words = [CURRENCY_NAMES.get(w, w) for w in unit.split()]
+    name = " ".join(words).lower()
+    return UNIT_NAMES.get(name, name)
+
+
 def unit_agrees(unit: Optional[str], counted: Optional[str], gold: str) -> bool:
+    """The unit, else the counted noun, agrees with the gold normalised unit: the same name, or
+    (for a counted noun) one of the words of a gold unit with modifiers ("commercial fisherman")."""
     gold = gold.lower().strip()
     if gold in ("-", ""):
         return unit is None
     if unit is not None:
-        name = CURRENCY_NAMES.get(unit, unit).lower()
-        return name == gold or _singular(name) == _singular(gold) or (
-            name in ("dollar",) and gold.endswith(" dollar") and False)
+        name = unit_name(unit)
+        return name == gold or _singular(name) == _singular(gold)
     if counted:
         c = _singular(counted)
-        return c == _singular(gold) or c == _singular(gold.split()[-1])
+        return c == _singular(gold) or c in {_singular(w) for w in gold.split()}
     return False
 
 
@@ -73,8 +86,9 @@ def value_match(pred, gold: dict) -> bool:
     gv, glo, ghi = _gold_value(gold["value"])
     if gv is not None:
         return _close(pred.value, gv) or (pred.value is None and pred.qualifier == "range" and False)
-    if glo is not None:
-        return _close(pred.low, glo) and _close(pred.high, ghi)
+    if glo is not None:  # a gold range may be written high-low ("from 4.8 to 4.7 percent")
+        lo, hi = min(glo, ghi), max(glo, ghi)
+        return _close(pred.low, lo) and _close(pred.high, hi)
     return False
 
 
