@@ -37,7 +37,7 @@ FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fift
 VAGUE = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
          "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "tens of millions": (1e7, 1e8),
          "hundreds of millions": (1e8, 1e9), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD", "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
                     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL"}
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD",
                   "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
@@ -64,15 +64,15 @@ YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 NUM_RE = re.compile(r"^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+−]?\.\d+$")
 # A number token, perhaps glued to a currency sign, a scale ("$280bn", "4.3M") or a unit ("6kW",
 # "45g", "1.38pc"). "PS" is how ASCII transliteration (unidecode) writes the pound sign.
-NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|PS(?=\d)|[$£€¥₹₽])?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
-                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,6}))?(?P<pct>%)?$")
+NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
+                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}[23²³]?))?(?P<pct>%)?$")
 TIME_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m\.?)$|^\d{1,2}:\d\d$", re.IGNORECASE)
 SKIP_BEFORE = {"no", "no.", "number", "section", "article", "chapter", "page", "pages", "room", "route",
                "flight", "rule", "amendment", "paragraph", "clause", "item", "line", "grade", "level",
                "phase", "stage", "episode", "season", "version", "model", "volume", "vol", "step", "tier",
                "title", "bill", "resolution", "exhibit", "figure", "table", "act", "highway", "interstate",
                "i-", "covid", "covid-", "g", "mark", "apollo"}
-EXCLUDED_ENTS = {"DATE", "TIME", "ORDINAL"}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 
 
@@ -83,6 +83,8 @@ def parse_number(words: list[str]) -> Optional[float]:
         lw = w.lower().strip()
         if lw in ("-", "and", "a", "an") or not lw:
             continue
+        if lw.endswith(".") and lw[:-1] in SCALES:
+            lw = lw[:-1]  # "$5.4m." at the end of a sentence
         m = NUM_PREFIX_RE.match(w.replace("−", "-"))
         if m:
             current += float(m.group("num").replace(",", ""))
@@ -136,7 +138,13 @@ def _glued_unit(word: str) -> Optional[str]:
 def _is_number_token(tok: Token) -> bool:
     t = tok.text
     lw = tok.lower_
-    if NUM_PREFIX_RE.match(t):
+    m = NUM_PREFIX_RE.match(t)
+    if m:
+        cur = m.group("cur")
+        if cur and cur[-1].isalpha() and cur not in ("PS",):
+            # "$US55,931,000" is split "$" + "US55,931,000": only the glued form counts
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+            return prev is not None and prev.text == "$" and prev.whitespace_ == ""
         return True
     if lw in WORD_NUMBERS:
         return True
@@ -216,7 +224,8 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
     blocked = set()
     for ent in doc.ents:
         if ent.label_ == "ORDINAL":
-            blocked.update(range(ent.start, ent.end))
+            blocked.update(t.i for t in ent if re.search(r"\d(?:st|nd|rd|th)$", t.lower_) or not t.like_num
+                           or t.lower_ in ORDINAL_WORDS)
         elif ent.label_ in ("DATE", "TIME") and not _duration(ent):
             # calendar words: block the years, days and clock times, not other numbers the NER swept in
             blocked.update(t.i for t in ent if _calendar_number(t))
@@ -233,10 +242,16 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
                 out.append(q)
             i = j
             continue
-        if i in blocked or not (_is_number_token(tok) or _fraction(doc, i)):
+        if (i in blocked and not _fraction(doc, i)) or not (_is_number_token(tok) or _fraction(doc, i)):
             i += 1
             continue
         if TIME_RE.match(tok.text):
+            i += 1
+            continue
+        if i + 2 < n and doc[i + 1].text == "-" and _fraction(doc, i + 2):
+            i += 2  # "two-thirds of": read at "thirds"
+            continue
+        if _adjectival_duration(doc, i):
             i += 1
             continue
         j = i + 1
@@ -262,6 +277,14 @@ def _chains(prev: Token, tok: Token) -> bool:
     if tok.lower_ in SCALES or tok.lower_.rstrip("s") in SCALES:
         return True
     return prev.lower_ in WORD_NUMBERS and tok.lower_ in WORD_NUMBERS
+
+
+def _adjectival_duration(doc: Doc, i: int) -> bool:
+    """ "a three-year forecast", "a two-month deployment": a duration used as a modifier is no amount."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "-":
+        return False
+    unit, after = doc[i + 2], doc[i + 3]
+    return unit.lower_ in DURATION_UNITS and after.text != "-" and after.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
@@ -296,9 +319,15 @@ def _calendar_number(tok: Token) -> bool:
 
 
 def _fraction(doc: Doc, i: int) -> bool:
+    """ "a third of", "half of", "two-thirds of": a share."""
     tok = doc[i]
-    return (tok.lower_ in FRACTIONS and i > 0 and doc[i - 1].lower_ in ("a", "one", "two", "three")
-            and i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+    word = tok.lower_[:-1] if tok.lower_.endswith("s") and tok.lower_[:-1] in FRACTIONS else tok.lower_
+    if word not in FRACTIONS or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+        return False
+    if word == "half" and (i == 0 or doc[i - 1].lower_ not in ("a", "one")):
+        return i == 0 or doc[i - 1].lower_ in ("almost", "nearly", "about", "over", "than", "roughly", "around", "than")
+    prev = doc[i - 2] if i > 1 and doc[i - 1].text == "-" else (doc[i - 1] if i > 0 else None)
+    return prev is not None and prev.lower_ in ("a", "one", "two", "three", "four")
 
 
 def _vague(doc: Doc, i: int):
@@ -321,21 +350,30 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
     words = [t.text for t in doc[i:j]]
     first = doc[i]
     if _fraction(doc, i):
-        value = FRACTIONS[first.lower_] * (WORD_NUMBERS.get(doc[i - 1].lower_, 1) if doc[i - 1].lower_ != "a" else 1)
-        return _finish(doc, i - 1, i + 1, value, value, value, "exact", meta, extra_unit="fraction")
+        word = first.lower_[:-1] if first.lower_[:-1] in FRACTIONS and first.lower_.endswith("s") else first.lower_
+        start = i - 2 if i > 1 and doc[i - 1].text == "-" else max(i - 1, 0)
+        if word == "half" and doc[start].lower_ not in ("a", "one"):
+            start = i
+        count = WORD_NUMBERS.get(doc[start].lower_, 1) if doc[start].lower_ not in ("a", "an") else 1
+        value = FRACTIONS[word] * count
+        qualifier, q_start = _qualifier(doc, start, i + 1)
+        return _finish(doc, min(start, q_start), i + 1, value, value, value, qualifier, meta, extra_unit="fraction")
     prev = doc[i - 1].lower_ if i > 0 else ""
     nxt = doc[j].lower_ if j < len(doc) else ""
-    if len(words) == 1 and first.lower_ == "one" and (prev in ("no", "the", "this", "that", "every", "any", "which")
+    if len(words) == 1 and first.lower_ == "one" and (prev in ("no", "the", "this", "that", "every", "any", "which",
+                                                                "each", "same", "another", "only")
                                                       or nxt in ("another", "day", "time", "way")):
         return None  # "no one", "one another", "one day": not a count
     if len(words) == 1 and YEAR_RE.match(words[0]) and not (
             (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%")):
         return None  # a year belongs to the dates stage
-    if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i:
-        return None  # "787 Dreamliner", "575 Wilbraham Road": part of a name
-    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and not (
+    if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
+            _quantulum_unit(f"{first.text} {first.head.text}") is None:
+        return None  # "787 Dreamliner", "575 Wilbraham Road": part of a name (but "54 GB" is a unit)
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not (
             doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in ("US", "HK", "A", "C", "S", "NZ")):
-        if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP"):
+        if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP", "DATE") \
+                and (j >= len(doc) or doc[j].is_stop or _quantulum_unit(f"{first.text} {nxt}") is None):
             return None  # "iPhone 11", "S&P 500", "Fortune 100", "Oct. 31"
     if i > 0 and month_number(doc[i - 1].text) and not NUM_PREFIX_RE.match(doc[i - 1].text):
         return None
@@ -357,7 +395,8 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
             start_i = i - 2
     m = NUM_PREFIX_RE.match(words[0])
     if m and m.group("cur"):
-        unit = CURRENCY_SYMBOLS[m.group("cur").lower()]
+        cur = m.group("cur").lower()
+        unit = CURRENCY_SYMBOLS.get(cur) or CURRENCY_SYMBOLS.get("$" + cur, unit)
     value = parse_number(words)
     if value is None:
         return None
@@ -375,9 +414,9 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
             if doc[look].lower_ in ("to", "and", "-", "–"):
                 sep_i = look
                 break
-            if _is_number_token(doc[look]) or doc[look].is_punct:
+            if _is_number_token(doc[look]) or (doc[look].is_punct and doc[look].text != "%"):
                 break
-    if sep_i + 1 < len(doc) and doc[sep_i].text in ("-", "–", "to", "and") and _range_start(doc, i, sep_i):
+    if sep_i + 1 < len(doc) and doc[sep_i].text in ("-", "–", "to", "and") and _range_start(doc, start_i, sep_i):
         k = sep_i + 1
         if k < len(doc) and doc[k].text.lower() in CURRENCY_SYMBOLS:
             k += 1
@@ -391,7 +430,7 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: s
             scale_word = doc[m_end - 1].lower_.rstrip("s")
             if scale_word in SCALES and len(scale_word) > 1 and doc[j - 1].lower_.rstrip("s") not in SCALES:
                 raw_other = other / SCALES[scale_word]
-                if value < raw_other or value < 1000:
+                if value < raw_other:
                     value *= SCALES[scale_word]  # "1 to 1.5 million", not "$750,000 to $1 million"
             low, high = min(value, other), max(value, other)
             qualifier = "range"
@@ -431,8 +470,10 @@ def _range_start(doc: Doc, i: int, end_i: int) -> bool:
         return False
     if sep == "and":
         return i > 0 and doc[i - 1].lower_ == "between"
-    if sep in ("-", "–"):
+    if sep == "-":
         return doc[end_i].whitespace_ == "" and doc[end_i - 1].whitespace_ == ""
+    if sep == "–":
+        return True
     return True
 
 
