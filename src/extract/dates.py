@@ -20,6 +20,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from .records import ArticleMeta, Span, TimeExpr
+from .nlp import text_of
 from .timeutil import MONTH_RE, WEEKDAYS, last_day, month_number, parse_iso_date
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -86,7 +87,7 @@ class Tagger:
 
     def __init__(self, doc: Doc, dct: Optional[dt.date], meta: Optional[ArticleMeta] = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.dct = dct
         self.meta = meta
         self.rules: list[tuple[re.Pattern, Callable[[re.Match], Optional[Match]]]] = [
@@ -562,6 +563,6 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None, *, published: Optional
     """All temporal expressions of a parsed article, resolved against its publication date."""
     dct = parse_iso_date(published or (meta.published if meta else None) or "")
     tagger = Tagger(doc, dct, meta)
-    text = doc.text
+    text = text_of(doc)
     return tuple(TimeExpr(span=Span.of(text, m.start, m.end), type=m.type, value=m.value,
                           start_date=m.start_date, end_date=m.end_date) for m in tagger.run())

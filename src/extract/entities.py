@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc
 
 from .records import ArticleMeta, Entity, Span
+from .nlp import text_of
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP")
 POSSESSIVE_RE = re.compile(r"(?:['’]s?|['’])$")
@@ -58,7 +59,7 @@ def canonical_map(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
 
 def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Entity, ...]:
     """Entity mentions of the article, outside excluded spans, each with its canonical name."""
-    text = doc.text
+    text = text_of(doc)
     raw: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:

@@ -86,3 +86,11 @@ def parse_many(nlp: Language, texts: list[str], *, batch_size: int = 16) -> Iter
 def parse(texts: Iterable[str], *, model: str = "en_core_web_sm", batch_size: int = 16) -> Iterator[Doc]:
     """Parse texts in order (see :func:`parse_many`)."""
     yield from parse_many(load(model), list(texts), batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a parsed doc, built once (``Doc.text`` joins every token on each access)."""
+    text = doc.user_data.get("extract_text")
+    if text is None:
+        text = doc.user_data["extract_text"] = doc.text
+    return text

@@ -21,6 +21,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .records import ArticleMeta, Quantity, Span
+from .nlp import text_of
 from .timeutil import month_number
 
 WORD_NUMBERS = {
@@ -153,6 +154,27 @@ def _is_number_token(tok: Token) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every surface and symbol quantulum3 knows a unit by, to ask it only when one may follow."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+        units = load.units("en_US")
+    words = set(units.surfaces_lower) | set(units.symbols_lower) | {s.lower() for s in units.symbols}
+    return frozenset(w for w in words if w) | frozenset(w.split()[0] for w in words if " " in w)
+
+
+def _maybe_unit(rest: str) -> bool:
+    words = rest.strip().lstrip("(").split()
+    if not words:
+        return False
+    first = words[0].lower().strip(".,;:)")
+    known = _unit_words()
+    return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known
+
+
 @functools.lru_cache(maxsize=20000)
 def _quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
     """(unit name, entity, surface) of the first quantity quantulum3 finds in a short snippet."""
@@ -220,7 +242,7 @@ def _change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
 
 def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...]:
     """All quantities of a parsed article, in text order."""
-    text = doc.text
+    text = text_of(doc)
     blocked = set()
     for ent in doc.ents:
         if ent.label_ == "ORDINAL":
@@ -330,8 +352,13 @@ def _fraction(doc: Doc, i: int) -> bool:
     return prev is not None and prev.lower_ in ("a", "one", "two", "three", "four")
 
 
+VAGUE_FIRST = {p.split()[0] for p in VAGUE}
+
+
 def _vague(doc: Doc, i: int):
     """("dozens of", "hundreds of thousands of") -> (end index, low, high)."""
+    if doc[i].lower_ not in VAGUE_FIRST:
+        return None
     for phrase in sorted(VAGUE, key=lambda p: -len(p.split())):
         words = phrase.split()
         toks = doc[i:i + len(words)]
@@ -346,7 +373,7 @@ def _vague(doc: Doc, i: int):
 
 
 def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: set) -> Optional[Quantity]:
-    text = doc.text
+    text = text_of(doc)
     words = [t.text for t in doc[i:j]]
     first = doc[i]
     if _fraction(doc, i):
@@ -492,7 +519,7 @@ PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour"
 
 def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, meta, *, extra_unit=None,
             num_i=None, glued=None, value_hint=None) -> Optional[Quantity]:
-    text = doc.text
+    text = text_of(doc)
     unit = extra_unit
     k = end_i
     # a trailing percent / currency / scale word
@@ -535,7 +562,7 @@ def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, met
         rest = text[doc[k - 1].idx + len(doc[k - 1].text):rest_end.idx + len(rest_end.text)] if k < len(doc) else ""
         snippet = f"{_plain(value_hint)}{' ' + glued if glued else ''}{rest}" if value_hint is not None else \
             text[doc[start_i].idx:rest_end.idx + len(rest_end.text)]
-        found = _quantulum_unit(snippet)
+        found = _quantulum_unit(snippet) if (glued or _maybe_unit(rest)) else None
         if found is not None and found[1] not in ("currency",) or (found and found[1] == "currency" and _money_context(doc, k)):
             name, entity, surface = found
             # extend the span over the unit words quantulum3 read

@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import ArticleMeta, Claim, Entity, Span, replace
+from ..nlp import text_of
 from . import content as content_
 from . import coreference, cues, layout, quotes, sources
 from .spans import char_span, tokens_span
@@ -25,7 +26,7 @@ __all__ = ["extract"]
 def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order."""
     lex = cues.lexicon()
-    text = doc.text
+    text = text_of(doc)
     claims: list[Claim] = []
     used_cues: set[int] = set()
     for tok in doc:
@@ -55,7 +56,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
 
 def _layout_claims(doc: Doc, qspans: list[Span], entities: Sequence[Entity]) -> list[Claim]:
     """Claims the layout makes: "NAME: text" lines and quotes signed "― Name"."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     found = [(sp, cue, con, "layout:signed") for sp, cue, con in layout.signed_quotes(text, qspans)]
     found += [(sp, cue, con, "layout:colon") for sp, cue, con in layout.colon_lines(text)]
@@ -148,7 +149,7 @@ def _parenthetical_claim(tok: Token, entities) -> Optional[Claim]:
     spans = tuple(s for s in (tokens_span(p) for p in pieces) if s is not None)
     if not spans:
         return None
-    covering = Span.of(tok.doc.text, spans[0].start, spans[-1].end)
+    covering = Span.of(text_of(tok.doc), spans[0].start, spans[-1].end)
     return Claim(cue=_cue_span(tok), content=covering, content_spans=spans if len(spans) > 1 else (),
                  quote="indirect", rule="verb:parenthetical", **_speaker(subj, entities))
 
@@ -211,7 +212,7 @@ def _cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
                 break
     lo = min(t.i for t in toks)
     hi = max(t.i for t in toks)
-    return tokens_span(doc[lo:hi + 1]) or Span.of(doc.text, tok.idx, tok.idx + len(tok.text))
+    return tokens_span(doc[lo:hi + 1]) or Span.of(text_of(doc), tok.idx, tok.idx + len(tok.text))
 
 
 def _prep_claim(tok: Token, entities) -> Optional[Claim]:
@@ -269,10 +270,10 @@ def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> None:
     i = max(prev, key=lambda k: claims[k].spans[-1].end)
     c = claims[i]
     gap_start = max(c.spans[-1].end, c.cue.end)
-    if q.start - gap_start > 40 or "\n" in doc.text[gap_start:q.start]:
+    if q.start - gap_start > 40 or "\n" in text_of(doc)[gap_start:q.start]:
         return
     pieces = c.spans + (q,)
-    covering = Span.of(doc.text, pieces[0].start, q.end)
+    covering = Span.of(text_of(doc), pieces[0].start, q.end)
     claims[i] = replace(c, content=covering, content_spans=pieces)
 
 
@@ -290,7 +291,7 @@ def _overlap(a: Span, b: Span) -> int:
 
 def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[Claim]) -> Optional[Claim]:
     """An orphan quote: a cue verb next to it in its sentence, or the continuation of a quote."""
-    text = doc.text
+    text = text_of(doc)
     # a speech verb right after the quote ("..." she said) or right before it (she said: "...")
     window = [t for t in doc if (q.end <= t.idx <= q.end + 80 or q.start - 80 <= t.idx < q.start)]
     for t in window:

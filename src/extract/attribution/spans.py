@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from ..records import Span
+from ..nlp import text_of
 
 EDGE_PUNCT = set(" \t\n\r,;:—–-")
 
@@ -28,7 +29,7 @@ def tokens_span(tokens: Iterable[Token], *, quotes: bool = False) -> Optional[Sp
     toks = list(tokens)
     if not toks:
         return None
-    text = toks[0].doc.text
+    text = text_of(toks[0].doc)
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     start, end = trim(text, start, end, quotes=quotes)
