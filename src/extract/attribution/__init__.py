@@ -293,7 +293,7 @@ def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[
     """An orphan quote: a cue verb next to it in its sentence, or the continuation of a quote."""
     text = text_of(doc)
     # a speech verb right after the quote ("..." she said) or right before it (she said: "...")
-    window = [t for t in doc if (q.end <= t.idx <= q.end + 80 or q.start - 80 <= t.idx < q.start)]
+    window = [t for t in _tokens_between(doc, q.end, q.end + 80)] + [t for t in _tokens_between(doc, q.start - 80, q.start)]
     for t in window:
         if lex.is_verb_cue(t) and t.i not in used:
             subj = sources.subject_of(t)
@@ -307,13 +307,18 @@ def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[
     return None
 
 
+def _tokens_between(doc: Doc, start: int, end: int):
+    """The tokens that start within [start, end) characters."""
+    span = doc.char_span(max(start, 0), min(end, len(text_of(doc))), alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
 def _relays(doc: Doc, claims: list[Claim], entities) -> list[Claim]:
     """Nested attribution: "X revealed ..., citing a briefing by Y" relays Y's claim through X."""
     out = []
+    relaying = [t for t in doc if t.dep_ == "advcl" and t.lemma_.lower() in RELAY_LEMMAS]
     for c in claims:
-        for tok in doc:
-            if tok.lemma_.lower() not in RELAY_LEMMAS or tok.dep_ != "advcl":
-                continue
+        for tok in relaying:
             if not (c.cue.start <= tok.head.idx < c.cue.end):
                 continue
             obj = next((k for k in tok.children if k.dep_ == "dobj"), None)
