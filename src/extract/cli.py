@@ -19,6 +19,7 @@ EPILOG_RUN = """\b
 Examples:
   extract run data/raw --out data/out
   extract run articles/ more.csv --out out/ --published 2025-03-05 --workers 4
+  extract run big_archive/ --out out/ --resume      # after a crash: reuse what was done
   python -c "import extract; print(extract.load('data/out')['claims'].head())"
 
 \b
@@ -55,8 +56,10 @@ def _date(ctx, param, value):
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=str),
               help="Output folder for the tables (created if missing).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline name or path.")
-@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Worker processes, each loading the pipeline once.")
+@click.option("--resume", is_flag=True,
+              help="Reuse the articles a previous (perhaps killed) run into the same --out finished.")
 @click.option("--published", callback=_date, metavar="DATE",
               help="Fallback publication date (ISO) for articles that state none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Texts per nlp.pipe batch.")
@@ -65,7 +68,7 @@ def _date(ctx, param, value):
 @click.option("--excel-safe", is_flag=True, help="Prefix cells a spreadsheet would run as a formula with '.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
-def run(inputs, out, model, workers, published, batch_size, fmt, excel_safe, progress, verbose):
+def run(inputs, out, model, workers, resume, published, batch_size, fmt, excel_safe, progress, verbose):
     """Extract claims, quantities, dates and entities from news articles."""
     from .nlp import ModelNotFound
     from .pipeline import run as run_pipeline
@@ -74,11 +77,20 @@ def run(inputs, out, model, workers, published, batch_size, fmt, excel_safe, pro
     settings = Settings(model=model, published=published, workers=workers, batch_size=batch_size,
                         progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose)
     try:
-        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt)
+        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt, resume=resume)
     except (InputError, ModelNotFound) as e:
         click.echo(f"extract: {e}", err=True)
         sys.exit(2)
-    click.echo(f"{summary.articles} articles ({summary.failed} failed): {summary.claims} claims, "
+    except KeyboardInterrupt:
+        click.echo("extract: interrupted; run again with --resume to go on", err=True)
+        sys.exit(130)
+    except Exception as e:  # never a traceback for the user; --verbose shows it
+        if verbose:
+            raise
+        click.echo(f"extract: {type(e).__name__}: {e} (run with --verbose for details)", err=True)
+        sys.exit(1)
+    reused = f", {summary.resumed} reused from the journal" if resume else ""
+    click.echo(f"{summary.articles} articles ({summary.failed} failed{reused}): {summary.claims} claims, "
                f"{summary.quantities} quantities, {summary.dates} dates -> {out}", err=True)
     for line in summary.errors[:10]:
         click.echo(f"  failed: {line}", err=True)

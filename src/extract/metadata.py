@@ -30,6 +30,7 @@ RELATED_RE = re.compile(
     r"see also|more (?:from|on) [^\n]{0,40}|recommended(?: stories)?|you may also like)[ \t]*:?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+HTML_TAG_RE = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.S)
 LIST_ITEM_RE = re.compile(r"^[ \t]*(?:[-*•–—]|\d+[.)])[ \t]+\S")
 DATELINE_RE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)*)?)"
@@ -63,6 +64,7 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
     text = doc.text
     md = doc.metadata
     excluded: list[Span] = []
+    warnings: list[str] = []
     lines = [(s, e, ln) for s, e, ln in _lines(text)]
     nonempty = [(s, e, ln) for s, e, ln in lines if ln.strip()]
 
@@ -79,6 +81,8 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
             headline = Span.of(text, s + lead, s + lead + len(stripped))
             title = title or stripped
 
+    for m in HTML_TAG_RE.finditer(text):  # HTML pasted into a .txt: the tags are not text
+        excluded.append(Span.of(text, m.start(), m.end()))
     for m in CHROME_RE.finditer(text):
         if m.group(0).strip():
             excluded.append(Span.of(text, m.start(), m.end()))
@@ -118,6 +122,8 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
 
     published, source = None, "unknown"
     meta_date = parse_iso_date(md.get("published", ""))
+    if md.get("published") and meta_date is None:
+        warnings.append(f"published {md['published']!r} in the metadata is not a real date; ignored")
     if meta_date:
         published, source = meta_date.isoformat(), "metadata"
     elif dl_date:
@@ -135,4 +141,5 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         dateline_place=place,
         headline=headline,
         excluded=tuple(sorted(set(excluded))),
+        warnings=tuple(warnings),
     )

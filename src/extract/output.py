@@ -116,7 +116,7 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
         "published_source": m.published_source, "status": result.status, "error": result.error or d.error,
         "url": m.url, "dateline_place": m.dateline_place, "encoding": d.encoding, "n_chars": len(d.text),
         "n_claims": len(result.claims), "n_quantities": len(result.quantities), "n_dates": len(result.dates),
-        "warnings": "; ".join(d.warnings) or None,
+        "warnings": "; ".join(d.warnings + m.warnings) or None,
     })
     for c in result.claims:
         sp = c.speaker
@@ -181,7 +181,10 @@ class TableWriter:
             self._writers[t] = w
 
     def add(self, result: ArticleResult) -> None:
-        for t, rs in rows(result).items():
+        self.add_rows(rows(result))
+
+    def add_rows(self, table_rows: dict[str, list[dict]]) -> None:
+        for t, rs in table_rows.items():
             cols = columns(t)
             w = self._writers[t]
             for r in rs:
@@ -207,10 +210,16 @@ class TableWriter:
 def write_tables(results: Iterable[ArticleResult], out_dir: str | os.PathLike, *, excel_safe: bool = False,
                  fmt: str = "csv") -> Path:
     """Write all tables for ``results`` into ``out_dir`` (atomically, table by table)."""
+    return write_rows((rows(r) for r in results), out_dir, excel_safe=excel_safe, fmt=fmt)
+
+
+def write_rows(article_rows: Iterable[dict[str, list[dict]]], out_dir: str | os.PathLike, *,
+               excel_safe: bool = False, fmt: str = "csv") -> Path:
+    """Write the tables from each article's rows (as :func:`rows` gives them)."""
     writer = TableWriter(out_dir, excel_safe=excel_safe)
     try:
-        for r in results:
-            writer.add(r)
+        for r in article_rows:
+            writer.add_rows(r)
     except BaseException:
         writer.abort()
         raise

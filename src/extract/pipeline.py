@@ -9,6 +9,7 @@ result with status ``error`` and a one-line reason; the run goes on.
 """
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import multiprocessing as mp
@@ -18,11 +19,15 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
+from pathlib import Path
+
 from . import assembly, attribution, dates, entities, metadata, nlp, output, quantities, reading
+from .journal import Journal, article_key
 from .records import ArticleMeta, ArticleResult, Document
 from .settings import Settings
 
 log = logging.getLogger("extract")
+IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to stay flat
 
 
 def _one_line(e: BaseException) -> str:
@@ -134,21 +139,35 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 def process_many(documents: Iterable[Document], *, settings: Optional[Settings] = None,
                  progress: bool = False, total: Optional[int] = None) -> Iterator[ArticleResult]:
-    """Results for ``documents`` in input order, parsed in batches, in worker processes if asked."""
+    """Results for ``documents`` in input order, parsed in batches, in worker processes if asked.
+
+    Documents are read lazily and at most a few batches per worker are in flight, so memory stays
+    flat whatever the corpus size. The pipeline is loaded only once there is work to do.
+    """
     settings = settings or Settings()
     bar = _progress(progress, total)
     try:
+        batches = _batches(documents, settings.batch_size)
         if settings.workers <= 1:
-            nlp.load(settings.model)
-            for batch in _batches(documents, settings.batch_size):
+            for batch in batches:
                 for r in _process_batch(batch, settings):
                     bar.update(1)
                     yield r
             return
+        first = next(batches, None)
+        if first is None:
+            return
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            for results in pool.imap(_work, _batches(documents, settings.batch_size)):
-                for r in results:
+            window: collections.deque = collections.deque()
+            for batch in itertools.chain([first], batches):
+                window.append(pool.apply_async(_work, (batch,)))
+                if len(window) >= IN_FLIGHT_PER_WORKER * settings.workers:
+                    for r in window.popleft().get():
+                        bar.update(1)
+                        yield r
+            while window:
+                for r in window.popleft().get():
                     bar.update(1)
                     yield r
     finally:
@@ -180,6 +199,7 @@ class RunSummary:
     quantities: int = 0
     dates: int = 0
     errors: list[str] = field(default_factory=list)
+    resumed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -187,24 +207,59 @@ class RunSummary:
 
 
 def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings: Optional[Settings] = None,
-        excel_safe: bool = False, fmt: str = "csv") -> RunSummary:
-    """Process every article under ``inputs`` and write the tables into ``out``."""
+        excel_safe: bool = False, fmt: str = "csv", resume: bool = False) -> RunSummary:
+    """Process every article under ``inputs`` and write the tables into ``out``.
+
+    Tables are written to temporary files and renamed into place at the end; every finished
+    article is also appended to the run journal, so ``resume=True`` after a crash reuses what was
+    done and writes exactly the tables an uninterrupted run writes.
+    """
     settings = settings or Settings()
-    documents = list(reading.iter_documents(inputs))
+    inputs = list(inputs)
+    total = reading.count_articles(inputs)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)  # left by a killed run
     summary = RunSummary(out=str(out))
-    show = settings.progress and len(documents) > 3
+    journal = Journal(out, resume=resume)
+    pending: collections.deque = collections.deque()
 
-    def counted(results: Iterator[ArticleResult]) -> Iterator[ArticleResult]:
-        for r in results:
-            summary.articles += 1
-            summary.claims += len(r.claims)
-            summary.quantities += len(r.quantities)
-            summary.dates += len(r.dates)
-            if r.status != "ok":
-                summary.failed += 1
-                summary.errors.append(f"{r.document.source_path}: {r.error or r.document.error}")
-            yield r
+    def work() -> Iterator[Document]:
+        for doc in reading.iter_documents(inputs):
+            key = article_key(doc, settings)
+            cached = journal.get(key)
+            pending.append((key, cached))
+            if cached is None:
+                yield doc
 
-    output.write_tables(counted(process_many(documents, settings=settings, progress=show, total=len(documents))),
-                        out, excel_safe=excel_safe, fmt=fmt)
+    def tally(rows: dict) -> dict:
+        art = rows["articles"][0]
+        summary.articles += 1
+        summary.claims += len(rows["claims"])
+        summary.quantities += len(rows["quantities"])
+        summary.dates += len(rows["dates"])
+        if art["status"] != "ok":
+            summary.failed += 1
+            summary.errors.append(f"{art['source_path']}: {art['error']}")
+        return rows
+
+    def ordered_rows() -> Iterator[dict]:
+        results = process_many(work(), settings=settings, progress=settings.progress and (total or 0) > 3,
+                               total=total)
+        for result in results:
+            while pending and pending[0][1] is not None:
+                yield tally(pending.popleft()[1])
+            key, _ = pending.popleft()
+            rows = output.rows(result)
+            journal.add(key, rows)
+            yield tally(rows)
+        while pending:
+            yield tally(pending.popleft()[1])
+
+    try:
+        output.write_rows(ordered_rows(), out, excel_safe=excel_safe, fmt=fmt)
+    finally:
+        journal.close()
+    summary.resumed = len(journal.done)
     return summary

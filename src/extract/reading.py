@@ -120,6 +120,20 @@ def iter_documents(inputs: Iterable[str | os.PathLike]) -> Iterator[Document]:
                 yield doc
 
 
+def count_articles(inputs: Iterable[str | os.PathLike]) -> Optional[int]:
+    """How many articles the inputs hold, for a progress bar; None when collections make it costly."""
+    n = 0
+    for inp in inputs:
+        root = Path(inp)
+        if not root.exists():
+            return None
+        for path, _ in _walk(root, str(inp)):
+            if path.suffix.lower() in COLLECTION_SUFFIXES:
+                return None
+            n += 1
+    return n
+
+
 def _walk(root: Path, shown: str) -> Iterator[tuple[Path, str]]:
     if not root.is_dir():
         yield root, shown

@@ -68,6 +68,7 @@ class ArticleMeta:
     dateline_place: Optional[str] = None
     headline: Optional[Span] = None
     excluded: tuple[Span, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.excluded)
