@@ -1,0 +1,34 @@
+"""The README's Python example runs as written."""
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import ROOT, SEED, need_shared
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    need_shared(SEED)
+    import extract
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED / "article.txt", tmp_path / "in")
+    shutil.copy(SEED / "article.json", tmp_path / "in")
+    extract.run([str(tmp_path / "in")], tmp_path / "data" / "out")
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+
+
+def test_readme_commands_exist():
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for sub in set(re.findall(r"extract (run|eval \w+|report|show)\b", readme)):
+        r = CliRunner().invoke(main, sub.split() + ["--help"])
+        assert r.exit_code == 0, (sub, r.output)
