@@ -99,6 +99,44 @@ def run(inputs, out, model, workers, resume, published, batch_size, fmt, excel_s
     sys.exit(0 if summary.ok else 1)
 
 
+@main.command(epilog="""\b
+Example:
+  extract run data/raw --out data/out && extract report data/out --html report.html
+""")
+@click.argument("out_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--html", "html_path", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the self-contained HTML report.")
+def report(out_dir, html_path):
+    """Write one self-contained HTML report of an output folder: summary, plots, highlighted articles."""
+    from .report import write_html
+
+    try:
+        path = write_html(out_dir, html_path)
+    except FileNotFoundError as e:
+        click.echo(f"extract: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"report written to {path}", err=True)
+
+
+@main.command(epilog="""\b
+Examples:
+  extract show data/raw/seed/article.txt
+  extract show article-1872d4ff --out data/out
+""")
+@click.argument("article")
+@click.option("--out", "out_dir", default="data/out", show_default=True, type=click.Path(file_okay=False),
+              help="The output folder of the run that processed the article.")
+def show(article, out_dir):
+    """Print one article's claims as a table (ARTICLE: its path as given to `run`, or its article_id)."""
+    from .report import show as show_article
+
+    try:
+        show_article(out_dir, article)
+    except (LookupError, FileNotFoundError) as e:
+        click.echo(f"extract: {e}", err=True)
+        sys.exit(2)
+
+
 @main.group("eval")
 def eval_() -> None:
     """Measure quality on the public corpora (see README, "Quality")."""

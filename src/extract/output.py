@@ -271,7 +271,9 @@ def _dtypes(table: str) -> dict:
 def load(out_dir: str | os.PathLike, tables: Optional[Iterable[str]] = None) -> dict:
     """Read an output folder back as pandas DataFrames with proper dtypes.
 
-    Offsets come back as nullable integers, dates as datetimes, closed sets as categories.
+    Offsets come back as nullable integers, dates as datetimes, closed sets as categories. With
+    all tables loaded, ``"who_claimed_what"`` is also there: one row per claim with its article's
+    title, publisher, URL and publication date, and its quantities and dates (see :func:`joined`).
 
     >>> frames = load("data/out")          # doctest: +SKIP
     >>> frames["claims"].speaker_type.cat.categories.tolist()  # doctest: +SKIP
@@ -299,12 +301,45 @@ def load(out_dir: str | os.PathLike, tables: Optional[Iterable[str]] = None) -> 
             if c in df:
                 df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
         frames[t] = df
+    if tables is None:
+        frames["who_claimed_what"] = joined(frames)
     return frames
 
 
+def joined(frames: dict):
+    """One row per claim: the claim, its article's metadata, and lists of its quantities and dates.
+
+    ``quantities`` holds dicts (text, value, low, high, qualifier, unit, counted, predicate) and
+    ``dates`` dicts (text, type, value, start_date, end_date); ``n_quantities`` / ``n_dates`` count them.
+    """
+    import pandas as pd
+
+    arts = frames["articles"][["article_id", "title", "publisher", "url", "published", "source_path"]]
+    out = frames["claims"].merge(arts, on="article_id", how="left")
+
+    def packed(df, cols) -> dict:
+        by_claim: dict = {}
+        for cid, *row in df[["claim_id"] + cols].itertuples(index=False):
+            if not pd.isna(cid):
+                by_claim.setdefault(cid, []).append({c: (None if pd.isna(v) else v) for c, v in zip(cols, row)})
+        return by_claim
+
+    q = packed(frames["quantities"], ["text", "value", "low", "high", "qualifier", "unit", "counted", "predicate"])
+    d = packed(frames["dates"], ["text", "type", "value", "start_date", "end_date"])
+    out["quantities"] = pd.Series([q.get(c, []) for c in out.claim_id], index=out.index, dtype=object)
+    out["dates"] = pd.Series([d.get(c, []) for c in out.claim_id], index=out.index, dtype=object)
+    out["n_quantities"] = out.quantities.map(len).astype("Int64")
+    out["n_dates"] = out.dates.map(len).astype("Int64")
+    return out
+
+
 def to_parquet(out_dir: str | os.PathLike) -> None:
-    """Write each CSV table of ``out_dir`` again as Parquet, with the same schema."""
-    frames = load(out_dir)
+    """Write each CSV table of ``out_dir`` again as Parquet, with the same columns and dtypes."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as e:
+        raise RuntimeError("--format parquet needs pyarrow: pip install 'extract[parquet]'") from e
+    frames = load(out_dir, TABLES)
     for t, df in frames.items():
         tmp = Path(out_dir) / f".{t}.parquet.tmp"
         df.to_parquet(tmp, index=False)

@@ -74,6 +74,13 @@ def _layout_claims(doc: Doc, qspans: list[Span], entities: Sequence[Entity]) -> 
 def _speaker(head: Optional[Token], entities: Sequence[Entity]) -> dict:
     if head is None:
         return {}
+    ante = sources.antecedent(head)
+    if ante is not None:
+        # "the agency, which said ...": the speaker is written "which", its canonical name is the agency's
+        named = _speaker(ante, entities)
+        span = tokens_span([head])
+        if span is not None and named:
+            return {**named, "speaker": span, "speaker_role": None}
     written = sources.phrase(head)
     span = sources.core(head) or written
     if span is None or written is None:
@@ -126,8 +133,8 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     subj = sources.subject_of(tok)
     if subj is not None and span.start <= subj.idx < span.end:
         subj = None
-    if kind == "open" and subj is None:
-        return None
+    if kind != "clause" and subj is None:
+        return None  # "..., mandating mutual assistance": without a source an object is no claim
     if kind != "clause" and subj is not None and subj.head is not tok and tok.dep_ in ("advcl", "acl", "xcomp"):
         return None  # "..., raising alarms": a participle with an object is an event, not a claim
     sp = _speaker(subj, entities)

@@ -56,6 +56,19 @@ PERSON_HEADS = {
 }
 
 
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def antecedent(tok: Token) -> Optional[Token]:
+    """The noun a relative pronoun stands for: "the agency, which said ..." -> agency."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in ("WP", "WDT"):
+        return None
+    verb = tok.head
+    while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.dep_ in ("ccomp", "xcomp", "conj"):
+        verb = verb.head
+    return verb.head if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
 def subject_of(cue: Token) -> Optional[Token]:
     """The subject of a verb cue, inherited up a chain of participles and conjuncts."""
     tok = cue
