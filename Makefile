@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench clean
+.PHONY: run test install bench report screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,18 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
+	$(BIN)/python bench/stages.py
 	$(BIN)/python bench/throughput.py
+
+report: run
+	$(BIN)/extract report data/out --html data/out/report.html
+
+# The README's screenshot: the report of data/raw in headless Chromium (Debian package chromium).
+screenshot: report
+	mkdir -p docs
+	chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	  --disable-sync --no-first-run --user-data-dir=$$(mktemp -d) --window-size=1280,1600 \
+	  --screenshot=docs/report.png file://$(CURDIR)/data/out/report.html
 
 clean:
 	rm -rf $(VENV) data/out
