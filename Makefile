@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,parquet]'
+	$(BIN)/python -m pip install --quiet -e '.[test,parquet,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)

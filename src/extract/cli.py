@@ -20,6 +20,7 @@ Examples:
   extract run data/raw --out data/out
   extract run articles/ more.csv --out out/ --published 2025-03-05 --workers 4
   extract run big_archive/ --out out/ --resume      # after a crash: reuse what was done
+  extract run s3://bucket/news/ --out s3://bucket/tables/ --engine dask --scheduler tcp://10.0.0.5:8786
   python -c "import extract; print(extract.load('data/out')['claims'].head())"
 
 \b
@@ -52,14 +53,18 @@ def _date(ctx, param, value):
 
 
 @main.command(epilog=EPILOG_RUN)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
-@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=str),
-              help="Output folder for the tables (created if missing).")
+@click.argument("inputs", nargs=-1, required=True, type=str)
+@click.option("--out", "-o", required=True, type=str,
+              help="Output folder for the tables (created if missing); a path or an fsspec URL.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline name or path.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="cores",
               help="Worker processes, each loading the pipeline once.")
 @click.option("--resume", is_flag=True,
               help="Reuse the articles a previous (perhaps killed) run into the same --out finished.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: a Dask cluster (pip install 'extract[dask]').")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the running scheduler (tcp://host:8786); default: a new LocalCluster.")
 @click.option("--published", callback=_date, metavar="DATE",
               help="Fallback publication date (ISO) for articles that state none.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True, help="Texts per nlp.pipe batch.")
@@ -68,8 +73,19 @@ def _date(ctx, param, value):
 @click.option("--excel-safe", is_flag=True, help="Prefix cells a spreadsheet would run as a formula with '.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
-def run(inputs, out, model, workers, resume, published, batch_size, fmt, excel_safe, progress, verbose):
-    """Extract claims, quantities, dates and entities from news articles."""
+def run(inputs, out, model, workers, resume, engine, scheduler, published, batch_size, fmt, excel_safe, progress,
+        verbose):
+    """Extract claims, quantities, dates and entities from news articles.
+
+    INPUTS are folders, files, or fsspec URLs (s3://bucket/articles/).
+    """
+    from .remote import is_url
+
+    for inp in inputs:
+        if not is_url(inp) and not os.path.exists(inp):
+            raise click.BadParameter(f"{inp!r} does not exist", param_hint="INPUTS")
+    if scheduler and engine != "dask":
+        raise click.BadParameter("--scheduler goes with --engine dask", param_hint="--scheduler")
     from .nlp import ModelNotFound
     from .pipeline import run as run_pipeline
     from .reading import InputError
@@ -77,7 +93,8 @@ def run(inputs, out, model, workers, resume, published, batch_size, fmt, excel_s
     settings = Settings(model=model, published=published, workers=workers, batch_size=batch_size,
                         progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose)
     try:
-        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt, resume=resume)
+        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt, resume=resume,
+                               engine=engine, scheduler=scheduler)
     except (InputError, ModelNotFound) as e:
         click.echo(f"extract: {e}", err=True)
         sys.exit(2)

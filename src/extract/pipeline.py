@@ -128,7 +128,7 @@ def _work(batch: Sequence[Document]) -> list[ArticleResult]:
     return _process_batch(batch, _worker_settings)
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches_of(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     it = iter(documents)
     while True:
         chunk = list(itertools.islice(it, size))
@@ -147,7 +147,7 @@ def process_many(documents: Iterable[Document], *, settings: Optional[Settings] 
     settings = settings or Settings()
     bar = _progress(progress, total)
     try:
-        batches = _batches(documents, settings.batch_size)
+        batches = batches_of(documents, settings.batch_size)
         if settings.workers <= 1:
             for batch in batches:
                 for r in _process_batch(batch, settings):
@@ -207,14 +207,26 @@ class RunSummary:
 
 
 def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings: Optional[Settings] = None,
-        excel_safe: bool = False, fmt: str = "csv", resume: bool = False) -> RunSummary:
+        excel_safe: bool = False, fmt: str = "csv", resume: bool = False, engine: str = "local",
+        scheduler: Optional[str] = None, client=None) -> RunSummary:
     """Process every article under ``inputs`` and write the tables into ``out``.
 
     Tables are written to temporary files and renamed into place at the end; every finished
     article is also appended to the run journal, so ``resume=True`` after a crash reuses what was
     done and writes exactly the tables an uninterrupted run writes.
+
+    ``engine="dask"`` runs the batches on a Dask cluster (:mod:`extract.distributed`): a new
+    LocalCluster, the one at ``scheduler``, or the given ``client``. Inputs and ``out`` may be
+    fsspec URLs (:mod:`extract.remote`).
     """
+    from . import remote
+
     settings = settings or Settings()
+    with remote.local_inputs(list(inputs)) as (inputs, shown), remote.local_output(out, resume=resume) as out:
+        return _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, scheduler, client)
+
+
+def _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, scheduler, client) -> RunSummary:
     inputs = list(inputs)
     total = reading.count_articles(inputs)
     out = Path(out)
@@ -226,7 +238,7 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings
     pending: collections.deque = collections.deque()
 
     def work() -> Iterator[Document]:
-        for doc in reading.iter_documents(inputs):
+        for doc in reading.iter_documents(inputs, shown=shown):
             key = article_key(doc, settings)
             cached = journal.get(key)
             pending.append((key, cached))
@@ -245,8 +257,13 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings
         return rows
 
     def ordered_rows() -> Iterator[dict]:
-        results = process_many(work(), settings=settings, progress=settings.progress and (total or 0) > 3,
-                               total=total)
+        if engine == "dask":
+            from . import distributed
+
+            results = distributed.process_many(work(), settings=settings, client=client, scheduler=scheduler)
+        else:
+            results = process_many(work(), settings=settings, progress=settings.progress and (total or 0) > 3,
+                                   total=total)
         for result in results:
             while pending and pending[0][1] is not None:
                 yield tally(pending.popleft()[1])

@@ -155,6 +155,62 @@ def _is_number_token(tok: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _stable_quantulum() -> None:
+    """Make quantulum3's tie-breaking deterministic.
+
+    Without its optional classifier, quantulum3 breaks ties between candidate units by iterating
+    a set, whose order changes with Python's hash seed: the same text could get "megayear" in one
+    process and no unit in another, and worker processes would disagree. Candidates are sorted
+    by name before its own scoring runs.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load as qload
+        from quantulum3 import no_classifier
+        from quantulum3 import regex as qregex
+
+    original = no_classifier.disambiguate_no_classifier
+    if getattr(original, "_extract_stable", False):
+        return
+
+    def stable(entities, text, lang="en_US"):
+        return original(sorted(entities, key=lambda e: str(getattr(e, "name", e))), text, lang)
+
+    stable._extract_stable = True
+    no_classifier.disambiguate_no_classifier = stable
+
+    # Its unit regex lists surfaces longest first, equal lengths in dict order, which follows
+    # set order too; ordered by (length, text) instead. (From quantulum3.regex.units_regex, MIT.)
+    import functools as _ft
+    import re as _re
+
+    @_ft.lru_cache(maxsize=None)
+    def units_regex(lang="en_US"):
+        units_ = qload.units(lang)
+        by_len = lambda keys: sorted(keys, key=lambda k: (-len(k), k))  # noqa: E731
+        op_keys = by_len(qregex.operators(lang))
+        unit_keys = by_len(set(units_.surfaces) | set(units_.symbols))
+        symbol_keys = by_len(units_.prefix_symbols)
+        exponent = qregex.exponents_regex(lang).format(superscripts=qregex.unicode_superscript_regex())
+        all_ops = "|".join(_re.escape(i) for i in op_keys)
+        all_units = "|".join(_re.escape(i) for i in unit_keys)
+        all_symbols = "|".join(_re.escape(i) for i in symbol_keys)
+        pattern = r"""
+            (?<!\w)
+            (?P<prefix>(?:%s)(?![a-zA-Z]))?
+            (?P<value>%s)-?
+            (?:(?P<operator1>%s(?=(%s)%s))?(?P<unit1>(?:%s)%s)?)
+            (?:(?P<operator2>%s(?=(%s)%s))?(?P<unit2>(?:%s)%s)?)
+            (?:(?P<operator3>%s(?=(%s)%s))?(?P<unit3>(?:%s)%s)?)
+            (?:(?P<operator4>%s(?=(%s)%s))?(?P<unit4>(?:%s)%s)?)
+            (?!\w)
+        """ % tuple([all_symbols, qregex.range_pattern(lang)] + 4 * [all_ops, all_units, exponent, all_units, exponent])
+        return _re.compile(pattern, _re.VERBOSE | _re.IGNORECASE)
+
+    qregex.units_regex = units_regex
+
+
+@functools.lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
     """Every surface and symbol quantulum3 knows a unit by, to ask it only when one may follow."""
     with warnings.catch_warnings():
@@ -182,6 +238,7 @@ def _quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
         warnings.simplefilter("ignore")  # quantulum3 warns on import that its optional classifier is missing
         from quantulum3 import parser
 
+        _stable_quantulum()
         try:
             found = parser.parse(snippet)
         except Exception:  # quantulum3 raises on odd input; a candidate then simply has no unit

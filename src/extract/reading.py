@@ -100,18 +100,22 @@ def _article_id(stem: str, key: str) -> str:
     return f"{slug}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
-def iter_documents(inputs: Iterable[str | os.PathLike]) -> Iterator[Document]:
+def iter_documents(inputs: Iterable[str | os.PathLike], *, shown: Optional[list[str]] = None) -> Iterator[Document]:
     """Yield one Document per article in the inputs, in a stable order.
+
+    ``shown`` gives, input by input, the name to report in ``source_path`` (the URL a remote
+    input was fetched from); by default the input as given.
 
     >>> docs = list(iter_documents(["data/raw"]))  # doctest: +SKIP
     """
     seen_ids: dict[str, int] = {}
-    for inp in inputs:
+    inputs = list(inputs)
+    for k, inp in enumerate(inputs):
         root = Path(inp)
         if not root.exists() and not root.is_symlink():
             raise InputError(f"input not found: {inp}")
-        for path, shown in _walk(root, str(inp)):
-            for doc in _read_path(path, shown):
+        for path, shown_path in _walk(root, shown[k] if shown else str(inp)):
+            for doc in _read_path(path, shown_path):
                 n = seen_ids.get(doc.article_id, 0)
                 seen_ids[doc.article_id] = n + 1
                 if n:
