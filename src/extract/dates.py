@@ -145,7 +145,7 @@ class Tagger:
         for _ in range(6):
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "aux", "auxpass"):
                 break
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         verbs = [cur] if cur.pos_ in ("VERB", "AUX") else [t for t in tok.sent if t.pos_ in ("VERB", "AUX")][:1]

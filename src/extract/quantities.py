@@ -600,7 +600,7 @@ def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, met
     num_tok = doc[num_i[1] - 1] if num_i else doc[end_i - 1]
     counted = predicate = None
     head = num_tok
-    while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head is not head and head.head.pos_ in ("NUM", "SYM"):
+    while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.i != head.i and head.head.pos_ in ("NUM", "SYM"):
         head = head.head
     # "$2.11 a gallon", "$62 per share": a compound unit
     if unit is not None and k + 1 < len(doc) and doc[k].lower_ in ("per", "a", "an") and \

@@ -18,7 +18,8 @@ from .spans import char_span, tokens_span
 
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 RELAY_LEMMAS = {"cite", "quote"}
-PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alone ("you know" is no claim)
+PARENTHETICAL_RATE = 0.6
+INHERITED_OBJECT_RATE = 0.5  # "..., citing a briefing": a participle's object is content for strong cues only  # only verbs that are cues most of the time stand alone ("you know" is no claim)
 
 __all__ = ["extract"]
 
@@ -135,8 +136,9 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
         subj = None
     if kind != "clause" and subj is None:
         return None  # "..., mandating mutual assistance": without a source an object is no claim
-    if kind != "clause" and subj is not None and subj.head is not tok and tok.dep_ in ("advcl", "acl", "xcomp"):
-        return None  # "..., raising alarms": a participle with an object is an event, not a claim
+    if kind != "clause" and subj is not None and subj.head.i != tok.i and tok.dep_ in ("advcl", "acl", "xcomp") \
+            and lex.strength(tok) < INHERITED_OBJECT_RATE:
+        return None  # "..., raising alarms": a participle with an object is an event, unless a strong cue ("citing")
     sp = _speaker(subj, entities)
     lemma = tok.lemma_.lower()
     prep = content_.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None

@@ -73,7 +73,7 @@ def content_prep(cue: Token, skip=()) -> Optional[Token]:
 def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Optional[list[Token]]:
     """Content of "according to X": the clause the phrase modifies, without the phrase."""
     clause = head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     phrase_l = prep_tokens[0].i
     phrase_r = max(pobj.right_edge.i, prep_tokens[-1].i)
@@ -103,7 +103,8 @@ def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
     doc = cue.doc
     sent = cue.sent
     if cue.dep_ == "parataxis" or (cue.dep_ == "ROOT" and not any(c.dep_ == "parataxis" for c in cue.children)):
-        lo, hi = cue.left_edge.i, cue.right_edge.i
+        inner = [t for t in cue.subtree if not (t.dep_ == "punct" and t.head.i == cue.i)]
+        lo, hi = min(t.i for t in inner), max(t.i for t in inner)
         if cue.dep_ == "ROOT":
             lo = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in ("nsubj", "aux", "advmod", "neg")])
             hi = max([cue.i] + [c.right_edge.i for c in cue.children if c.dep_ in ("nsubj", "npadvmod", "prep")

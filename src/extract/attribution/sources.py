@@ -64,7 +64,7 @@ def antecedent(tok: Token) -> Optional[Token]:
     if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in ("WP", "WDT"):
         return None
     verb = tok.head
-    while verb.dep_ not in ("relcl", "acl") and verb.head is not verb and verb.dep_ in ("ccomp", "xcomp", "conj"):
+    while verb.dep_ not in ("relcl", "acl") and verb.head.i != verb.i and verb.dep_ in ("ccomp", "xcomp", "conj"):
         verb = verb.head
     return verb.head if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON") else None
 
@@ -80,7 +80,7 @@ def subject_of(cue: Token) -> Optional[Token]:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if tok.dep_ in INHERIT and tok.head is not tok:
+        if tok.dep_ in INHERIT and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
