@@ -257,33 +257,48 @@ def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entit
         if hits:
             i = max(hits, key=lambda k: _overlap(out[k].content, q))
             c = out[i]
-            inside = _overlap(c.content, q)
-            if q.contains(c.content) or inside >= 0.8 * (c.content.end - c.content.start):
-                out[i] = replace(c, content=_strip_quote(q), quote="direct")
+            outside = text_of(doc)[c.content.start:q.start].strip(" \t\"“”'‘’,:")
+            if q.contains(c.content) or (outside.lower() in ("", "that", "if", "whether") and c.content.end <= q.end + 2):
+                # the content is the quotation (with its "that" when the text has one before it)
+                content = _strip_quote(q) if q.contains(c.content) or not outside else \
+                    Span.of(text_of(doc), c.content.start, _strip_quote(q).end)
+                out[i] = replace(c, content=content, quote="direct")
             else:
                 out[i] = replace(c, quote="mixed")
+            continue
+        if not _own_cue_after(doc, q, lex, used) and _continue_quote(doc, q, out, lex):
             continue
         claim = _quote_claim(doc, q, lex, entities, used, out)
         if claim is not None:
             out.append(claim)
-        else:
-            _continue_quote(doc, q, out, lex)
     return out
 
 
-def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> None:
+def _own_cue_after(doc: Doc, q: Span, lex, used: set[int]) -> bool:
+    """Whether a free cue verb follows the quote in its sentence ("“...,” she added")."""
+    after = _tokens_between(doc, q.end, q.end + 60)
+    for t in after:
+        if t.is_sent_start or t.text in (".", "?", "!"):
+            return False
+        if lex.is_verb_cue(t) and t.i not in used:
+            return True
+    return False
+
+
+def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> bool:
     """A quote right after an attributed one, with no cue of its own, continues that claim."""
     prev = [i for i, c in enumerate(claims) if c.quote == "direct" and c.spans[-1].end <= q.start]
     if not prev:
-        return
+        return False
     i = max(prev, key=lambda k: claims[k].spans[-1].end)
     c = claims[i]
-    gap_start = max(c.spans[-1].end, c.cue.end)
+    gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
     if q.start - gap_start > 40 or "\n" in text_of(doc)[gap_start:q.start]:
-        return
-    pieces = c.spans + (q,)
-    covering = Span.of(text_of(doc), pieces[0].start, q.end)
+        return False
+    pieces = c.spans + (_strip_quote(q),)
+    covering = Span.of(text_of(doc), pieces[0].start, pieces[-1].end)
     claims[i] = replace(c, content=covering, content_spans=pieces)
+    return True
 
 
 def _strip_quote(q: Span) -> Span:

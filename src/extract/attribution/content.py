@@ -86,7 +86,16 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
 
 
 def span_of(tokens: list[Token]):
-    return tokens_span(tokens)
+    """The content span; a semicolon outside quotation marks ends it (what follows is a new clause)."""
+    cut = []
+    depth = 0
+    for t in tokens:
+        if t.text in ('"', "“", "”", "''", "``"):
+            depth ^= 1
+        if t.text == ";" and depth == 0 and cut:
+            break
+        cut.append(t)
+    return tokens_span(cut)
 
 
 SET_OFF_BEFORE = {",", "—", "–", "“", '"', "”", "''", "(", "--"}
