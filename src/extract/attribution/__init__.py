@@ -38,6 +38,8 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
             claim = _verb_claim(tok, lex, entities)
         elif _misparsed_verb(tok, lex):
             claim = _repaired_claim(tok, entities)
+        elif lex.is_noun_cue(tok):
+            claim = _noun_claim(tok, entities)
         elif tok.lower_ in HEDGE_ADVERBS and tok.dep_ == "advmod":
             claim = _adverb_claim(tok)
         if claim is not None:
@@ -48,11 +50,21 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     claims = _attach_quotes(doc, claims, qspans, lex, entities, used_cues)
     claims += _relays(doc, claims, entities)
     if meta is not None:
-        claims = [c for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
+        claims = [_outside_exclusions(c, meta, text) for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
                   and not meta.is_excluded(c.content.start, c.content.end)]
     claims = _nest(_dedupe(claims))
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
+
+
+def _outside_exclusions(c: Claim, meta: ArticleMeta, text: str) -> Claim:
+    """A speaker phrase that the parser ran into a dateline ("WASHINGTON -- President Obama") starts after it."""
+    sp = c.speaker
+    if sp is None or not meta.is_excluded(sp.start, sp.end):
+        return c
+    start = max([x.end for x in meta.excluded if x.start < sp.end and sp.start < x.end] + [sp.start])
+    trimmed = char_span(text, start, sp.end)
+    return replace(c, speaker=trimmed) if trimmed is not None else replace(c, speaker=None, speaker_canonical=None)
 
 
 def _layout_claims(doc: Doc, qspans: list[Span], entities: Sequence[Entity]) -> list[Claim]:
@@ -126,7 +138,9 @@ def _name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[E
 def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     got = content_.for_verb(tok, takes_object=lex.takes_object(tok))
     if got is None:
-        return _parenthetical_claim(tok, entities) if lex.strength(tok) >= PARENTHETICAL_RATE else None
+        if lex.strength(tok) < PARENTHETICAL_RATE:
+            return None
+        return _as_claim(tok, entities) or _parenthetical_claim(tok, entities)
     toks, kind = got
     span = content_.span_of(toks)
     if span is None:
@@ -145,6 +159,53 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     cue = _cue_span(tok, prep)
     return Claim(cue=cue, content=span, quote="indirect",
                  hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
+
+
+def _noun_claim(tok: Token, entities) -> Optional[Claim]:
+    """"Trump's claim that ...", "the DNC's decision to ...", "his criticism of Clinton": a noun
+    cue with a possessor as the source and a clause or a preposition's object as the content."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > tok.i
+                   and c.pos_ in ("VERB", "AUX")), None)
+    prep = None
+    if clause is not None:
+        toks = list(clause.subtree)
+    else:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in content_.CONTENT_PREPS
+                     and c.i == tok.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        if prep is None:
+            return None
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        toks = list(obj.subtree)
+    span = content_.span_of(toks)
+    cue = tokens_span([tok] + ([prep] if prep is not None else []))
+    if span is None or cue is None:
+        return None
+    sp = _speaker(poss, entities)
+    if sp.get("speaker") is not None:
+        # the possessor as written, with its "’s" ("the DNC’s"), as PolNeAR marks it
+        whole = tokens_span(list(poss.subtree))
+        sp["speaker"] = whole or sp["speaker"]
+    return Claim(cue=cue, content=span, quote="indirect", rule="noun", **sp)
+
+
+def _as_claim(tok: Token, entities) -> Optional[Claim]:
+    """"X, as Y said" / "As Y noted, X": the clause the "as" clause modifies is the content."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = tok.head
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    rest = [t for t in head.subtree if not (lo <= t.i <= hi)]
+    left = [t for t in rest if t.i < lo]
+    right = [t for t in rest if t.i > hi]
+    side = right if len(right) >= len(left) else left
+    span = content_.span_of(side)
+    if subj is None or span is None:
+        return None
+    return Claim(cue=_cue_span(tok), content=span, quote="indirect", rule="verb:as", **_speaker(subj, entities))
 
 
 def _parenthetical_claim(tok: Token, entities) -> Optional[Claim]:
@@ -295,6 +356,8 @@ def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> bool:
     gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
     if q.start - gap_start > 40 or "\n" in text_of(doc)[gap_start:q.start]:
         return False
+    if any(lex.is_verb_cue(t) and t.idx >= gap_start for t in _tokens_between(doc, gap_start, q.start)):
+        return False  # "“...,” he said. Graham asked: “...”": the new quote has a cue of its own
     pieces = c.spans + (_strip_quote(q),)
     covering = Span.of(text_of(doc), pieces[0].start, pieces[-1].end)
     claims[i] = replace(c, content=covering, content_spans=pieces)

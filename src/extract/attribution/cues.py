@@ -20,6 +20,12 @@ HEDGES = {"suggest", "indicate", "claim", "estimate", "allege", "believe", "thin
 # "according to X" and its kin: a preposition phrase that attributes the clause it modifies.
 PREP_CUES = {("according", "to"), ("as", "per")}
 MIN_RATE = 0.2
+# Nouns of saying, believing and intending ("his claim that ...", "the DNC's decision to ...")
+NOUN_CUES = {"claim", "statement", "criticism", "comment", "call", "warning", "promise", "pledge", "decision",
+             "plan", "proposal", "suggestion", "assertion", "allegation", "accusation", "argument", "belief",
+             "hope", "fear", "concern", "demand", "request", "vow", "threat", "insistence", "denial", "admission",
+             "announcement", "prediction", "view", "position", "opinion", "praise", "endorsement", "remark",
+             "complaint", "attack", "defense", "defence", "push", "refusal", "determination", "desire", "wish"}
 OBJECT_RATE = 0.3
 
 
@@ -35,6 +41,9 @@ class Lexicon:
 
     def takes_object(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.object
+
+    def is_noun_cue(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lemma_.lower() in NOUN_CUES)
 
     def strength(self, tok: Token) -> float:
         """How often the lemma is a cue in the training data (0.5 for curated lemmas not seen there)."""

@@ -57,6 +57,7 @@ PERSON_HEADS = {
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+LEADING_ADVERBS = {"even", "also", "only", "just", "both", "and", "but", "so", "yet", ",", "-", "—", "–", "--"}
 
 
 def antecedent(tok: Token) -> Optional[Token]:
@@ -94,9 +95,12 @@ def phrase(head: Token) -> Optional[Span]:
     doc = head.doc
     right = head.right_edge.i
     for c in head.rights:
-        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ",":
             right = min(right, c.left_edge.i - 1)
-    return tokens_span(doc[head.left_edge.i:right + 1])
+    left = head.left_edge.i
+    while left < head.i and doc[left].dep_ in ("advmod", "cc", "punct") and doc[left].lower_ in LEADING_ADVERBS:
+        left += 1  # "Even China said ...": the adverb is not part of the source
+    return tokens_span(doc[left:right + 1])
 
 
 def core(head: Token) -> Optional[Span]:
