@@ -314,7 +314,8 @@ def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entit
     """Make claims whose content is a quotation direct, and give orphan quotes a speaker."""
     out = list(claims)
     for q in qspans:
-        hits = [i for i, c in enumerate(out) if c.content.overlaps(q)]
+        # a cue inside the quotation ("“... I think ...,” she said") belongs to the quoted speaker's words
+        hits = [i for i, c in enumerate(out) if c.content.overlaps(q) and not q.contains(c.cue)]
         if hits:
             i = max(hits, key=lambda k: _overlap(out[k].content, q))
             c = out[i]
