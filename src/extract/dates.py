@@ -13,6 +13,7 @@ and anything in an excluded span (the dateline, "3 min read").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Optional
@@ -538,6 +539,32 @@ class Tagger:
         return Match(start, m.end(), "duration", value)
 
     # ---------------------------------------------------------------------------------------- driver
+    def _dateparser(self, start: int, end: int) -> Optional[Match]:
+        """An absolute date the patterns missed ("03.02.2009", "the 3rd of March"), parsed by
+        dateparser; its ``period`` keeps the precision the text gives (day, week, month, year)."""
+        if self.dct is None:
+            return None
+        text = self.text[start:end]
+        if not re.search(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b" + MONTH_RE + r"\b", text):
+            return None  # bare numbers and years stay with the patterns, which know their context
+        parser = _date_data_parser(self.dct, "past" if self.tense(start) != FUTURE else "future")
+        try:
+            data = parser.get_date_data(text)
+        except Exception:  # dateparser raises on some odd strings; the expression is then left out
+            return None
+        d, period = data.date_obj, data.period
+        if d is None:
+            return None
+        d = d.date()
+        if period == "year":
+            return Match(start, end, "date", f"{d.year:04d}", f"{d.year:04d}-01-01", f"{d.year:04d}-12-31")
+        if period == "month":
+            a, b = _month_bounds(d.year, d.month)
+            return Match(start, end, "date", f"{d.year:04d}-{d.month:02d}", a, b)
+        if period == "week":
+            return Match(start, end, "date", *_week_value(d))
+        return Match(start, end, "date", _iso(d), _iso(d), _iso(d))
+
     def run(self) -> list[Match]:
         found: list[Match] = []
         for rx, fn in self.rules:
@@ -548,6 +575,11 @@ class Tagger:
                     got = None
                 if got is not None and got.end > got.start:
                     found.append(got)
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and not any(f.start < ent.end_char and ent.start_char < f.end for f in found):
+                got = self._dateparser(ent.start_char, ent.end_char)
+                if got is not None:
+                    found.append(got)
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         out: list[Match] = []
         for f in found:
@@ -557,6 +589,14 @@ class Tagger:
                 continue
             out.append(f)
         return out
+
+
+@functools.lru_cache(maxsize=64)
+def _date_data_parser(dct: dt.date, prefer: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(dct.year, dct.month, dct.day), "PREFER_DATES_FROM": prefer})
 
 
 def extract(doc: Doc, meta: Optional[ArticleMeta] = None, *, published: Optional[str] = None) -> tuple[TimeExpr, ...]:

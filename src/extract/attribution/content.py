@@ -35,7 +35,9 @@ def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], s
     opened = [c for c in kids if c.dep_ in OPEN and c.i > cue.i]
     if opened:
         c = opened[0]
-        return list(c.subtree), "open"
+        obj = next((k for k in kids if k.dep_ == "dobj" and cue.i < k.i < c.i), None)
+        start = obj.left_edge.i if obj is not None else c.left_edge.i  # "urged police to release ...": both
+        return list(cue.doc[start:c.right_edge.i + 1]), "open"
     if takes_object:
         objs = [c for c in kids if c.dep_ in OBJECT and c.i > cue.i and c not in addressee]
         if objs:
@@ -85,8 +87,13 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
     return side or None
 
 
+TRAILING_ADJUNCTS = ("relcl", "acl", "advcl", "appos")
+
+
 def span_of(tokens: list[Token]):
-    """The content span; a semicolon outside quotation marks ends it (what follows is a new clause)."""
+    """The content span. A semicolon outside quotation marks ends it, and so does a comma before a
+    trailing non-restrictive adjunct (", who is 70", ", known as the TPP", ", engaging in ..."):
+    what the source claimed stops there."""
     cut = []
     depth = 0
     for t in tokens:
@@ -95,6 +102,17 @@ def span_of(tokens: list[Token]):
         if t.text == ";" and depth == 0 and cut:
             break
         cut.append(t)
+    if cut:
+        last = max(t.i for t in cut if not t.is_punct) if any(not t.is_punct for t in cut) else cut[-1].i
+        doc = cut[0].doc
+        for t in cut:
+            if t.dep_ in TRAILING_ADJUNCTS and t.left_edge.i > cut[0].i and doc[t.left_edge.i - 1].text == "," \
+                    and t.right_edge.i >= last and (t.dep_ != "relcl" or doc[t.left_edge.i].tag_ in ("WP", "WDT", "WP$")) \
+                    and (t.dep_ not in ("acl", "advcl") or t.tag_ in ("VBG", "VBN")):
+                cut = [x for x in cut if x.i < t.left_edge.i - 1]
+                break
+    while cut and cut[-1].lower_ in ("and", "but", "or", "—", "–", "-", "--", ","):
+        cut.pop()
     return tokens_span(cut)
 
 
