@@ -397,6 +397,9 @@ def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[
 
 def _tokens_between(doc: Doc, start: int, end: int):
     """The tokens that start within [start, end) characters."""
+    start, end = max(start, 0), min(end, len(text_of(doc)))
+    if end <= start:
+        return []
     span = doc.char_span(max(start, 0), min(end, len(text_of(doc))), alignment_mode="expand")
     return [t for t in span if start <= t.idx < end] if span is not None else []
 

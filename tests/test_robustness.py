@@ -1,0 +1,17 @@
+"""Real news must never make a stage fail: every Wikinews 2019 article (a .csv collection) is processed."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+from conftest import SHARED, need_shared
+
+
+@pytest.mark.slow
+def test_wikinews_collection_processes_without_errors(tmp_path):
+    src = need_shared(SHARED / "data" / "wikinews" / "wikinews_2019.csv")
+    summary = extract.run([str(src)], tmp_path, settings=extract.Settings(workers=2))
+    assert summary.articles > 90
+    assert summary.failed == 0, summary.errors[:3]
+    arts = extract.load(tmp_path)["articles"]
+    assert arts.source_row.notna().all() and (arts.published_source == "metadata").all()
