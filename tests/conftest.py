@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -37,3 +38,24 @@ def seed_result():
 @pytest.fixture(scope="session")
 def seed_gold():
     return json.loads(need_shared(SEED / "gold.json").read_text(encoding="utf-8"))
+
+
+TABLES = ("articles", "claims", "quantities", "dates", "entities")
+
+
+def wikinews_corpus(dest: Path, n: int, year: int = 2020) -> Path:
+    """``n`` Wikinews articles as .txt files with sidecars (CC BY 2.5, from ../shared/data/wikinews)."""
+    src = need_shared(SHARED / "data" / "wikinews" / f"wikinews_{year}.csv")
+    dest.mkdir()
+    with open(src, encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.DictReader(f)):
+            if i >= n:
+                break
+            (dest / f"a{i:03d}.txt").write_text(row["text"], encoding="utf-8")
+            (dest / f"a{i:03d}.json").write_text(json.dumps({"published": row["date"]}), encoding="utf-8")
+    return dest
+
+
+def tables(out: Path) -> dict:
+    """Every table of an output folder as text, to compare runs exactly."""
+    return {t: (Path(out) / f"{t}.csv").read_text(encoding="utf-8") for t in TABLES}

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import extract
-from conftest import ROOT, SHARED, need_shared
+from conftest import SHARED, tables as _tables, wikinews_corpus as _corpus
 
 EXTRACT = [sys.executable, "-m", "extract.cli"]
 
@@ -99,23 +99,6 @@ def test_verbose_shows_traceback_only_when_asked(tmp_path, monkeypatch):
     assert isinstance(r.exception, RuntimeError)
 
 
-def _corpus(dest: Path, n: int) -> Path:
-    """``n`` Wikinews articles as .txt files (CC BY 2.5, from ../shared/data/wikinews)."""
-    src = need_shared(SHARED / "data" / "wikinews" / "wikinews_2020.csv")
-    dest.mkdir()
-    with open(src, encoding="utf-8", newline="") as f:
-        for i, row in enumerate(csv.DictReader(f)):
-            if i >= n:
-                break
-            (dest / f"a{i:03d}.txt").write_text(row["text"], encoding="utf-8")
-            (dest / f"a{i:03d}.json").write_text(json.dumps({"published": row["date"]}), encoding="utf-8")
-    return dest
-
-
-def _tables(out: Path) -> dict:
-    return {t: (out / f"{t}.csv").read_text(encoding="utf-8") for t in ("articles", "claims", "quantities", "dates", "entities")}
-
-
 @pytest.mark.slow
 def test_kill_then_resume_gives_the_clean_run_tables(tmp_path):
     corpus = _corpus(tmp_path / "in", 40)
@@ -139,7 +122,6 @@ def test_kill_then_resume_gives_the_clean_run_tables(tmp_path):
     assert r.returncode == 0, r.stderr
     assert _tables(out) == _tables(clean)
     # resuming again on unchanged input reuses everything
-    t0 = time.time()
     r = run_cli(["run", str(corpus), "--out", str(out), "--resume"])
     assert r.returncode == 0 and "40 reused" in r.stderr, r.stderr
     assert _tables(out) == _tables(clean)

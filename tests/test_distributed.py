@@ -1,7 +1,6 @@
 """The Dask engine gives the local engine's tables, survives a lost worker, reads and writes URLs."""
 from __future__ import annotations
 
-import csv
 import json
 import os
 import signal
@@ -12,30 +11,16 @@ from pathlib import Path
 import pytest
 
 import extract
-from conftest import SHARED, need_shared
+from conftest import tables as _tables, wikinews_corpus
 from extract import Settings
 
 distributed = pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
 
-TABLES = ("articles", "claims", "quantities", "dates", "entities")
-
-
 def _corpus(dest: Path, n: int) -> Path:
-    src = need_shared(SHARED / "data" / "wikinews" / "wikinews_2019.csv")
-    dest.mkdir()
-    with open(src, encoding="utf-8", newline="") as f:
-        for i, row in enumerate(csv.DictReader(f)):
-            if i >= n:
-                break
-            (dest / f"a{i:03d}.txt").write_text(row["text"], encoding="utf-8")
-            (dest / f"a{i:03d}.json").write_text(json.dumps({"published": row["date"]}), encoding="utf-8")
+    wikinews_corpus(dest, n, year=2019)
     (dest / "broken.txt").write_bytes(b"\x00\xff" * 500)
     return dest
-
-
-def _tables(out: Path) -> dict:
-    return {t: (Path(out) / f"{t}.csv").read_text(encoding="utf-8") for t in TABLES}
 
 
 @pytest.fixture(scope="module")

@@ -106,3 +106,12 @@ def test_publication_metadata(seed_result):
     assert m.published == "2025-03-05" and m.published_source == "metadata"
     assert m.publisher == "UPI" and m.dateline_place == "SEOUL"
     assert all(c.claim_date == "2025-03-05" for c in seed_result.claims)
+
+
+def test_quantities_linked_to_their_claim(seed_result, seed_gold):
+    """The design card's example: "around 400" and "3,600" belong to the officials' estimate."""
+    by_id = {c.claim_id: c for c in seed_result.claims}
+    for g in seed_gold["claims"]:
+        for gq in g.get("quantities", []):
+            q = next(q for q in seed_result.quantities if q.span.text.endswith(gq["text"]) or gq["text"] in q.span.text)
+            assert q.claim_id is not None and by_id[q.claim_id].cue.text == g["cue"], (gq, q)

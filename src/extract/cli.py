@@ -5,7 +5,6 @@ Exit codes: 0 every article processed, 1 some articles failed (their rows say wh
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 

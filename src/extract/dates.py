@@ -102,7 +102,7 @@ class Tagger:
             (re.compile(rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
                         rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b"), self._month),
             (re.compile(rf"\b(?P<y1>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d\d)\b"), self._year_range),
-            (re.compile(rf"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s\b"), self._decade),
+            (re.compile(r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s\b"), self._decade),
             (re.compile(rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
                         rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?|(?P<qq>Q[1-4])\s+(?P<y2>{YEAR})|"
                         rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",

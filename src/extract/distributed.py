@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover
 
 def _require():
     try:
-        import distributed  # noqa: F401
+        import distributed  # noqa: F401  (only to check it is installed)
     except ImportError as e:
         raise RuntimeError("--engine dask needs Dask distributed: pip install 'extract[dask]'") from e
 

@@ -299,7 +299,6 @@ def _change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
 
 def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...]:
     """All quantities of a parsed article, in text order."""
-    text = text_of(doc)
     blocked = set()
     for ent in doc.ents:
         if ent.label_ == "ORDINAL":

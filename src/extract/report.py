@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections import Counter
 from pathlib import Path
 from typing import Optional
 

@@ -150,6 +150,8 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
         subj = None
     if kind != "clause" and subj is None:
         return None  # "..., mandating mutual assistance": without a source an object is no claim
+    if kind == "open" and not lex.takes_open(tok):
+        return None
     if kind != "clause" and subj is not None and subj.head.i != tok.i and tok.dep_ in ("advcl", "acl", "xcomp") \
             and lex.strength(tok) < INHERITED_OBJECT_RATE:
         return None  # "..., raising alarms": a participle with an object is an event, unless a strong cue ("citing")

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from .spans import tokens_span
 
 CLAUSE = ("ccomp", "csubj")
-CONTENT_PREPS = {"for", "about", "to", "against", "of", "on", "with", "over", "as"}
+CONTENT_PREPS = {"for", "about", "to", "against", "of", "on", "over", "as"}
 OPEN = ("xcomp",)
 OBJECT = ("dobj", "attr", "oprd")
 AFTER_OBJECT = ("prep", "dative", "oprd", "ccomp", "xcomp")
@@ -108,7 +108,8 @@ def span_of(tokens: list[Token]):
         for t in cut:
             if t.dep_ in TRAILING_ADJUNCTS and t.left_edge.i > cut[0].i and doc[t.left_edge.i - 1].text == "," \
                     and t.right_edge.i >= last and (t.dep_ != "relcl" or doc[t.left_edge.i].tag_ in ("WP", "WDT", "WP$")) \
-                    and (t.dep_ not in ("acl", "advcl") or t.tag_ in ("VBG", "VBN")):
+                    and (t.dep_ not in ("acl", "advcl") or (t.tag_ in ("VBG", "VBN") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in t.children))):
                 cut = [x for x in cut if x.i < t.left_edge.i - 1]
                 break
     while cut and cut[-1].lower_ in ("and", "but", "or", "—", "–", "-", "--", ","):

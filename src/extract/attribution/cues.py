@@ -27,11 +27,13 @@ NOUN_CUES = {"claim", "statement", "criticism", "comment", "call", "warning", "p
              "announcement", "prediction", "view", "position", "opinion", "praise", "endorsement", "remark",
              "complaint", "attack", "defense", "defence", "push", "refusal", "determination", "desire", "wish"}
 OBJECT_RATE = 0.3
+OPEN_RATE = 0.35
 
 
 @dataclass(frozen=True)
 class Lexicon:
     clause: frozenset[str]   # cue when heading a clausal complement
+    curated: frozenset[str]  # from extra_cues.tsv
     object: frozenset[str]   # cue also with a direct object as content
     nouns: frozenset[str]    # "statement", "report": cue nouns
     rate: dict
@@ -45,6 +47,11 @@ class Lexicon:
     def is_noun_cue(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lemma_.lower() in NOUN_CUES)
 
+    def takes_open(self, tok: Token) -> bool:
+        """An open complement ("plans to ...") is content only for intention cues, not for "continue to"."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.curated or self.rate.get((lemma, "VERB"), 0.0) >= OPEN_RATE
+
     def strength(self, tok: Token) -> float:
         """How often the lemma is a cue in the training data (0.5 for curated lemmas not seen there)."""
         return self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.clause else 0.0)
@@ -53,7 +60,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     folder = models_dir() / "cues"
-    clause, obj, nouns, rate = set(), set(), set(), {}
+    clause, obj, nouns, rate, curated = set(), set(), set(), {}, set()
     learnt = folder / "cues.tsv"
     if learnt.exists():
         with open(learnt, encoding="utf-8") as f:
@@ -71,9 +78,10 @@ def lexicon() -> Lexicon:
     with open(folder / "extra_cues.tsv", encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             clause.add(row["lemma"])
+            curated.add(row["lemma"])
             if row["kind"] == "object":
                 obj.add(row["lemma"])
-    return Lexicon(frozenset(clause), frozenset(obj), frozenset(nouns), rate)
+    return Lexicon(frozenset(clause), frozenset(curated), frozenset(obj), frozenset(nouns), rate)
 
 
 def prep_cue(tok: Token):

@@ -26,7 +26,6 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
     """
     out: list[Span] = []
     open_at: Optional[int] = None
-    n = len(text)
     for i, c in enumerate(text):
         if open_at is None:
             if c in OPEN or c == STRAIGHT:
