@@ -31,3 +31,13 @@ def test_values(nlp, text, expr, value):
 
 def test_no_false_dates(nlp):
     assert values(nlp, "Troops may soon march. A second wave has 400 men, aged 6-year-old.") == []
+
+
+def test_claim_date_from_the_text():
+    """'said on Tuesday' dates the claim; otherwise the publication date does."""
+    from extract import process_text
+
+    r = process_text("The mayor said on Tuesday that 40 homes burned. Officials said the fire is out.",
+                     {"published": "2025-03-05"})
+    by_cue = {c.content.text[:10]: c.claim_date for c in r.claims}
+    assert by_cue["that 40 ho"] == "2025-03-04" and by_cue["the fire i"] == "2025-03-05"

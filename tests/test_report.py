@@ -81,3 +81,14 @@ def test_joined_frame(out_dir):
     assert row.publisher == "UPI" and str(row.published.date()) == "2025-03-05"
     assert {q["text"] for q in row.quantities} >= {"around 400", "3,600"}
     assert row.n_quantities >= 2
+
+
+def test_contract_holds_on_the_example_folder(out_dir):
+    """data/raw (plus a hostile article) passes ../shared/tools/check_contract.py."""
+    import sys
+
+    from conftest import SHARED, need_shared
+
+    tool = need_shared(SHARED / "tools" / "check_contract.py")
+    r = subprocess.run([sys.executable, str(tool), str(out_dir)], capture_output=True, text=True)
+    assert "contract: 0 problems" in r.stdout, r.stdout

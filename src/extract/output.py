@@ -155,8 +155,7 @@ def _cell(v, excel_safe: bool) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        s = repr(v) if not v.is_integer() else repr(v)
-        return s
+        return repr(v)  # shortest text that reads back as the same float
     s = str(v)
     if excel_safe and s.startswith(EXCEL_TRIGGERS):
         return "'" + s

@@ -390,7 +390,8 @@ def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[
             if subj is None:
                 continue
             between = text[min(q.end, t.idx):max(q.start, t.idx)] if t.idx >= q.end else text[t.idx:q.start]
-            if "\n" in between or any(ch in between for ch in ".?!") and t.idx >= q.end and len(between) > 40:
+            crosses_sentence = t.idx >= q.end and len(between) > 40 and any(ch in between for ch in ".?!")
+            if "\n" in between or crosses_sentence:
                 continue
             used.add(t.i)
             return Claim(cue=_cue_span(t), content=_strip_quote(q), quote="direct", rule="quote:cue", **_speaker(subj, entities))
