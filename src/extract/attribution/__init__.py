@@ -158,6 +158,10 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     sp = _speaker(subj, entities)
     lemma = tok.lemma_.lower()
     prep = content_.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None
+    if prep is None and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        if nxt.dep_ == "prep" and nxt.head.i == tok.i and nxt.lower_ in ("on", "for") and span.start > nxt.idx:
+            prep = nxt  # "called on Congress to act", "called for a ban": the preposition belongs to the cue
     cue = _cue_span(tok, prep)
     return Claim(cue=cue, content=span, quote="indirect",
                  hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
@@ -357,8 +361,9 @@ def _continue_quote(doc: Doc, q: Span, claims: list[Claim], lex) -> bool:
     i = max(prev, key=lambda k: claims[k].spans[-1].end)
     c = claims[i]
     gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
-    if q.start - gap_start > 40 or "\n" in text_of(doc)[gap_start:q.start]:
-        return False
+    gap = text_of(doc)[gap_start:q.start]
+    if len(gap.strip()) > 40 or gap.count("\n") > 2:
+        return False  # news style: the next paragraph's quote with no cue goes on with the same speaker
     if any(lex.is_verb_cue(t) and t.idx >= gap_start for t in _tokens_between(doc, gap_start, q.start)):
         return False  # "“...,” he said. Graham asked: “...”": the new quote has a cue of its own
     pieces = c.spans + (_strip_quote(q),)
