@@ -74,10 +74,3 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Entity, ...]:
         raw.append((span, ent.label_, clean_name(span.text)))
     canon = canonical_map((label, name) for _, label, name in raw)
     return tuple(Entity(span, label, canon[(label, name)]) for span, label, name in raw)
-
-
-def canonical_for(span: Span, entities: Iterable[Entity], labels: Iterable[str] = LABELS) -> Optional[Entity]:
-    """The longest entity mention inside ``span`` with one of ``labels``."""
-    labels = set(labels)
-    inside = [e for e in entities if span.contains(e.span) and e.label in labels]
-    return max(inside, key=lambda e: e.span.end - e.span.start, default=None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import logging
 import multiprocessing as mp
 import os
 import sys
@@ -26,7 +25,6 @@ from .journal import Journal, article_key
 from .records import ArticleMeta, ArticleResult, Document
 from .settings import Settings
 
-log = logging.getLogger("extract")
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to stay flat
 
 

@@ -560,10 +560,6 @@ def _range_start(doc: Doc, i: int, end_i: int) -> bool:
     return True
 
 
-def _has_unit_after(doc: Doc, j: int) -> bool:
-    return j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() not in ("election", "season")
-
-
 def _plain(v: float) -> str:
     return format(v, "f").rstrip("0").rstrip(".") if v is not None else ""
 
