@@ -1,7 +1,7 @@
 """Direct quotes: find quoted stretches in the text without ever raising on odd quote marks.
 
-Opening and closing marks are paired left to right: curly marks by their direction, straight
-double quotes by alternation. News style lets a quote run over paragraphs where only the last one
+Opening and closing marks are paired left to right: curly marks by their direction (a closing
+mark that opens a paragraph, as sloppy text has it, opens), straight double quotes by alternation. News style lets a quote run over paragraphs where only the last one
 closes: a paragraph that opens a quote without closing it continues into the next paragraph when
 that one starts with an opening mark. Marks that find no partner are ignored.
 """
@@ -28,8 +28,8 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
     open_at: Optional[int] = None
     for i, c in enumerate(text):
         if open_at is None:
-            if c in OPEN or c == STRAIGHT:
-                open_at = i
+            if c in OPEN or c == STRAIGHT or (c in CLOSE and (i == 0 or text[i - 1] == "\n")):
+                open_at = i  # a paragraph opening with a closing mark (”...”) opens a quote all the same
         elif c in CLOSE or c == STRAIGHT:
             if i - open_at <= MAX_QUOTE:
                 _add(out, text, open_at + 1, i, min_words)
