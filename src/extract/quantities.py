@@ -338,7 +338,7 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
             j += 1
         if j < n and j > i and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
             j += 1
-        q = _candidate(doc, i, max(j, i + 1), meta, blocked)
+        q = _candidate(doc, i, max(j, i + 1), meta)
         if q is not None:
             out.append(q)
             i = max(j, q_end_token(doc, q) + 1)
@@ -428,7 +428,7 @@ def _vague(doc: Doc, i: int):
     return None
 
 
-def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta], blocked: set) -> Optional[Quantity]:
+def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta]) -> Optional[Quantity]:
     text = text_of(doc)
     words = [t.text for t in doc[i:j]]
     first = doc[i]

@@ -18,8 +18,8 @@ from .spans import char_span, tokens_span
 
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 RELAY_LEMMAS = {"cite", "quote"}
-PARENTHETICAL_RATE = 0.6
-INHERITED_OBJECT_RATE = 0.5  # "..., citing a briefing": a participle's object is content for strong cues only  # only verbs that are cues most of the time stand alone ("you know" is no claim)
+PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alone ("you know" is no claim)
+INHERITED_OBJECT_RATE = 0.5  # "..., citing a briefing": a participle's object is content for strong cues only
 
 __all__ = ["extract"]
 
@@ -101,17 +101,14 @@ def _speaker(head: Optional[Token], entities: Sequence[Entity]) -> dict:
     full = sources.full_phrase(head)
     name = _name_in(span, full, head, entities)
     stype = sources.classify(head, span, entities, named=name is not None)
-    canonical = None
     if name is not None:
         canonical = name.canonical if isinstance(name, Entity) else name.text
-    elif stype == "country_or_group":
-        canonical = coreference.capital_country(span.text)
+    else:
+        canonical = coreference.capital_country(span.text) if stype == "country_or_group" else None
     if canonical is None:
         org = next((e for e in entities if e.label == "ORG" and span.contains(e.span)
                     and e.span.start <= head.idx < e.span.end), None)
         canonical = org.canonical if org is not None else span.text
-    if stype == "country_or_group" and name is None:
-        canonical = coreference.capital_country(span.text) or canonical
     role = sources.role(span, name if isinstance(name, Entity) else None, full)
     return {"speaker": written, "speaker_canonical": canonical, "speaker_type": stype, "speaker_role": role}
 
@@ -336,7 +333,7 @@ def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entit
             continue
         if not _own_cue_after(doc, q, lex, used) and _continue_quote(doc, q, out, lex):
             continue
-        claim = _quote_claim(doc, q, lex, entities, used, out)
+        claim = _quote_claim(doc, q, lex, entities, used)
         if claim is not None:
             out.append(claim)
     return out
@@ -384,8 +381,8 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int], claims: list[Claim]) -> Optional[Claim]:
-    """An orphan quote: a cue verb next to it in its sentence, or the continuation of a quote."""
+def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int]) -> Optional[Claim]:
+    """An orphan quote: the claim of a free cue verb next to it ("“...,” she said", "she said: “...”")."""
     text = text_of(doc)
     # a speech verb right after the quote ("..." she said) or right before it (she said: "...")
     window = [t for t in _tokens_between(doc, q.end, q.end + 80)] + [t for t in _tokens_between(doc, q.start - 80, q.start)]

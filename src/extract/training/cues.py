@@ -66,7 +66,9 @@ CARD = """# Cue lexicon
   parsed with `{model}`; kept when rate >= {min_rate} and in_cue >= {min_count}: {n_rows} lemmas.
 - **Data licence**: PolNeAR is a research corpus; only counts over lemmas are stored, no text.
 - **Limits**: US political news of 2015-16: cues of other domains (science, sport) may be missing;
-  the curated list in `extra_cues.tsv` adds common reporting verbs the corpus lacks.
+  the curated list in `extra_cues.tsv` (written by hand from the reporting-verb literature, not
+  from the dev split) adds reporting, intention (want, plan) and stance (support, back) verbs;
+  its `kind` column says whether a direct object can be the content.
 - **Measured**: see README, "Quality", for PolNeAR dev scores with this lexicon.
 """
 
