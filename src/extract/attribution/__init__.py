@@ -52,7 +52,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     if meta is not None:
         claims = [_outside_exclusions(c, meta, text) for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
                   and not meta.is_excluded(c.content.start, c.content.end)]
-    claims = _nest(_dedupe(claims))
+    claims = _nest(_dedupe([_speaker_apart(c, text) for c in claims]))
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
@@ -65,6 +65,22 @@ def _outside_exclusions(c: Claim, meta: ArticleMeta, text: str) -> Claim:
     start = max([x.end for x in meta.excluded if x.start < sp.end and sp.start < x.end] + [sp.start])
     trimmed = char_span(text, start, sp.end)
     return replace(c, speaker=trimmed) if trimmed is not None else replace(c, speaker=None, speaker_canonical=None)
+
+
+def _speaker_apart(c: Claim, text: str) -> Claim:
+    """A speaker phrase never runs into its own cue or content: when a misparse made the subject's
+    subtree swallow the verb ("Roy Cooper (D), ..., called Friday for ..."), it ends before them."""
+    sp = c.speaker
+    if sp is None:
+        return c
+    parts = (c.cue,) + c.spans
+    if not any(p.overlaps(sp) for p in parts):
+        return c
+    stops = [p.start for p in parts if p.start > sp.start and p.overlaps(sp)]
+    cut = char_span(text, sp.start, min(stops)) if stops else None
+    if cut is None:
+        return c
+    return replace(c, speaker=cut)
 
 
 def _layout_claims(doc: Doc, qspans: list[Span], entities: Sequence[Entity]) -> list[Claim]:
@@ -155,11 +171,13 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     sp = _speaker(subj, entities)
     lemma = tok.lemma_.lower()
     prep = content_.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None
+    if kind == "passive":
+        prep = next((c for c in tok.children if c.dep_ == "agent" and c.i <= tok.i + 2), None)  # "is supported by"
     if prep is None and tok.i + 1 < len(tok.doc):
         nxt = tok.doc[tok.i + 1]
         if nxt.dep_ == "prep" and nxt.head.i == tok.i and nxt.lower_ in ("on", "for") and span.start > nxt.idx:
             prep = nxt  # "called on Congress to act", "called for a ban": the preposition belongs to the cue
-    cue = _cue_span(tok, prep)
+    cue = cues.cue_span(tok, prep)
     return Claim(cue=cue, content=span, quote="indirect",
                  hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
 
@@ -208,7 +226,7 @@ def _as_claim(tok: Token, entities) -> Optional[Claim]:
     span = content_.span_of(side)
     if subj is None or span is None:
         return None
-    return Claim(cue=_cue_span(tok), content=span, quote="indirect", rule="verb:as", **_speaker(subj, entities))
+    return Claim(cue=cues.cue_span(tok), content=span, quote="indirect", rule="verb:as", **_speaker(subj, entities))
 
 
 def _parenthetical_claim(tok: Token, entities) -> Optional[Claim]:
@@ -223,7 +241,7 @@ def _parenthetical_claim(tok: Token, entities) -> Optional[Claim]:
     if not spans:
         return None
     covering = Span.of(text_of(tok.doc), spans[0].start, spans[-1].end)
-    return Claim(cue=_cue_span(tok), content=covering, content_spans=spans if len(spans) > 1 else (),
+    return Claim(cue=cues.cue_span(tok), content=covering, content_spans=spans if len(spans) > 1 else (),
                  quote="indirect", rule="verb:parenthetical", **_speaker(subj, entities))
 
 
@@ -252,40 +270,6 @@ def _repaired_claim(tok: Token, entities) -> Optional[Claim]:
     sp = _speaker(root, entities)
     cue = tokens_span([tok])
     return Claim(cue=cue, content=content, quote="indirect", rule="verb:repaired", **sp)
-
-
-CUE_ADVERBS = {"also", "then", "now", "even", "later", "again", "further", "repeatedly", "publicly",
-               "previously", "recently", "frequently", "generally", "often", "already", "still", "once",
-               "never", "not", "n't", "first", "finally", "simply", "flatly", "quickly", "bluntly", "openly"}
-CUE_NOUNS = {"interview", "statement", "speech", "briefing", "email", "tweet", "post", "letter", "conference",
-             "call", "appearance", "op-ed", "video", "release", "message", "remarks", "rally", "debate", "forum"}
-
-
-def _cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
-    """The cue verb with what PolNeAR marks with it: auxiliaries, negation, adverbs right before it
-    ("also said"), particles ("pointed out"), the preposition of its content ("called for"), a day
-    or occasion right after it ("said Friday", "said in an interview")."""
-    doc = tok.doc
-    toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 3]
-    for c in tok.lefts:
-        if c.dep_ == "advmod" and c.lower_ in CUE_ADVERBS and c.i >= tok.i - 2:
-            toks.append(c)
-    if prep is not None:
-        toks.append(prep)
-    else:
-        for c in tok.rights:
-            if c.i > tok.i + 1 + sum(1 for t in toks if t.i > tok.i):
-                break
-            if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
-                toks.extend(c.subtree)
-            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on") and any(
-                    g.dep_ == "pobj" and g.lemma_.lower() in CUE_NOUNS for g in c.children):
-                toks.extend(c.subtree)
-            else:
-                break
-    lo = min(t.i for t in toks)
-    hi = max(t.i for t in toks)
-    return tokens_span(doc[lo:hi + 1]) or Span.of(text_of(doc), tok.idx, tok.idx + len(tok.text))
 
 
 def _prep_claim(tok: Token, entities) -> Optional[Claim]:
@@ -396,7 +380,7 @@ def _quote_claim(doc: Doc, q: Span, lex, entities, used: set[int]) -> Optional[C
             if "\n" in between or crosses_sentence:
                 continue
             used.add(t.i)
-            return Claim(cue=_cue_span(t), content=_strip_quote(q), quote="direct", rule="quote:cue", **_speaker(subj, entities))
+            return Claim(cue=cues.cue_span(t), content=_strip_quote(q), quote="direct", rule="quote:cue", **_speaker(subj, entities))
     return None
 
 

@@ -24,7 +24,8 @@ AFTER_OBJECT = ("prep", "dative", "oprd", "ccomp", "xcomp")
 
 
 def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], str]]:
-    """(content tokens, kind) for a verb cue; kind is clause | open | object | prep."""
+    """(content tokens, kind) for a verb cue; kind is clause | open | object | prep | passive |
+    relative | colon."""
     kids = list(cue.children)
     # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
     addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters"))]
@@ -55,7 +56,37 @@ def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], s
     if prep is not None:
         obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
         return list(obj.subtree), "prep"
+    if takes_object and any(c.dep_ == "agent" for c in kids):
+        # "The nominee is supported by far fewer publications": the passive subject is the content
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return list(subj.subtree), "passive"
+    wh = next((c for c in kids if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < cue.i), None)
+    if wh is not None:
+        return [wh], "relative"  # "what Liz Wahl said", "which the media claimed": the pronoun stands for it
+    colon = after_colon(cue)
+    if colon:
+        return colon, "colon"
     return None
+
+
+def after_colon(cue: Token) -> Optional[list[Token]]:
+    """"The governor added: ...": the content follows the colon, to the end of its paragraph (the
+    next paragraph when the colon ends a line)."""
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and doc[i].dep_ in ("prt", "npadvmod", "advmod") and doc[i].head.i == cue.i:
+        i += 1
+    if i >= len(doc) or doc[i].text != ":":
+        return None
+    out = []
+    for t in doc[i + 1:]:
+        if t.is_space and "\n" in t.text:
+            if out:
+                break
+            continue
+        out.append(t)
+    return out if sum(1 for t in out if t.is_alpha) >= 2 else None
 
 
 def content_prep(cue: Token, skip=()) -> Optional[Token]:

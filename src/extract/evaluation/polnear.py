@@ -89,9 +89,11 @@ STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in STRIP or unicodedata.category(text[start]).startswith("P")):
+    def strip(c: str) -> bool:  # whitespace (no-break spaces too), quote marks, punctuation
+        return c in STRIP or c.isspace() or unicodedata.category(c).startswith("P")
+    while start < end and strip(text[start]):
         start += 1
-    while end > start and (text[end - 1] in STRIP or unicodedata.category(text[end - 1]).startswith("P")):
+    while end > start and strip(text[end - 1]):
         end -= 1
     return start, end
 

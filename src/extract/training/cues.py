@@ -20,11 +20,27 @@ from ..nlp import load
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
 
 
+def count_preps(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
+    """For cue verbs, whether the preposition right after them ("pointed to", "said on") is in the cue;
+    counted per (lemma, preposition) and per preposition (lemma "*")."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or not cue_chars[tok.idx]:
+            continue
+        for c in tok.rights:
+            if c.dep_ == "prep" and all(t.dep_ in ("prt", "advmod") for t in doc[tok.i + 1:c.i]):
+                for key in ((tok.lemma_.lower(), c.lower_), ("*", c.lower_)):
+                    total[key] += 1
+                    in_cue[key] += cue_chars[c.idx]
+                break
+
+
 def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm") -> int:
     nlp = load(model)
     arts = list(iter_corpus(train))
     total: collections.Counter = collections.Counter()
     in_cue: collections.Counter = collections.Counter()
+    prep_total: collections.Counter = collections.Counter()
+    prep_in: collections.Counter = collections.Counter()
     for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
         cue_chars = bytearray(len(art.text))
         for a in art.attributions:
@@ -37,6 +53,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
             total[key] += 1
             if cue_chars[tok.idx]:
                 in_cue[key] += 1
+        count_preps(cue_chars, doc, prep_total, prep_in)
+    write_preps(out, prep_total, prep_in, min_count=min_count)
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -54,6 +72,16 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     return len(rows)
 
 
+def write_preps(out: Path, total: collections.Counter, in_cue: collections.Counter, *, min_count: int = 3) -> None:
+    rows = sorted((k for k, n in total.items() if n >= min_count), key=lambda k: (-total[k], k))
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "cue_preps.tsv", "w", encoding="utf-8") as f:
+        f.write("lemma\tprep\tin_cue\ttotal\trate\n")
+        for lemma, prep in rows:
+            f.write(f"{lemma}\t{prep}\t{in_cue[(lemma, prep)]}\t{total[(lemma, prep)]}\t"
+                    f"{in_cue[(lemma, prep)] / total[(lemma, prep)]:.3f}\n")
+
+
 CARD = """# Cue lexicon
 
 - **What**: lemmas (with coarse part of speech) that introduce attributions: reporting verbs
@@ -64,7 +92,17 @@ CARD = """# Cue lexicon
 - **Built**: {date}, by `python -m extract.training.cues ../shared/data/polnear/train models/cues`
   from the PolNeAR v1.0 training split only ({n_articles} articles, one annotator per article),
   parsed with `{model}`; kept when rate >= {min_rate} and in_cue >= {min_count}: {n_rows} lemmas.
-- **Data licence**: PolNeAR is a research corpus; only counts over lemmas are stored, no text.
+- `cue_preps.tsv`: for cue verbs, how often the preposition right after them lies inside the
+  Cue span ("pointed to" yes, "said on" mostly not), per lemma and per preposition (lemma `*`).
+- `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
+  (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
+  built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
+  the same split (about 90,000 candidate verbs, 19,000 inside cues; three AdaGrad epochs, fixed
+  seed, features seen at least five times: about 15,000 weights). A lexicon verb stays a cue
+  unless P(cue) < `veto`; an unlisted verb becomes one when P(cue) >= `threshold`. On dev verbs
+  it reaches token F1 0.78 at P >= 0.5, against 0.67 for the lexicon alone.
+- **Data licence**: PolNeAR is a research corpus; only counts and weights over lemmas and
+  dependency labels are stored, no text.
 - **Limits**: US political news of 2015-16: cues of other domains (science, sport) may be missing;
   the curated list in `extra_cues.tsv` (written by hand from the reporting-verb literature, not
   from the dev split) adds reporting, intention (want, plan) and stance (support, back) verbs;

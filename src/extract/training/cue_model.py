@@ -1,0 +1,91 @@
+"""Train the verb-cue gate (:mod:`extract.attribution.cue_model`) on PolNeAR's training split.
+
+    python -m extract.training.cue_model ../shared/data/polnear/train models/cues
+
+Every candidate verb of the training articles is an example, labelled 1 when it lies inside an
+annotated Cue span. A logistic regression (AdaGrad, three epochs, features seen at least five times,
+weights rounded to 4 places and those under ``--prune`` dropped) learns P(cue | verb in context).
+Deterministic: fixed seed, fixed order. Only the training split is read; ``cue_model.json``
+records how the files were made.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+
+from ..attribution import cue_model, cues
+from ..evaluation.polnear import iter_corpus
+from ..nlp import load
+from ..settings import models_dir
+
+
+def examples(train: Path, model: str = "en_core_web_sm"):
+    nlp = load(model)
+    curated = frozenset(lemma for lemma, _ in cues.curated_cues(models_dir() / "cues"))
+    arts = list(iter_corpus(train))
+    X, y = [], []
+    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
+        in_cue = bytearray(len(art.text))
+        for a in art.attributions:
+            for s, e in a.cue:
+                in_cue[s:e] = b"\x01" * (e - s)
+        for tok in doc:
+            if cue_model.is_candidate(tok):
+                X.append(cue_model.features(tok, curated))
+                y.append(in_cue[tok.idx])
+    return arts, X, y
+
+
+def fit(X, y, *, epochs: int = 3, rate: float = 0.2, l2: float = 1e-6, min_count: int = 5, seed: int = 0) -> dict:
+    """Logistic regression by AdaGrad over sparse binary features; returns {feature: weight}."""
+    counts = collections.Counter(f for x in X for f in set(x))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    rows = [np.array(sorted({index[f] for f in x if f in index}), dtype=np.int64) for x in X]
+    w = np.zeros(len(names))
+    g2 = np.full(len(names), 1e-8)
+    order = list(range(len(rows)))
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            r = rows[i]
+            z = max(min(float(w[r].sum()), 30.0), -30.0)
+            p = 1.0 / (1.0 + math.exp(-z))
+            g = (p - y[i]) + l2 * w[r]
+            g2[r] += g * g
+            w[r] -= rate * g / np.sqrt(g2[r])
+    return {f: float(w[i]) for f, i in index.items()}
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("train", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--threshold", type=float, default=0.7, help="P(cue) at which an unlisted verb is a cue")
+    ap.add_argument("--veto", type=float, default=0.15, help="P(cue) under which a listed verb is not a cue")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
+    a = ap.parse_args(argv)
+    arts, X, y = examples(a.train)
+    weights = fit(X, y, epochs=a.epochs)
+    kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
+    cue_model.save(a.out, kept, {
+        "threshold": a.threshold, "veto": a.veto,
+        "built": dt.date.today().isoformat(),
+        "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues",
+        "articles": len(arts), "examples": len(y), "positives": int(sum(y)),
+        "epochs": a.epochs, "features": len(kept),
+    })
+    print(f"{len(y)} candidate verbs ({sum(y)} in cues) from {len(arts)} articles; "
+          f"wrote {len(kept)} weights to {a.out / 'cue_model.tsv'}")
+
+
+if __name__ == "__main__":
+    main()
