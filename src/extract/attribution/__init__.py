@@ -52,7 +52,8 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     if meta is not None:
         claims = [_outside_exclusions(c, meta, text) for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
                   and not meta.is_excluded(c.content.start, c.content.end)]
-    claims = _nest(_dedupe([_speaker_apart(c, text) for c in claims]))
+    claims = _split_coordinated(doc, _dedupe([_speaker_apart(c, text) for c in claims]))
+    claims = _nest(claims)
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
@@ -428,6 +429,42 @@ def _name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
             continue
         known = by_start.get(span.start)
         out.append(Entity(span, "PERSON", known.canonical if known is not None and known.label == "PERSON" else span.text))
+    return out
+
+
+def _split_coordinated(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """"He said he would order a review and warned against hackers": the parser often hangs the
+    second verb off the content's verb, so the first claim's content swallows the second claim.
+    A cue verb conjoined inside another claim's content, with no subject of its own, is the same
+    speaker's next claim (PolNeAR marks two, both the outer speaker's: "Merrill says Machado
+    promised ... and said ..."): the first content ends before the conjunction and the second
+    claim takes the first one's speaker."""
+    text = text_of(doc)
+    out = list(claims)
+    for k, c in enumerate(out):
+        if not c.rule.startswith("verb:"):
+            continue
+        span = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ != "conj" or any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in tok.children):
+            continue
+        outer = [i for i, o in enumerate(out) if i != k and o.quote == "indirect" and not o.content_spans
+                 and o.content.contains(c.cue) and o.content.start <= tok.head.idx < o.content.end
+                 and not c.content.contains(o.cue)]
+        if not outer:
+            continue
+        i = min(outer, key=lambda j: out[j].content.end - out[j].content.start)
+        o = out[i]
+        cc = [x for x in tok.head.children if x.dep_ == "cc" and x.i < tok.i]
+        cut = min([tok.left_edge.idx] + [x.idx for x in cc])
+        content = char_span(text, o.content.start, cut)
+        if content is None:
+            continue
+        out[i] = replace(o, content=content)
+        out[k] = replace(c, speaker=o.speaker, speaker_canonical=o.speaker_canonical,
+                         speaker_type=o.speaker_type, speaker_role=o.speaker_role)
     return out
 
 
