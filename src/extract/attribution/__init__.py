@@ -19,7 +19,9 @@ from .spans import char_span, tokens_span
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 RELAY_LEMMAS = {"cite", "quote"}
 PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alone ("you know" is no claim)
-INHERITED_OBJECT_RATE = 0.5  # "..., citing a briefing": a participle's object is content for strong cues only
+INHERITED_OBJECT_RATE = 0.5
+# "his comments about X" is an attribution; "his view of NATO", "statements to the FBI" rarely are
+NOUN_CONTENT_PREPS = {"about"}  # "..., citing a briefing": a participle's object is content for strong cues only
 
 __all__ = ["extract"]
 
@@ -150,7 +152,7 @@ def _name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[E
 
 
 def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
-    got = content_.for_verb(tok, takes_object=lex.takes_object(tok))
+    got = content_.for_verb(tok, takes_object=lex.takes_object(tok), prep_ok=lex.prep_is_content)
     if got is None:
         if lex.strength(tok) < PARENTHETICAL_RATE:
             return None
@@ -195,7 +197,7 @@ def _noun_claim(tok: Token, entities) -> Optional[Claim]:
     if clause is not None:
         toks = list(clause.subtree)
     else:
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in content_.CONTENT_PREPS
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS
                      and c.i == tok.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
         if prep is None:
             return None

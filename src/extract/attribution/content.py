@@ -23,9 +23,9 @@ OBJECT = ("dobj", "attr", "oprd")
 AFTER_OBJECT = ("prep", "dative", "oprd", "ccomp", "xcomp")
 
 
-def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], str]]:
+def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[list[Token], str]]:
     """(content tokens, kind) for a verb cue; kind is clause | open | object | prep | passive |
-    relative | colon."""
+    relative | colon. ``prep_ok(cue, prep)`` says whether a preposition's object may be content."""
     kids = list(cue.children)
     # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
     addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters"))]
@@ -53,7 +53,7 @@ def for_verb(cue: Token, *, takes_object: bool) -> Optional[tuple[list[Token], s
                     end = max(end, c.right_edge.i)
             return list(cue.doc[first.left_edge.i:end + 1]), "object"
     prep = content_prep(cue, addressee)
-    if prep is not None:
+    if prep is not None and (prep_ok is None or prep_ok(cue, prep)):
         obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
         return list(obj.subtree), "prep"
     if takes_object and any(c.dep_ == "agent" for c in kids):

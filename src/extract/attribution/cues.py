@@ -34,6 +34,7 @@ NOUN_CUES = {"claim", "statement", "criticism", "comment", "call", "warning", "p
 OBJECT_RATE = 0.3
 OPEN_RATE = 0.35
 PREP_RATE = 0.5
+CONTENT_PREP_RATE = 0.25
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,16 @@ class Lexicon:
     rate: dict
     model: Optional[cue_model.CueModel] = None  # the learnt gate, when models/cues has one
     preps: Optional[dict] = None  # (lemma or "*", preposition) -> share inside the cue
+    content_preps: Optional[dict] = None  # (lemma or "*", preposition) -> share with the object as content
+
+    def prep_is_content(self, verb: Token, prep: Token) -> bool:
+        """Whether the object of the preposition after a cue verb can be its content ("called for
+        a ban", "talked about taxes"; not "spoke to reporters", "spoke for five minutes")."""
+        if self.content_preps is None:
+            return True
+        key = (verb.lemma_.lower(), prep.lower_)
+        rate = self.content_preps.get(key, self.content_preps.get(("*", prep.lower_), 0.0))
+        return rate >= CONTENT_PREP_RATE
 
     def prep_in_cue(self, verb: Token, prep: Token) -> bool:
         """Whether the preposition after a cue verb is part of the cue ("pointed to", not "said on")."""
@@ -106,12 +117,16 @@ def lexicon() -> Lexicon:
         curated.add(lemma)
         if kind == "object":
             obj.add(lemma)
-    preps = {}
-    if (folder / "cue_preps.tsv").exists():
-        with open(folder / "cue_preps.tsv", encoding="utf-8") as f:
-            preps = {(row["lemma"], row["prep"]): float(row["rate"]) for row in csv.DictReader(f, delimiter="\t")}
     model = cue_model.load(folder, frozenset(curated))
-    return Lexicon(frozenset(clause), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model, preps)
+    return Lexicon(frozenset(clause), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
+                   _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"))
+
+
+def _rates(path) -> Optional[dict]:
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as f:
+        return {(row["lemma"], row["prep"]): float(row["rate"]) for row in csv.DictReader(f, delimiter="\t")}
 
 
 def prep_cue(tok: Token):

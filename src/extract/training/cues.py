@@ -34,6 +34,25 @@ def count_preps(cue_chars: bytearray, doc, total: collections.Counter, in_cue: c
                 break
 
 
+def count_content_preps(cue_chars: bytearray, content_chars: bytearray, doc, total: collections.Counter,
+                        hits: collections.Counter) -> None:
+    """For every verb with a preposition right after it, whether the verb is a cue whose content is
+    the preposition's object ("called for X" often, "spoke to reporters" almost never), counted per
+    (lemma, preposition) and per preposition (lemma "*")."""
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        for c in tok.rights:
+            if c.dep_ == "prep" and all(t.dep_ in ("prt", "advmod") for t in doc[tok.i + 1:c.i]):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    hit = 1 if cue_chars[tok.idx] and content_chars[obj.idx] else 0
+                    for key in ((tok.lemma_.lower(), c.lower_), ("*", c.lower_)):
+                        total[key] += 1
+                        hits[key] += hit
+                break
+
+
 def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm") -> int:
     nlp = load(model)
     arts = list(iter_corpus(train))
@@ -41,6 +60,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     in_cue: collections.Counter = collections.Counter()
     prep_total: collections.Counter = collections.Counter()
     prep_in: collections.Counter = collections.Counter()
+    content_total: collections.Counter = collections.Counter()
+    content_in: collections.Counter = collections.Counter()
     for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
         cue_chars = bytearray(len(art.text))
         for a in art.attributions:
@@ -53,8 +74,14 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
             total[key] += 1
             if cue_chars[tok.idx]:
                 in_cue[key] += 1
+        content_chars = bytearray(len(art.text))
+        for a in art.attributions:
+            for s, e in a.content:
+                content_chars[s:e] = b"\x01" * (e - s)
         count_preps(cue_chars, doc, prep_total, prep_in)
-    write_preps(out, prep_total, prep_in, min_count=min_count)
+        count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
+    write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
+    write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -72,11 +99,12 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     return len(rows)
 
 
-def write_preps(out: Path, total: collections.Counter, in_cue: collections.Counter, *, min_count: int = 3) -> None:
+def write_preps(path: Path, total: collections.Counter, in_cue: collections.Counter, *, min_count: int = 3,
+                column: str = "in_cue") -> None:
     rows = sorted((k for k, n in total.items() if n >= min_count), key=lambda k: (-total[k], k))
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / "cue_preps.tsv", "w", encoding="utf-8") as f:
-        f.write("lemma\tprep\tin_cue\ttotal\trate\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"lemma\tprep\t{column}\ttotal\trate\n")
         for lemma, prep in rows:
             f.write(f"{lemma}\t{prep}\t{in_cue[(lemma, prep)]}\t{total[(lemma, prep)]}\t"
                     f"{in_cue[(lemma, prep)] / total[(lemma, prep)]:.3f}\n")
@@ -94,6 +122,8 @@ CARD = """# Cue lexicon
   parsed with `{model}`; kept when rate >= {min_rate} and in_cue >= {min_count}: {n_rows} lemmas.
 - `cue_preps.tsv`: for cue verbs, how often the preposition right after them lies inside the
   Cue span ("pointed to" yes, "said on" mostly not), per lemma and per preposition (lemma `*`).
+- `content_preps.tsv`: for every verb followed by a preposition, how often the verb is a cue whose
+  content is the preposition's object ("called for X" 71%, "spoke to reporters" 5%).
 - `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
   (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
   built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
