@@ -171,7 +171,8 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     if kind != "clause" and subj is not None and subj.head.i != tok.i and tok.dep_ in ("advcl", "acl", "xcomp") \
             and lex.strength(tok) < INHERITED_OBJECT_RATE:
         return None  # "..., raising alarms": a participle with an object is an event, unless a strong cue ("citing")
-    sp = _speaker(subj, entities)
+    # "Obama's veto is expected to ...", "he was accused of ...": a passive subject is not the source
+    sp = _speaker(subj, entities) if subj is None or subj.dep_ != "nsubjpass" else {"speaker_type": "anonymous"}
     lemma = tok.lemma_.lower()
     prep = content_.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None
     if kind == "passive":

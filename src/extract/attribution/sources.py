@@ -82,7 +82,11 @@ def subject_of(cue: Token) -> Optional[Token]:
         for c in tok.children:
             if c.dep_ in SUBJ and c.dep_ != "expl":
                 return c
-        if tok.dep_ in INHERIT and tok.head.i != tok.i:
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return tok.head  # "footage of Hillary Clinton asking, ...": the named source the participle modifies
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by saying ...", "aside from saying ...": the verb's subject
+        elif tok.dep_ in INHERIT and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None
