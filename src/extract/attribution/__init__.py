@@ -322,6 +322,9 @@ def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entit
             i = max(hits, key=lambda k: _overlap(out[k].content, q))
             c = out[i]
             outside = text_of(doc)[c.content.start:q.start].strip(" \t\"“”'‘’,:")
+            spill = text_of(doc)[q.end:c.content.end]
+            if not outside and c.content.end <= c.cue.start and len(spill) <= 25 and not any(ch in spill for ch in ".?!\n"):
+                c = replace(c, content=Span.of(text_of(doc), c.content.start, q.end))  # "“...,” Tulsa police Chief ...": a misparse
             if q.contains(c.content) or (outside.lower() in ("", "that", "if", "whether") and c.content.end <= q.end + 2):
                 # the content is the quotation (with its "that" when the text has one before it)
                 content = _strip_quote(q) if q.contains(c.content) or not outside else \

@@ -57,7 +57,7 @@ PERSON_HEADS = {
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-LEADING_ADVERBS = {"even", "also", "only", "just", "both", "and", "but", "so", "yet", ",", "-", "—", "–", "--"}
+LEADING_ADVERBS = {"even", "also", "just", "and", "but", "so", "yet", ",", "-", "—", "–", "--"}
 
 
 def antecedent(tok: Token) -> Optional[Token]:
@@ -79,9 +79,11 @@ def subject_of(cue: Token) -> Optional[Token]:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        for c in tok.children:
-            if c.dep_ in SUBJ and c.dep_ != "expl":
-                return c
+        subjects = [c for c in tok.children if c.dep_ in SUBJ and c.dep_ != "expl"]
+        if subjects:
+            # two subjects come from a quotation the parser ran into ("“... Full panic mode,” said
+            # Leslie Wimes"): the one next to the verb is the speaker
+            return min(subjects, key=lambda c: (abs(c.i - tok.i), -c.i))
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
             return tok.head  # "footage of Hillary Clinton asking, ...": the named source the participle modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
