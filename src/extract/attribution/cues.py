@@ -200,6 +200,12 @@ def cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
     if tok.dep_ == "xcomp" and head.i < tok.i and head.pos_ in ("VERB", "AUX") and tok.i - head.i <= 4:
         toks += [head] + [c for c in head.children if c.dep_ in ("aux", "neg", "prt") and c.i < tok.i]
         toks += [c for c in head.lefts if _left_adverb(c, head)]
-    lo = min(t.i for t in toks)
-    hi = max(t.i for t in toks)
+    # the unbroken run of these tokens around the verb: an auxiliary before an inverted subject
+    # ("has he called for", "“...,” Ms. Moore said") does not pull the subject into the cue
+    taken = {t.i for t in toks}
+    lo = hi = tok.i
+    while lo - 1 in taken:
+        lo -= 1
+    while hi + 1 in taken:
+        hi += 1
     return tokens_span(doc[lo:hi + 1]) or Span.of(text_of(doc), tok.idx, tok.idx + len(tok.text))
