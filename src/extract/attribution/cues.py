@@ -37,6 +37,15 @@ PREP_RATE = 0.5
 CONTENT_PREP_RATE = 0.25
 
 
+def noun_tagged_verb(tok: Token) -> bool:
+    """"But Trump claims that ...": the tagger reads "claims" as a plural noun while the parser
+    makes it the clause's head, with a subject and a clausal complement: the parse is right."""
+    if tok.tag_ != "NNS" or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    kids = {c.dep_ for c in tok.children}
+    return "nsubj" in kids and "ccomp" in kids
+
+
 @dataclass(frozen=True)
 class Lexicon:
     clause: frozenset[str]   # cue when heading a clausal complement
@@ -66,7 +75,7 @@ class Lexicon:
 
     def is_verb_cue(self, tok: Token) -> bool:
         """A listed lemma unless the model finds its context unlikely; an unlisted verb when the model is sure."""
-        listed = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.clause
+        listed = (tok.pos_ in ("VERB", "AUX") or noun_tagged_verb(tok)) and tok.lemma_.lower() in self.clause
         if self.model is not None and cue_model.is_candidate(tok):
             p = self.model.prob(tok)
             return (listed and p >= self.model.veto) or p >= self.model.threshold
