@@ -56,7 +56,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
         claims = [_outside_exclusions(c, meta, text) for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
                   and not meta.is_excluded(c.content.start, c.content.end)]
     claims = _split_coordinated(doc, _dedupe([_speaker_apart(c, text) for c in claims]))
-    claims = _nest(claims)
+    claims = _unresolvable_in_quotes(_nest(claims), qspans)
     claims = coreference.resolve(claims, entities, _name_subjects(doc, entities))
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
@@ -483,6 +483,21 @@ def _split_coordinated(doc: Doc, claims: list[Claim]) -> list[Claim]:
         out[k] = replace(c, speaker=o.speaker, speaker_canonical=o.speaker_canonical,
                          speaker_type=o.speaker_type, speaker_role=o.speaker_role)
     return out
+
+
+UNRESOLVABLE_SPEAKERS = {"i", "we", "you", "me", "us"}
+
+
+def _unresolvable_in_quotes(claims: list[Claim], qspans: list[Span]) -> list[Claim]:
+    """"“... I think you expose him for the fraud that he is.”": a claim inside a quotation whose
+    speaker is "I", "we" or "you" (or nobody) belongs to the quoted person; when no claim relays the
+    quotation, nothing says who that is, and a row with speaker "I" would mislead. Such claims are
+    left out; inside an attributed quotation they stay, linked by ``relayed_by``."""
+    def unresolved(c: Claim) -> bool:
+        if c.relayed_by is not None or not any(q.contains(c.cue) and len(q.text.split()) >= 4 for q in qspans):
+            return False
+        return c.speaker is None or c.speaker.text.lower() in UNRESOLVABLE_SPEAKERS
+    return [c for c in claims if not unresolved(c)]
 
 
 def _nest(claims: list[Claim]) -> list[Claim]:
