@@ -167,6 +167,9 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
         subj = None
     if kind != "clause" and subj is None:
         return None  # "..., mandating mutual assistance": without a source an object is no claim
+    if subj is None and tok.tag_ == "VB" and tok.dep_ in ("ROOT", "conj") and not any(
+            c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None  # an imperative ("Tell me what you will do", "Let's say you think ...") claims nothing
     if kind == "open" and not lex.takes_open(tok):
         return None
     if kind != "clause" and subj is not None and subj.head.i != tok.i and tok.dep_ in ("advcl", "acl", "xcomp") \
