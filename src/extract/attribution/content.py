@@ -29,7 +29,7 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     kids = list(cue.children)
     # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
     addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters"))]
-    clause = [c for c in kids if c.dep_ in CLAUSE]
+    clause = [c for c in kids if c.dep_ in CLAUSE or _misattached_clause(c)]
     if clause:
         c = min(clause, key=lambda t: abs(t.i - cue.i))
         return list(c.subtree), "clause"
@@ -89,6 +89,16 @@ def after_colon(cue: Token) -> Optional[list[Token]]:
             continue
         out.append(t)
     return out if sum(1 for t in out if t.is_alpha) >= 2 else None
+
+
+def _misattached_clause(c: Token) -> bool:
+    """"Trump tweeted in the early morning hours that Machado was ...": a "that"/"whether" or
+    "how"/"why" clause after the verb that the parser hung on as an adverbial clause is the verb's
+    complement ("when" is not: "said when she resigned" is a time)."""
+    if c.dep_ != "advcl" or c.i < c.head.i:
+        return False
+    first = c.doc[c.left_edge.i]
+    return first.head.i == c.i and first.lower_ in ("that", "whether", "how", "why")
 
 
 def _circumstance(c: Token) -> bool:
