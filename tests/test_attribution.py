@@ -55,3 +55,50 @@ def test_spans_match_text(nlp):
     for c in claims_of(nlp, text):
         for s in (c.cue, c.content) + ((c.speaker,) if c.speaker else ()):
             assert text[s.start:s.end] == s.text
+
+
+def test_colon_introduces_next_paragraph(nlp):
+    cs = claims_of(nlp, "The governor added:\n\nIt is typical of the senator. She knows nothing about it.\n\nThen he left.")
+    c = next(c for c in cs if c.cue.text == "added")
+    assert c.speaker.text == "The governor" and c.content.text.startswith("It is typical")
+    assert "Then he left" not in c.content.text
+
+
+def test_passive_agent_is_the_source(nlp):
+    cs = claims_of(nlp, "He was told by aides that the plan would fail.")
+    c = next(c for c in cs if "told" in c.cue.text)
+    assert c.speaker.text == "aides" and c.content.text.endswith("the plan would fail")
+
+
+def test_raising_verb_subject_is_content(nlp):
+    cs = claims_of(nlp, "The lack of enthusiasm among voters seems to be a real issue for her campaign.")
+    c = next(c for c in cs if c.cue.text == "seems")
+    assert c.speaker is None and len(c.content_spans) == 2
+    assert c.content_spans[0].text == "The lack of enthusiasm among voters"
+
+
+def test_conjoined_cue_is_a_second_claim(nlp):
+    cs = claims_of(nlp, "The president said he would order a review of the defenses and warned against hackers.")
+    said = next(c for c in cs if c.cue.text == "said")
+    warned = next(c for c in cs if c.cue.text.startswith("warned"))
+    assert "warned" not in said.content.text and warned.relayed_by is None
+    assert warned.speaker.text == "The president"
+
+
+def test_unattributed_first_person_in_quote_left_out(nlp):
+    text = "“What is your view? I think you expose him for the fraud that he is.”\n\nThe debate went on."
+    assert not [c for c in claims_of(nlp, text) if c.speaker is not None and c.speaker.text == "I"]
+
+
+def test_two_subjects_next_one_speaks(nlp):
+    cs = claims_of(nlp, "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida organiser.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text.startswith("Leslie Wimes") and c.quote == "direct"
+
+
+def test_cue_extent_keeps_adverb_not_inverted_subject(nlp):
+    (c,) = [c for c in claims_of(nlp, "The minister cynically dismissed the report as propaganda.")
+            if "dismissed" in c.cue.text]
+    assert c.cue.text == "cynically dismissed"
+    cs = claims_of(nlp, "Never has he called for a ban on the weapons.")
+    assert all("he" not in c.cue.text.split() for c in cs)

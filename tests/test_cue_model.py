@@ -1,0 +1,57 @@
+"""The learnt verb-cue gate (extract.attribution.cue_model) and its trainer, on hand-built Docs."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import cue_model, cues
+from extract.training.cue_model import fit
+
+
+def said_doc(verb: str = "said", lemma: str = "say") -> Doc:
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Officials", verb, "that", "prices", "rose", "."],
+               heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+               pos=["NOUN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"], tags=["NNS", "VBD", "IN", "NNS", "VBD", "."],
+               lemmas=["official", lemma, "that", "price", "rise", "."])
+
+
+def test_features_describe_the_verbs_context():
+    f = cue_model.features(said_doc()[1])
+    assert {"lem=say", "dep=ROOT", "k=ccomp", "mark=that", "subjtag=NNS", "subjlem=official"} <= set(f)
+    assert "nocomp" not in f
+
+
+def test_only_verbs_are_candidates():
+    doc = said_doc()
+    assert [t.text for t in doc if cue_model.is_candidate(t)] == ["said", "rose"]
+
+
+def test_fit_learns_and_prob_reads_back(tmp_path):
+    X = [["bias", "lem=say", "k=ccomp"]] * 20 + [["bias", "lem=rise", "nocomp"]] * 20
+    y = [1] * 20 + [0] * 20
+    weights = fit(X, y, epochs=3, min_count=1)
+    cue_model.save(tmp_path, weights, {"threshold": 0.7, "veto": 0.15})
+    model = cue_model.load(tmp_path)
+    doc = said_doc()
+    assert model.prob(doc[1]) > 0.7 > 0.15 > model.prob(doc[4])
+    assert model.prob(doc[0]) == 0.0  # not a candidate
+
+
+def test_no_model_files_means_lexicon_only(tmp_path):
+    assert cue_model.load(tmp_path) is None
+
+
+def test_shipped_gate_keeps_plain_reporting_verbs():
+    lex = cues.lexicon()
+    assert lex.model is not None
+    assert lex.is_verb_cue(said_doc()[1])
+    assert not lex.is_verb_cue(said_doc()[4])
+
+
+def test_noun_tagged_clause_head_is_a_verb():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Trump", "claims", "that", "he", "won"], heads=[1, 1, 4, 4, 1],
+              deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"], pos=["PROPN", "NOUN", "SCONJ", "PRON", "VERB"],
+              tags=["NNP", "NNS", "IN", "PRP", "VBD"], lemmas=["Trump", "claim", "that", "he", "win"])
+    assert cues.noun_tagged_verb(doc[1]) and not cues.noun_tagged_verb(doc[0])
