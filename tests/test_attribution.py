@@ -102,3 +102,10 @@ def test_cue_extent_keeps_adverb_not_inverted_subject(nlp):
     assert c.cue.text == "cynically dismissed"
     cs = claims_of(nlp, "Never has he called for a ban on the weapons.")
     assert all("he" not in c.cue.text.split() for c in cs)
+
+
+def test_transcript_lines_and_not_section_titles():
+    from extract.attribution import layout
+    text = '"WALLACE: If I may, sir, will she be there?\n"PENCE: Well, the question really should be why.\n' \
+           "The Latest: Trump urges supporters to vote.\nStealth Over Health: A headline here.\n"
+    assert [sp.text for sp, _, _ in layout.colon_lines(text)] == ["WALLACE", "PENCE"]

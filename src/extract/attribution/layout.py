@@ -1,7 +1,8 @@
 """Attributions that the page layout makes, not the grammar.
 
-* transcript and headline style, a name and a colon at the start of a line:
-  ``PENCE: Well, look, ...``, ``Pat Caddell: Democrat Voters Worried ...``;
+* transcript and headline style, a name and a colon at the start of a line (or right after the
+  quote mark that opens a transcript paragraph): ``PENCE: Well, look, ...``, ``"WALLACE: If I
+  may, ...``, ``Pat Caddell: Democrat Voters Worried ...``;
 * a quotation signed with a dash after it: ``“Trump must stop ...” ― Carla Sanchez``.
 
 The colon or the dash is the cue, as PolNeAR marks it.
@@ -14,12 +15,15 @@ from typing import Iterator
 from ..records import Span
 
 NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|of|the))*"
-COLON_LINE_RE = re.compile(rf"^[ \t]*(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
+COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
 DASH_SIGN_RE = re.compile(rf"[”\"]?[ \t]*(?P<cue>[―—–]|--)[ \t]*(?P<name>{NAME})")
 NOT_SPEAKERS = {"note", "photo", "image", "source", "update", "updated", "related", "editor's note", "correction",
                 "watch", "read", "listen", "video", "share", "advertisement", "tags", "topics", "by", "posted",
                 "published", "filed", "credit", "caption", "warning", "breaking", "exclusive", "opinion",
-                "analysis", "live", "file", "q", "a"}
+                "analysis", "live", "file", "q", "a", "clarification", "latest"}
+# Capitalised function words mark a title ("Stealth Over Health: ...", "The Gap Goes On: ..."), not a name
+TITLE_WORDS = {"The", "A", "An", "Over", "On", "Of", "In", "To", "For", "With", "At", "By", "And", "Or", "From",
+               "Into", "Up", "Out", "Is", "Are"}
 
 
 def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
@@ -28,6 +32,8 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
         name = m.group("name").strip()
         words = name.split()
         if len(words) > 5 or name.lower() in NOT_SPEAKERS or name.lower().rstrip(".") in NOT_SPEAKERS:
+            continue
+        if len(words) > 1 and any(w in TITLE_WORDS for w in words):
             continue
         if m.group("content").strip().startswith(("//", "http")) or re.match(r"^\d", m.group("content")):
             continue
