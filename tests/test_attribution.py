@@ -109,3 +109,15 @@ def test_transcript_lines_and_not_section_titles():
     text = '"WALLACE: If I may, sir, will she be there?\n"PENCE: Well, the question really should be why.\n' \
            "The Latest: Trump urges supporters to vote.\nStealth Over Health: A headline here.\n"
     assert [sp.text for sp, _, _ in layout.colon_lines(text)] == ["WALLACE", "PENCE"]
+
+
+def test_split_quote_keeps_both_pieces(nlp):
+    text = '"By locking in China," Mr. Obama said, "it now allowed me to go to India."'
+    (c,) = [c for c in claims_of(nlp, text) if c.cue.text == "said"]
+    assert [p.text for p in c.content_spans] == ["By locking in China", "it now allowed me to go to India."]
+
+
+def test_inverted_transcript_cue():
+    from extract.attribution import layout
+    ((sp, cue, con),) = list(layout.colon_lines("Said Ellis: “I don’t get the sense she is interested.”\n"))
+    assert (sp.text, cue.text) == ("Ellis", "Said")

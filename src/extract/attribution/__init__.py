@@ -51,6 +51,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     qspans = quotes.find(text)
     claims = _layout_claims(doc, qspans, entities) + claims
     claims = _attach_quotes(doc, claims, qspans, lex, entities, used_cues)
+    claims = _split_quotes(text, claims, qspans)
     claims += _relays(doc, claims, entities)
     if meta is not None:
         claims = [_outside_exclusions(c, meta, text) for c in claims if not meta.is_excluded(c.cue.start, c.cue.end)
@@ -341,6 +342,25 @@ def _attach_quotes(doc: Doc, claims: list[Claim], qspans: list[Span], lex, entit
         claim = _quote_claim(doc, q, lex, entities, used)
         if claim is not None:
             out.append(claim)
+    return out
+
+
+def _split_quotes(text: str, claims: list[Claim], qspans: list[Span]) -> list[Claim]:
+    """"“By locking in China,” Mr. Obama said, “it now allowed me ...”": the quotation that ends
+    right before the speaker and cue is the first piece of the one after them."""
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.quote != "direct" or c.content_spans or c.content.start < c.cue.end:
+            continue
+        lead = min(c.cue.start, c.speaker.start if c.speaker is not None else c.cue.start)
+        before = [q for q in qspans if q.end <= lead and not text[q.end:lead].strip(" \t,\"“”'‘’")]
+        if not before:
+            continue
+        q1 = _strip_quote(before[-1])
+        if any(o is not c and any(p.overlaps(q1) for p in o.spans) for o in out) or q1.end <= q1.start:
+            continue
+        pieces = (q1, c.content)
+        out[i] = replace(c, content=Span.of(text, q1.start, c.content.end), content_spans=pieces)
     return out
 
 

@@ -21,6 +21,7 @@ NOT_SPEAKERS = {"note", "photo", "image", "source", "update", "updated", "relate
                 "watch", "read", "listen", "video", "share", "advertisement", "tags", "topics", "by", "posted",
                 "published", "filed", "credit", "caption", "warning", "breaking", "exclusive", "opinion",
                 "analysis", "live", "file", "q", "a", "clarification", "latest"}
+INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Asked", "Asks", "Wrote", "Writes", "Explained", "Explains"}
 # Capitalised function words mark a title ("Stealth Over Health: ...", "The Gap Goes On: ..."), not a name
 TITLE_WORDS = {"The", "A", "An", "Over", "On", "Of", "In", "To", "For", "With", "At", "By", "And", "Or", "From",
                "Into", "Up", "Out", "Is", "Are"}
@@ -37,7 +38,12 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
             continue
         if m.group("content").strip().startswith(("//", "http")) or re.match(r"^\d", m.group("content")):
             continue
-        yield (Span.of(text, m.start("name"), m.start("name") + len(name)), Span.of(text, m.start("cue"), m.end("cue")),
+        start, cue = m.start("name"), Span.of(text, m.start("cue"), m.end("cue"))
+        if len(words) > 1 and words[0] in INVERTED_CUES:
+            # "Said Ellis: “...”": the verb is the cue, the name after it the speaker
+            cue = Span.of(text, start, start + len(words[0]))
+            start = text.index(words[1], cue.end)
+        yield (Span.of(text, start, m.start("name") + len(name)), cue,
                Span.of(text, m.start("content"), m.end("content")))
 
 
