@@ -4,6 +4,11 @@ Two lists feed it: ``cues.tsv``, learnt from PolNeAR's training split (lemmas th
 Cue spans often enough, see its model card), and ``extra_cues.tsv``, a curated list of reporting
 verbs. A verb cue fires on a clausal complement ("said that ...") whatever its kind; an ``object``
 cue also fires on a direct object ("revealed these developments"), which ordinary clause cues do not.
+
+Three more files, all learnt from the same split, refine it: the gate of :mod:`.cue_model` judges
+each verb in its context; ``cue_preps.tsv`` says which prepositions belong to a cue ("pointed to");
+``content_preps.tsv`` which prepositions introduce its content ("called for X", not "spoke to
+reporters"). :func:`cue_span` gives the cue's extent as PolNeAR's annotators mark it.
 """
 from __future__ import annotations
 
