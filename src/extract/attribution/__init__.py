@@ -43,7 +43,8 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
             claim = _repaired_claim(tok, entities)
         elif lex.is_noun_cue(tok):
             claim = _noun_claim(tok, entities)
-        elif tok.lower_ in HEDGE_ADVERBS and tok.dep_ == "advmod":
+        elif tok.lower_ in HEDGE_ADVERBS and tok.dep_ == "advmod" and not lex.is_verb_cue(tok.head):
+            # "X apparently believed ...": the adverb hedges the verb's own claim, it makes none
             claim = _adverb_claim(tok)
         if claim is not None:
             claims.append(claim)
@@ -198,7 +199,15 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
             prep = nxt  # "called on Congress to act", "called for a ban": the preposition belongs to the cue
     cue = cues.cue_span(tok, prep)
     return Claim(cue=cue, content=span, content_spans=pieces, quote="indirect",
-                 hedge=lemma if lemma in cues.HEDGES else None, rule=f"verb:{kind}", **sp)
+                 hedge=_hedge(tok), rule=f"verb:{kind}", **sp)
+
+
+def _hedge(tok: Token) -> Optional[str]:
+    """The hedge of a verb claim: the cue itself ("suggest", "estimate") or an adverb on it ("apparently")."""
+    lemma = tok.lemma_.lower()
+    if lemma in cues.HEDGES:
+        return lemma
+    return next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS), None)
 
 
 def _noun_claim(tok: Token, entities) -> Optional[Claim]:
