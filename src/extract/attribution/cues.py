@@ -217,9 +217,14 @@ def cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
     # the unbroken run of these tokens around the verb: an auxiliary before an inverted subject
     # ("has he called for", "“...,” Ms. Moore said") does not pull the subject into the cue
     taken = {t.i for t in toks}
+
+    def joins(i: int) -> bool:  # a taken word, a no-break space, or an adverb on a taken word ("once again")
+        t = doc[i]
+        return i in taken or t.is_space or (t.dep_ == "advmod" and t.head.i in taken and t.is_alpha
+                                            and t.lower_ not in NOT_CUE_ADVERBS)
     lo = hi = tok.i
-    while lo - 1 in taken:
+    while lo - 1 >= 0 and joins(lo - 1) and (lo - 1 in taken or any(j in taken for j in range(max(0, lo - 3), lo - 1))):
         lo -= 1
-    while hi + 1 in taken:
+    while hi + 1 < len(doc) and hi + 1 in taken:
         hi += 1
     return tokens_span(doc[lo:hi + 1]) or Span.of(text_of(doc), tok.idx, tok.idx + len(tok.text))
