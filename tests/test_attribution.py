@@ -121,3 +121,9 @@ def test_inverted_transcript_cue():
     from extract.attribution import layout
     ((sp, cue, con),) = list(layout.colon_lines("Said Ellis: “I don’t get the sense she is interested.”\n"))
     assert (sp.text, cue.text) == ("Ellis", "Said")
+
+
+def test_light_verb_cue(nlp):
+    cs = claims_of(nlp, "Trump is raising questions about his microphone problems.")
+    c = next(c for c in cs if "raising" in c.cue.text)
+    assert c.cue.text == "is raising questions about" and c.content.text == "his microphone problems"

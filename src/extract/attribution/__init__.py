@@ -22,7 +22,8 @@ PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alon
 INHERITED_OBJECT_RATE = 0.5
 # "his comments about X" is an attribution; "his view of NATO", "statements to the FBI" rarely are
 NOUN_CONTENT_PREPS = {"about"}
-RAISING_VERBS = {"seem", "appear"}  # their subject belongs to the content, not the source  # "..., citing a briefing": a participle's object is content for strong cues only
+RAISING_VERBS = {"seem", "appear"}
+LIGHT_PREPS = {"about", "over", "of", "on", "into", "for", "against", "to", "with", "at"}  # their subject belongs to the content, not the source  # "..., citing a briefing": a participle's object is content for strong cues only
 
 __all__ = ["extract"]
 
@@ -34,8 +35,11 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
     claims: list[Claim] = []
     used_cues: set[int] = set()
     for tok in doc:
-        claim = None
-        if tok.lower_ in ("according", "as") and cues.prep_cue(tok) is not None:
+        noun = lex.light_noun(tok)
+        claim = _light_claim(tok, noun, entities) if noun is not None else None
+        if claim is not None:
+            pass
+        elif tok.lower_ in ("according", "as") and cues.prep_cue(tok) is not None:
             claim = _prep_claim(tok, entities)
         elif lex.is_verb_cue(tok):
             claim = _verb_claim(tok, lex, entities)
@@ -200,6 +204,22 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
     cue = cues.cue_span(tok, prep)
     return Claim(cue=cue, content=span, content_spans=pieces, quote="indirect",
                  hedge=_hedge(tok), rule=f"verb:{kind}", **sp)
+
+
+def _light_claim(tok: Token, noun: Token, entities) -> Optional[Claim]:
+    """"Younger voters have expressed misgivings about Mrs. Clinton": verb and noun make the cue,
+    the object of the noun's preposition is the content."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS and c.i > noun.i), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    subj = sources.subject_of(tok)
+    if obj is None or subj is None:
+        return None
+    span = content_.span_of(list(obj.subtree))
+    verb = cues.cue_span(tok)
+    cue = Span.of(text_of(tok.doc), verb.start, prep.idx + len(prep.text))
+    if span is None or cue.end > span.start:
+        return None
+    return Claim(cue=cue, content=span, quote="indirect", hedge=_hedge(tok), rule="verb:light", **_speaker(subj, entities))
 
 
 def _hedge(tok: Token) -> Optional[str]:

@@ -8,7 +8,8 @@ cue also fires on a direct object ("revealed these developments"), which ordinar
 Three more files, all learnt from the same split, refine it: the gate of :mod:`.cue_model` judges
 each verb in its context; ``cue_preps.tsv`` says which prepositions belong to a cue ("pointed to");
 ``content_preps.tsv`` which prepositions introduce its content ("called for X", not "spoke to
-reporters"). :func:`cue_span` gives the cue's extent as PolNeAR's annotators mark it.
+reporters"); ``light_verbs.tsv`` which verb + noun pairs make one cue ("raised questions about").
+:func:`cue_span` gives the cue's extent as PolNeAR's annotators mark it.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ OBJECT_RATE = 0.3
 OPEN_RATE = 0.35
 PREP_RATE = 0.5
 CONTENT_PREP_RATE = 0.25
+LIGHT_RATE = 0.5
 
 
 def noun_tagged_verb(tok: Token) -> bool:
@@ -61,6 +63,19 @@ class Lexicon:
     model: Optional[cue_model.CueModel] = None  # the learnt gate, when models/cues has one
     preps: Optional[dict] = None  # (lemma or "*", preposition) -> share inside the cue
     content_preps: Optional[dict] = None  # (lemma or "*", preposition) -> share with the object as content
+    light: Optional[dict] = None  # (verb lemma, noun lemma) -> share of the noun inside the cue
+
+    def light_noun(self, verb: Token) -> Optional[Token]:
+        """The noun of a light-verb cue ("raised questions about", "expressed concern over"): a noun
+        object right after the verb that PolNeAR train marks inside the cue at least half the time."""
+        if not self.light or verb.pos_ != "VERB":
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj" and c.pos_ == "NOUN" and verb.i < c.i <= verb.i + 3:
+                if self.light.get((verb.lemma_.lower(), c.lemma_.lower()), 0.0) >= LIGHT_RATE:
+                    return c
+                return None
+        return None
 
     def prep_is_content(self, verb: Token, prep: Token) -> bool:
         """Whether the object of the preposition after a cue verb can be its content ("called for
@@ -133,14 +148,18 @@ def lexicon() -> Lexicon:
             obj.add(lemma)
     model = cue_model.load(folder, frozenset(curated))
     return Lexicon(frozenset(clause), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
-                   _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"))
+                   _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),
+                   _rates(folder / "light_verbs.tsv"))
 
 
 def _rates(path) -> Optional[dict]:
+    """{(first column, second column): rate} of a learnt table, None when the file is missing."""
     if not path.exists():
         return None
     with open(path, encoding="utf-8") as f:
-        return {(row["lemma"], row["prep"]): float(row["rate"]) for row in csv.DictReader(f, delimiter="\t")}
+        rows = csv.reader(f, delimiter="\t")
+        next(rows)
+        return {(row[0], row[1]): float(row[4]) for row in rows}
 
 
 def prep_cue(tok: Token):

@@ -53,6 +53,19 @@ def count_content_preps(cue_chars: bytearray, content_chars: bytearray, doc, tot
                 break
 
 
+def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
+    """For cue verbs with a noun object right after them, whether the noun is in the cue too
+    ("raised questions about", "expressed concern over"), counted per (verb lemma, noun lemma)."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or not cue_chars[tok.idx]:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and tok.i < c.i <= tok.i + 3), None)
+        if obj is not None:
+            key = (tok.lemma_.lower(), obj.lemma_.lower())
+            total[key] += 1
+            in_cue[key] += cue_chars[obj.idx]
+
+
 def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm") -> int:
     nlp = load(model)
     arts = list(iter_corpus(train))
@@ -62,6 +75,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     prep_in: collections.Counter = collections.Counter()
     content_total: collections.Counter = collections.Counter()
     content_in: collections.Counter = collections.Counter()
+    light_total: collections.Counter = collections.Counter()
+    light_in: collections.Counter = collections.Counter()
     for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
         cue_chars = bytearray(len(art.text))
         for a in art.attributions:
@@ -80,8 +95,10 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
                 content_chars[s:e] = b"\x01" * (e - s)
         count_preps(cue_chars, doc, prep_total, prep_in)
         count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
+        count_light_verbs(cue_chars, doc, light_total, light_in)
     write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
     write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
+    write_preps(out / "light_verbs.tsv", light_total, light_in, min_count=min_count, header=("verb", "noun"))
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -100,11 +117,11 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
 
 
 def write_preps(path: Path, total: collections.Counter, in_cue: collections.Counter, *, min_count: int = 3,
-                column: str = "in_cue") -> None:
+                column: str = "in_cue", header: tuple[str, str] = ("lemma", "prep")) -> None:
     rows = sorted((k for k, n in total.items() if n >= min_count), key=lambda k: (-total[k], k))
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"lemma\tprep\t{column}\ttotal\trate\n")
+        f.write(f"{header[0]}\t{header[1]}\t{column}\ttotal\trate\n")
         for lemma, prep in rows:
             f.write(f"{lemma}\t{prep}\t{in_cue[(lemma, prep)]}\t{total[(lemma, prep)]}\t"
                     f"{in_cue[(lemma, prep)] / total[(lemma, prep)]:.3f}\n")
@@ -124,6 +141,8 @@ CARD = """# Cue lexicon
   Cue span ("pointed to" yes, "said on" mostly not), per lemma and per preposition (lemma `*`).
 - `content_preps.tsv`: for every verb followed by a preposition, how often the verb is a cue whose
   content is the preposition's object ("called for X" 71%, "spoke to reporters" 5%).
+- `light_verbs.tsv`: for cue verbs with a noun object, how often the noun is part of the cue
+  ("issued a statement", "raised questions about", "expressed concern over"), per verb and noun.
 - `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
   (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
   built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
