@@ -127,3 +127,8 @@ def test_light_verb_cue(nlp):
     cs = claims_of(nlp, "Trump is raising questions about his microphone problems.")
     c = next(c for c in cs if "raising" in c.cue.text)
     assert c.cue.text == "is raising questions about" and c.content.text == "his microphone problems"
+
+
+def test_light_verb_with_clause(nlp):
+    cs = claims_of(nlp, "The campaign issued a statement saying the report was false.")
+    assert [(c.cue.text, c.content.text) for c in cs] == [("issued a statement saying", "the report was false")]

@@ -208,15 +208,26 @@ def _verb_claim(tok: Token, lex, entities) -> Optional[Claim]:
 
 def _light_claim(tok: Token, noun: Token, entities) -> Optional[Claim]:
     """"Younger voters have expressed misgivings about Mrs. Clinton": verb and noun make the cue,
-    the object of the noun's preposition is the content."""
+    the object of the noun's preposition (or the noun's clause: "expressed concern that ...") is
+    the content."""
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS and c.i > noun.i), None)
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    last = prep
+    if obj is None:
+        # "expressed concern that ...", "issued a statement saying ...": the noun's clause
+        obj = next((c for c in noun.children if c.i > noun.i and c.dep_ in ("acl", "ccomp", "relcl")
+                    and c.pos_ in ("VERB", "AUX") and (c.tag_ == "VBG" or any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children))), None)
+        last = noun
+        said = next((c for c in obj.children if c.dep_ == "ccomp"), None) if obj is not None and obj.tag_ == "VBG" else None
+        if said is not None:
+            obj, last = said, obj  # "issued a statement saying | the report was false"
     subj = sources.subject_of(tok)
     if obj is None or subj is None:
         return None
     span = content_.span_of(list(obj.subtree))
     verb = cues.cue_span(tok)
-    cue = Span.of(text_of(tok.doc), verb.start, prep.idx + len(prep.text))
+    cue = Span.of(text_of(tok.doc), verb.start, last.idx + len(last.text))
     if span is None or cue.end > span.start:
         return None
     return Claim(cue=cue, content=span, quote="indirect", hedge=_hedge(tok), rule="verb:light", **_speaker(subj, entities))
@@ -568,11 +579,14 @@ def _nest(claims: list[Claim]) -> list[Claim]:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per cue and content; a claim whose cue lies inside a longer cue with the same
+    content ("saying" in "issued a statement saying") is that claim."""
     seen = set()
     out = []
     for c in claims:
         key = (c.cue.start, c.content.start, c.content.end)
-        if key in seen:
+        if key in seen or any(o is not c and o.cue.contains(c.cue) and o.cue != c.cue and o.content == c.content
+                              for o in claims):
             continue
         seen.add(key)
         out.append(c)
