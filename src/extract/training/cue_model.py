@@ -20,26 +20,21 @@ from pathlib import Path
 import numpy as np
 
 from ..attribution import cue_model, cues
-from ..evaluation.polnear import iter_corpus
-from ..nlp import load
 from ..settings import models_dir
+from .corpus import marked
 
 
 def examples(train: Path, model: str = "en_core_web_sm"):
-    nlp = load(model)
+    """(articles read, features of each candidate verb, 1 if it lies in a gold cue else 0)."""
     curated = frozenset(lemma for lemma, _ in cues.curated_cues(models_dir() / "cues"))
-    arts = list(iter_corpus(train))
-    X, y = [], []
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
-        in_cue = bytearray(len(art.text))
-        for a in art.attributions:
-            for s, e in a.cue:
-                in_cue[s:e] = b"\x01" * (e - s)
+    n, X, y = 0, [], []
+    for _, doc, in_cue, _ in marked(train, model):
+        n += 1
         for tok in doc:
             if cue_model.is_candidate(tok):
                 X.append(cue_model.features(tok, curated))
                 y.append(in_cue[tok.idx])
-    return arts, X, y
+    return n, X, y
 
 
 def fit(X, y, *, epochs: int = 3, rate: float = 0.2, l2: float = 1e-6, min_count: int = 5, seed: int = 0) -> dict:
@@ -73,17 +68,17 @@ def main(argv=None) -> None:
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
     a = ap.parse_args(argv)
-    arts, X, y = examples(a.train)
+    n_articles, X, y = examples(a.train)
     weights = fit(X, y, epochs=a.epochs)
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     cue_model.save(a.out, kept, {
         "threshold": a.threshold, "veto": a.veto,
         "built": dt.date.today().isoformat(),
         "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues",
-        "articles": len(arts), "examples": len(y), "positives": int(sum(y)),
+        "articles": n_articles, "examples": len(y), "positives": int(sum(y)),
         "epochs": a.epochs, "features": len(kept),
     })
-    print(f"{len(y)} candidate verbs ({sum(y)} in cues) from {len(arts)} articles; "
+    print(f"{len(y)} candidate verbs ({sum(y)} in cues) from {n_articles} articles; "
           f"wrote {len(kept)} weights to {a.out / 'cue_model.tsv'}")
 
 

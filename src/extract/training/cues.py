@@ -14,8 +14,7 @@ import collections
 import datetime as dt
 from pathlib import Path
 
-from ..evaluation.polnear import iter_corpus
-from ..nlp import load
+from .corpus import marked
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
 
@@ -67,8 +66,7 @@ def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_
 
 
 def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm") -> int:
-    nlp = load(model)
-    arts = list(iter_corpus(train))
+    n_articles = 0
     total: collections.Counter = collections.Counter()
     in_cue: collections.Counter = collections.Counter()
     prep_total: collections.Counter = collections.Counter()
@@ -77,11 +75,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     content_in: collections.Counter = collections.Counter()
     light_total: collections.Counter = collections.Counter()
     light_in: collections.Counter = collections.Counter()
-    for art, doc in zip(arts, nlp.pipe((a.text for a in arts), batch_size=16)):
-        cue_chars = bytearray(len(art.text))
-        for a in art.attributions:
-            for s, e in a.cue:
-                cue_chars[s:e] = b"\x01" * (e - s)
+    for _, doc, cue_chars, content_chars in marked(train, model):
+        n_articles += 1
         for tok in doc:
             if tok.pos_ not in POS or not tok.is_alpha:
                 continue
@@ -89,10 +84,6 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
             total[key] += 1
             if cue_chars[tok.idx]:
                 in_cue[key] += 1
-        content_chars = bytearray(len(art.text))
-        for a in art.attributions:
-            for s, e in a.content:
-                content_chars[s:e] = b"\x01" * (e - s)
         count_preps(cue_chars, doc, prep_total, prep_in)
         count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
         count_light_verbs(cue_chars, doc, light_total, light_in)
@@ -111,7 +102,7 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
         for lemma, pos, n, t, rate in rows:
             f.write(f"{lemma}\t{pos}\t{n}\t{t}\t{rate:.3f}\n")
     (out / "MODEL_CARD.md").write_text(CARD.format(
-        date=dt.date.today().isoformat(), n_articles=len(arts), n_rows=len(rows), min_rate=min_rate,
+        date=dt.date.today().isoformat(), n_articles=n_articles, n_rows=len(rows), min_rate=min_rate,
         min_count=min_count, model=model), encoding="utf-8")
     return len(rows)
 
