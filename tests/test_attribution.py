@@ -132,3 +132,8 @@ def test_light_verb_cue(nlp):
 def test_light_verb_with_clause(nlp):
     cs = claims_of(nlp, "The campaign issued a statement saying the report was false.")
     assert [(c.cue.text, c.content.text) for c in cs] == [("issued a statement saying", "the report was false")]
+
+
+def test_dating_preposition_not_in_cue(nlp):
+    cs = claims_of(nlp, "The minister indicated on Monday that the chances of finding survivors were diminishing.")
+    assert next(c for c in cs if "indicated" in c.cue.text).cue.text == "indicated"

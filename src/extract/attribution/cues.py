@@ -87,7 +87,10 @@ class Lexicon:
         return rate >= CONTENT_PREP_RATE
 
     def prep_in_cue(self, verb: Token, prep: Token) -> bool:
-        """Whether the preposition after a cue verb is part of the cue ("pointed to", not "said on")."""
+        """Whether the preposition after a cue verb is part of the cue ("pointed to", not "said on";
+        never one that dates the claim, "indicated on Monday that ...")."""
+        if any(g.ent_type_ in ("DATE", "TIME") for g in prep.children):
+            return False
         rates = self.preps or {}
         key = (verb.lemma_.lower(), prep.lower_)
         rate = rates.get(key, rates.get(("*", prep.lower_), 0.0))
