@@ -137,3 +137,8 @@ def test_light_verb_with_clause(nlp):
 def test_dating_preposition_not_in_cue(nlp):
     cs = claims_of(nlp, "The minister indicated on Monday that the chances of finding survivors were diminishing.")
     assert next(c for c in cs if "indicated" in c.cue.text).cue.text == "indicated"
+
+
+def test_addressee_is_not_content(nlp):
+    cs = claims_of(nlp, "A hospital official told Anadolu Agency. He was told by the minister.")
+    assert not [c for c in cs if c.content.text in ("Anadolu Agency", "He")]

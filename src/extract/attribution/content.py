@@ -17,6 +17,9 @@ from spacy.tokens import Token
 from .spans import tokens_span
 
 CLAUSE = ("ccomp", "csubj")
+# verbs whose object is the person addressed, never what is claimed ("told Anadolu Agency",
+# "he was told by the minister")
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "notify", "assure", "remind"}
 CONTENT_PREPS = {"for", "about", "to", "against", "of", "on", "over", "as"}
 OPEN = ("xcomp",)
 OBJECT = ("dobj", "attr", "oprd")
@@ -28,7 +31,8 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     relative | colon. ``prep_ok(cue, prep)`` says whether a preposition's object may be content."""
     kids = list(cue.children)
     # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
-    addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters"))]
+    addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (
+        c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters") or cue.lemma_.lower() in ADDRESSEE_VERBS)]
     clause = [c for c in kids if c.dep_ in CLAUSE or _misattached_clause(c)]
     if clause:
         c = min(clause, key=lambda t: abs(t.i - cue.i))
@@ -58,7 +62,7 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     if prep is not None and (prep_ok is None or prep_ok(cue, prep)):
         obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
         return list(obj.subtree), "prep"
-    if takes_object and any(c.dep_ == "agent" for c in kids):
+    if takes_object and any(c.dep_ == "agent" for c in kids) and cue.lemma_.lower() not in ADDRESSEE_VERBS:
         # "The nominee is supported by far fewer publications": the passive subject is the content
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if subj is not None:
