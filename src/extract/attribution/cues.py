@@ -105,7 +105,11 @@ class Lexicon:
         return listed
 
     def takes_object(self, tok: Token) -> bool:
-        return tok.lemma_.lower() in self.object
+        """Whether a direct object can be the content: an object cue of the lexicon, or a verb the
+        gate is sure of in this context (its features include the object)."""
+        if tok.lemma_.lower() in self.object:
+            return True
+        return self.model is not None and cue_model.is_candidate(tok) and self.model.prob(tok) >= self.model.threshold
 
     def is_noun_cue(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lemma_.lower() in NOUN_CUES)
