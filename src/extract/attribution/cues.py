@@ -117,7 +117,9 @@ class Lexicon:
     def takes_open(self, tok: Token) -> bool:
         """An open complement ("plans to ...") is content only for intention cues, not for "continue to"."""
         lemma = tok.lemma_.lower()
-        return lemma in self.curated or self.rate.get((lemma, "VERB"), 0.0) >= OPEN_RATE
+        if lemma in self.curated or self.rate.get((lemma, "VERB"), 0.0) >= OPEN_RATE:
+            return True
+        return self.model is not None and cue_model.is_candidate(tok) and self.model.prob(tok) >= self.model.threshold
 
     def strength(self, tok: Token) -> float:
         """How often the lemma is a cue in the training data (0.5 for curated lemmas not seen there)."""
