@@ -122,8 +122,12 @@ class Lexicon:
         return self.model is not None and cue_model.is_candidate(tok) and self.model.prob(tok) >= self.model.threshold
 
     def strength(self, tok: Token) -> float:
-        """How often the lemma is a cue in the training data (0.5 for curated lemmas not seen there)."""
-        return self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.clause else 0.0)
+        """How likely the verb is a cue: its lemma's rate in the training data (0.5 for curated lemmas
+        not seen there), or the gate's probability in this context when that is higher."""
+        prior = self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.clause else 0.0)
+        if self.model is not None and cue_model.is_candidate(tok):
+            return max(prior, self.model.prob(tok))
+        return prior
 
 
 def curated_cues(folder) -> list[tuple[str, str]]:
