@@ -19,11 +19,12 @@ from .spans import char_span, tokens_span
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 RELAY_LEMMAS = {"cite", "quote"}
 PARENTHETICAL_RATE = 0.6  # only verbs that are cues most of the time stand alone ("you know" is no claim)
-INHERITED_OBJECT_RATE = 0.5
+INHERITED_OBJECT_RATE = 0.5  # "..., citing a briefing": a participle's object is content for strong cues only
 # "his comments about X" is an attribution; "his view of NATO", "statements to the FBI" rarely are
 NOUN_CONTENT_PREPS = {"about"}
-RAISING_VERBS = {"seem", "appear"}
-LIGHT_PREPS = {"about", "over", "of", "on", "into", "for", "against", "to", "with", "at"}  # their subject belongs to the content, not the source  # "..., citing a briefing": a participle's object is content for strong cues only
+RAISING_VERBS = {"seem", "appear"}  # their subject belongs to the content, not the source
+# the prepositions that lead from a light-verb cue's noun to the content ("raised questions about X")
+LIGHT_PREPS = {"about", "over", "of", "on", "into", "for", "against", "to", "with", "at"}
 
 __all__ = ["extract"]
 
@@ -583,10 +584,12 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     content ("saying" in "issued a statement saying") is that claim."""
     seen = set()
     out = []
+    cues_by_content: dict[tuple[int, int], list[Span]] = {}
+    for c in claims:
+        cues_by_content.setdefault((c.content.start, c.content.end), []).append(c.cue)
     for c in claims:
         key = (c.cue.start, c.content.start, c.content.end)
-        if key in seen or any(o is not c and o.cue.contains(c.cue) and o.cue != c.cue and o.content == c.content
-                              for o in claims):
+        if key in seen or any(o.contains(c.cue) and o != c.cue for o in cues_by_content[key[1:]]):
             continue
         seen.add(key)
         out.append(c)
