@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from extract.output import TABLES
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed"
@@ -40,7 +42,6 @@ def seed_gold():
     return json.loads(need_shared(SEED / "gold.json").read_text(encoding="utf-8"))
 
 
-TABLES = ("articles", "claims", "quantities", "dates", "entities")
 
 
 def wikinews_corpus(dest: Path, n: int, year: int = 2020) -> Path:

@@ -12,14 +12,11 @@ another worker; an article that fails inside a task becomes an error row as loca
 """
 from __future__ import annotations
 
-import collections
 import os
 from typing import Iterable, Iterator, Optional
 
 from .records import ArticleResult, Document
 from .settings import Settings
-
-IN_FLIGHT_PER_WORKER = 3
 
 try:  # the engine is an optional extra; the module imports without it
     from distributed import WorkerPlugin as _PluginBase
@@ -69,21 +66,17 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None):
 def process_many(documents: Iterable[Document], *, settings: Settings, client=None,
                  scheduler: Optional[str] = None) -> Iterator[ArticleResult]:
     """Results for ``documents`` in input order, computed on a Dask cluster."""
-    from .pipeline import batches_of
+    from .pipeline import IN_FLIGHT_PER_WORKER, batches_of, in_order
 
     own = client is None
     client = client or connect(scheduler, settings.workers)
     try:
         client.register_plugin(LoadPipeline(settings.model))
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        batches = batches_of(documents, settings.batch_size)
-        window: collections.deque = collections.deque()
-        for batch in batches:
-            window.append(client.submit(_run_batch, batch, settings, pure=False, retries=2))
-            if len(window) >= IN_FLIGHT_PER_WORKER * n_workers:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        submitted = (client.submit(_run_batch, batch, settings, pure=False, retries=2)
+                     for batch in batches_of(documents, settings.batch_size))
+        for task in in_order(submitted, IN_FLIGHT_PER_WORKER * n_workers):
+            yield from task.result()
     finally:
         if own:
             cluster = getattr(client, "cluster", None)

@@ -24,10 +24,12 @@ NAME = ".extract-journal.jsonl"
 
 @functools.lru_cache(maxsize=8)
 def pipeline_version(model: str, published: Optional[str]) -> str:
-    """A hash of what decides the output besides the article: code version, model, lexicons, fallback date."""
+    """A hash of what decides the output besides the article: code version, model, lexicons and
+    the cue gate (``models/**/*.tsv``, ``*.json``), fallback date."""
     h = hashlib.sha256(f"{__version__}|{model}|{published}".encode())
     root = models_dir()
-    for path in sorted(root.rglob("*.tsv")) if root.exists() else []:
+    files = [p for p in root.rglob("*") if p.suffix in (".tsv", ".json")] if root.exists() else []
+    for path in sorted(files):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]

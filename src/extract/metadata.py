@@ -2,8 +2,8 @@
 
 The text is never changed: page chrome ("3 min read"), the dateline and a trailing RELATED link
 list are recorded as excluded spans, and later stages drop whatever falls inside them. The
-headline is recorded too: attribution leaves it out (a headline restates a claim of the body),
-while its numbers and dates are kept.
+headline is recorded (it gives the title) but not excluded: headlines such as "Pence: Flowers
+won't be at debate" are attributions, and their numbers and dates count too.
 
 Publication date, in this order (``published_source``): the sidecar or collection metadata
 (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date

@@ -135,6 +135,18 @@ def batches_of(documents: Iterable[Document], size: int) -> Iterator[list[Docume
         yield chunk
 
 
+def in_order(tasks: Iterable, depth: int) -> Iterator:
+    """The submitted ``tasks`` back in order, keeping at most ``depth`` in flight: ``tasks`` is a
+    lazy iterable that submits one batch per step, so submission stops while the oldest is awaited."""
+    window: collections.deque = collections.deque()
+    for task in tasks:
+        window.append(task)
+        if len(window) >= depth:
+            yield window.popleft()
+    while window:
+        yield window.popleft()
+
+
 def process_many(documents: Iterable[Document], *, settings: Optional[Settings] = None,
                  progress: bool = False, total: Optional[int] = None) -> Iterator[ArticleResult]:
     """Results for ``documents`` in input order, parsed in batches, in worker processes if asked.
@@ -157,15 +169,9 @@ def process_many(documents: Iterable[Document], *, settings: Optional[Settings] 
             return
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ctx.Pool(settings.workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            window: collections.deque = collections.deque()
-            for batch in itertools.chain([first], batches):
-                window.append(pool.apply_async(_work, (batch,)))
-                if len(window) >= IN_FLIGHT_PER_WORKER * settings.workers:
-                    for r in window.popleft().get():
-                        bar.update(1)
-                        yield r
-            while window:
-                for r in window.popleft().get():
+            submitted = (pool.apply_async(_work, (batch,)) for batch in itertools.chain([first], batches))
+            for task in in_order(submitted, IN_FLIGHT_PER_WORKER * settings.workers):
+                for r in task.get():
                     bar.update(1)
                     yield r
     finally:

@@ -56,7 +56,7 @@ class ArticleMeta:
     """What the metadata stage learns about an article (stage: metadata).
 
     ``excluded`` lists the page chrome, dateline and link lists kept out of extraction;
-    ``headline`` is kept out of attribution only. The text itself is never changed.
+    ``headline`` is where the headline line is (not excluded). The text itself is never changed.
     """
 
     title: Optional[str] = None

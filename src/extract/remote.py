@@ -67,9 +67,11 @@ def local_output(out, *, resume: bool) -> Iterator[str]:
         yield file_path or out
         return
     fs, path = _fs(out)
+    from .journal import NAME as JOURNAL
+
     with tempfile.TemporaryDirectory(prefix="extract-out-") as tmp:
-        if resume and fs.exists(f"{path.rstrip('/')}/.extract-journal.jsonl"):
-            fs.get(f"{path.rstrip('/')}/.extract-journal.jsonl", os.path.join(tmp, ".extract-journal.jsonl"))
+        if resume and fs.exists(f"{path.rstrip('/')}/{JOURNAL}"):
+            fs.get(f"{path.rstrip('/')}/{JOURNAL}", os.path.join(tmp, JOURNAL))
         yield tmp
         fs.makedirs(path, exist_ok=True)
         for name in sorted(os.listdir(tmp)):

@@ -26,20 +26,20 @@ LIGHT_VERBS = {"be", "have", "do", "get", "make", "say", "include", "reach", "ta
 
 
 # --------------------------------------------------------------------------------------------- data
-def _article_text(row: pd.Series) -> Optional[str]:
-    """The article text again, from its source (``.txt`` files; collections by row)."""
+def _article_text(row: pd.Series, collections: dict) -> Optional[str]:
+    """The article text again, from its source (``.txt`` files; collections by row, each
+    collection read once into ``collections``)."""
     path = Path(str(row["source_path"]))
     if not path.exists():
         return None
     if pd.isna(row.get("source_row")):
         doc = read_text_file(path, str(path))
         return doc.text if not doc.error else None
-    from .reading import iter_documents
+    if path not in collections:
+        from .reading import iter_documents
 
-    for doc in iter_documents([path]):
-        if doc.source_row == int(row["source_row"]):
-            return doc.text
-    return None
+        collections[path] = {doc.source_row: doc.text for doc in iter_documents([path])}
+    return collections[path].get(int(row["source_row"]))
 
 
 def summary(frames: dict) -> dict:
@@ -185,8 +185,9 @@ def render_html(out_dir: str | os.PathLike, *, max_articles: int = 200) -> str:
     frames = load(out_dir)
     env = Environment(loader=PackageLoader("extract", "templates"), autoescape=select_autoescape(["html", "j2"]))
     articles = []
+    collections: dict = {}
     for _, a in frames["articles"].head(max_articles).iterrows():
-        text = _article_text(a) if a.status == "ok" else None
+        text = _article_text(a, collections) if a.status == "ok" else None
         claims = frames["claims"][frames["claims"].article_id == a.article_id]
         articles.append({
             "id": a.article_id, "title": a.title if isinstance(a.title, str) else a.source_path,

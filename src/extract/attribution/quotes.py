@@ -1,9 +1,10 @@
 """Direct quotes: find quoted stretches in the text without ever raising on odd quote marks.
 
 Opening and closing marks are paired left to right: curly marks by their direction (a closing
-mark that opens a paragraph, as sloppy text has it, opens), straight double quotes by alternation. News style lets a quote run over paragraphs where only the last one
-closes: a paragraph that opens a quote without closing it continues into the next paragraph when
-that one starts with an opening mark. Marks that find no partner are ignored.
+mark that opens a paragraph, as sloppy text has it, opens), straight double quotes by
+alternation. News style lets a quote run over paragraphs where only the last one closes: a
+paragraph that opens a quote without closing it continues into the next paragraph when that one
+starts with an opening mark. Marks that find no partner are ignored.
 """
 from __future__ import annotations
 
