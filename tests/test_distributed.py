@@ -46,16 +46,21 @@ def test_lost_worker_loses_no_article(tmp_path, cluster):
     pids = list(cluster.run(os.getpid).values())
     journal = out / ".extract-journal.jsonl"
 
+    at_kill = {}
+
     def kill_one():
         deadline = time.time() + 120
         while time.time() < deadline and not (journal.exists() and journal.read_text().count("\n") >= 2):
             time.sleep(0.05)
+        at_kill["done"] = journal.read_text().count("\n") if journal.exists() else 0
         os.kill(pids[0], signal.SIGKILL)
 
     killer = threading.Thread(target=kill_one)
     killer.start()
     summary = extract.run([str(corpus)], out, settings=Settings(batch_size=2), engine="dask", client=cluster)
     killer.join()
+    assert 0 < at_kill["done"] < 25, "the kill must land part-way through the run"
+    assert pids[0] not in cluster.run(os.getpid).values()  # that worker really died
     arts = extract.load(out)["articles"]
     assert summary.articles == 25 and len(arts) == 25 and arts.article_id.is_unique
     assert (arts.status == "ok").sum() == 24

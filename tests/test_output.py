@@ -38,11 +38,41 @@ def test_datapackage_documents_every_column(tmp_path):
         assert [f["name"] for f in res["schema"]["fields"]] == header
 
 
+def formula_result():
+    """Claims whose cells start with each character a spreadsheet runs as a formula."""
+    text = "=SUM(A1) said +1 -2 @cmd and"
+    doc = Document("id2", "y.txt", text)
+    spans = [(0, 8), (14, 16), (17, 19), (20, 24)]
+    claims = tuple(Claim(cue=Span.of(text, 9, 13), content=Span.of(text, a, b), claim_id=f"id2:c{i}")
+                   for i, (a, b) in enumerate(spans))
+    return ArticleResult(doc, ArticleMeta(), claims=claims)
+
+
 def test_excel_safe(tmp_path):
-    output.write_tables([tricky_result()], tmp_path, excel_safe=True)
-    assert "'=lines" in (tmp_path / "claims.csv").read_text(encoding="utf-8") or True
-    frames = output.load(tmp_path)
-    assert not frames["claims"].content.str.startswith("=").any()
+    import csv
+
+    output.write_tables([formula_result()], tmp_path / "plain")
+    output.write_tables([formula_result()], tmp_path / "safe", excel_safe=True)
+    with open(tmp_path / "plain" / "claims.csv", encoding="utf-8", newline="") as f:
+        plain = [r["content"] for r in csv.DictReader(f)]
+    with open(tmp_path / "safe" / "claims.csv", encoding="utf-8", newline="") as f:
+        safe = [r["content"] for r in csv.DictReader(f)]
+    assert plain == ["=SUM(A1)", "+1", "-2", "@cmd"]
+    assert safe == ["'=SUM(A1)", "'+1", "'-2", "'@cmd"]
+    assert output.load(tmp_path / "safe")["claims"].cue.tolist() == ["said"] * 4  # other cells untouched
+
+
+def test_tables_follow_the_umask(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        output.write_tables([tricky_result()], tmp_path)
+    finally:
+        os.umask(old)
+    for name in ("articles.csv", "claims.csv", "datapackage.json"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
 
 
 def test_no_temp_files_left(tmp_path):

@@ -1,7 +1,8 @@
-"""Quality floors: each fails when the measured score on a corpus drops below what the README claims.
+"""Quality floors: each fails when the measured score on a corpus drops below what the README states.
 
-The floors sit a little under the measured numbers (README, "Quality"), so a change that makes a
-stage worse is caught, not one that moves a score by noise.
+A floor is the README's measured score less 0.005: the scores are deterministic for a given build,
+so the margin only absorbs platform differences, never a real loss. Raise a floor whenever the
+README's number goes up; never set one below the README.
 """
 from __future__ import annotations
 
@@ -10,31 +11,32 @@ import pytest
 from conftest import SHARED, need_shared
 
 pytestmark = pytest.mark.slow
+NOISE = 0.005
 
 
 def test_newsquant_floor():
     from extract.evaluation import newsquant
 
     s = newsquant.evaluate(need_shared(SHARED / "data" / "newsquant" / "newsquant_dev.json"))
-    assert s["value"]["f1"] >= 0.88
-    assert s["value+unit"]["f1"] >= 0.75
-    assert s["qualifier accuracy"] >= 0.95
+    assert s["value"]["f1"] >= 0.887 - NOISE
+    assert s["value+unit"]["f1"] >= 0.769 - NOISE
+    assert s["qualifier accuracy"] >= 0.962 - NOISE
 
 
-@pytest.mark.parametrize("corpus,floor", [("tbaq", 0.72), ("meantime_english", 0.75)])
-def test_timeml_floor(corpus, floor):
+@pytest.mark.parametrize("corpus,value,span", [("tbaq", 0.732, 0.890), ("meantime_english", 0.766, 0.877)])
+def test_timeml_floor(corpus, value, span):
     from extract.evaluation import timeml
 
     s = timeml.evaluate(need_shared(SHARED / "data" / "timeml" / corpus))
-    assert s["value"]["f1"] >= floor
-    assert s["span"]["f1"] >= 0.85
+    assert s["value"]["f1"] >= value - NOISE
+    assert s["span"]["f1"] >= span - NOISE
 
 
 def test_polnear_floor():
     from extract.evaluation import polnear
 
     s = polnear.evaluate(need_shared(SHARED / "data" / "polnear" / "dev"))
-    assert s["relation"]["f1"] >= 0.72
-    assert s["source exact"]["f1"] >= 0.74
-    assert s["cue exact"]["f1"] >= 0.69
-    assert s["content exact"]["f1"] >= 0.60
+    assert s["relation"]["f1"] >= 0.744 - NOISE
+    assert s["source exact"]["f1"] >= 0.762 - NOISE
+    assert s["cue exact"]["f1"] >= 0.710 - NOISE
+    assert s["content exact"]["f1"] >= 0.620 - NOISE

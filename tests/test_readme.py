@@ -47,15 +47,21 @@ def test_readme_sample_is_real_output(tmp_path):
     extract.run([str(tmp_path / "in")], tmp_path / "out")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("A real sample", 1)[1].split("## ", 1)[0]
+    blocks = re.findall(r"(\|[^\n]+\|\n\|[-| ]+\|\n(?:\|[^\n]+\|\n)+)", sample)
+    compared = {}
     for table in ("claims", "quantities", "dates"):
         with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        for block in re.findall(r"(\|[^\n]+\|\n\|[-| ]+\|\n(?:\|[^\n]+\|\n)+)", sample):
+            reader = csv.DictReader(f)
+            columns, rows = set(reader.fieldnames or ()), list(reader)
+        assert rows, table
+        for block in blocks:
             lines = block.strip().splitlines()
             header = [h.strip() for h in lines[0].strip("|").split("|")]
-            if not set(header) <= set(rows[0]) if rows else True:
+            if not set(header) <= columns:
                 continue
             for line in lines[2:]:
                 cells = [c.strip() for c in line.strip("|").split("|")]
                 want = dict(zip(header, cells))
                 assert any(all(r[k] == v for k, v in want.items()) for r in rows), (table, want)
+                compared[table] = compared.get(table, 0) + 1
+    assert set(compared) == {"claims", "quantities", "dates"}, compared  # every sample block was checked
