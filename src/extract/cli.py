@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from . import __version__
+from .version import __version__
 from .settings import DEFAULT_MODEL, Settings
 from .timeutil import parse_iso_date
 
@@ -71,9 +71,11 @@ def _date(ctx, param, value):
               help="parquet also writes each table as .parquet (needs pyarrow).")
 @click.option("--excel-safe", is_flag=True, help="Prefix cells a spreadsheet would run as a formula with '.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--models", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Folder of lexicons and trained components (default: the ones shipped with extract).")
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
 def run(inputs, out, model, workers, resume, engine, scheduler, published, batch_size, fmt, excel_safe, progress,
-        verbose):
+        models, verbose):
     """Extract claims, quantities, dates and entities from news articles.
 
     INPUTS are folders, files, or fsspec URLs (s3://bucket/articles/).
@@ -85,16 +87,17 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
             raise click.BadParameter(f"{inp!r} does not exist", param_hint="INPUTS")
     if scheduler and engine != "dask":
         raise click.BadParameter("--scheduler goes with --engine dask", param_hint="--scheduler")
+    from .lock import FolderLocked
     from .nlp import ModelNotFound
     from .pipeline import run as run_pipeline
     from .reading import InputError
 
-    settings = Settings(model=model, published=published, workers=workers, batch_size=batch_size,
-                        progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose)
+    settings = Settings(model=model, models=models, published=published, workers=workers, batch_size=batch_size,
+                        progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose,
+                        excel_safe=excel_safe, fmt=fmt, resume=resume, engine=engine, scheduler=scheduler)
     try:
-        summary = run_pipeline(list(inputs), out, settings=settings, excel_safe=excel_safe, fmt=fmt, resume=resume,
-                               engine=engine, scheduler=scheduler)
-    except (InputError, ModelNotFound) as e:
+        summary = run_pipeline(list(inputs), out, settings=settings)
+    except (InputError, ModelNotFound, FolderLocked) as e:
         click.echo(f"extract: {e}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -105,6 +108,11 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
             raise
         click.echo(f"extract: {type(e).__name__}: {e} (run with --verbose for details)", err=True)
         sys.exit(1)
+    if summary.stale_lock:
+        click.echo(f"extract: took over the lock a stopped run (pid {summary.stale_lock.get('pid', '?')}) left in {out}",
+                   err=True)
+    for folder in summary.skipped:
+        click.echo(f"extract: skipped {folder}: it is an extract output folder, not input", err=True)
     reused = f", {summary.resumed} reused from the journal" if resume else ""
     click.echo(f"{summary.articles} articles ({summary.failed} failed{reused}): {summary.claims} claims, "
                f"{summary.quantities} quantities, {summary.dates} dates -> {out}", err=True)

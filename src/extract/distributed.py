@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, Optional
 
+from .batching import IN_FLIGHT_PER_WORKER, batches_of, in_order, process_batch
 from .records import ArticleResult, Document
 from .settings import Settings
 
@@ -45,12 +46,6 @@ class LoadPipeline(_PluginBase):
         load(self.model)
 
 
-def _run_batch(batch: list[Document], settings: Settings) -> list[ArticleResult]:
-    from .pipeline import _process_batch
-
-    return _process_batch(batch, settings)
-
-
 def connect(scheduler: Optional[str] = None, workers: Optional[int] = None):
     """A Dask client: to the scheduler at ``scheduler``, else to a new LocalCluster."""
     _require()
@@ -63,17 +58,15 @@ def connect(scheduler: Optional[str] = None, workers: Optional[int] = None):
     return Client(cluster)
 
 
-def process_many(documents: Iterable[Document], *, settings: Settings, client=None,
-                 scheduler: Optional[str] = None) -> Iterator[ArticleResult]:
-    """Results for ``documents`` in input order, computed on a Dask cluster."""
-    from .pipeline import IN_FLIGHT_PER_WORKER, batches_of, in_order
-
+def process_many(documents: Iterable[Document], *, settings: Settings, client=None) -> Iterator[ArticleResult]:
+    """Results for ``documents`` in input order, computed on a Dask cluster (``client``, else one
+    connected to ``settings.scheduler``, else a new LocalCluster of ``settings.workers``)."""
     own = client is None
-    client = client or connect(scheduler, settings.workers)
+    client = client or connect(settings.scheduler, settings.workers)
     try:
         client.register_plugin(LoadPipeline(settings.model))
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        submitted = (client.submit(_run_batch, batch, settings, pure=False, retries=2)
+        submitted = (client.submit(process_batch, batch, settings, pure=False, retries=2)
                      for batch in batches_of(documents, settings.batch_size))
         for task in in_order(submitted, IN_FLIGHT_PER_WORKER * n_workers):
             yield from task.result()

@@ -7,7 +7,7 @@ boundaries already set (spaCy docs, "Sentence segmentation": custom rule-based s
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import spacy
 from spacy.language import Language
@@ -81,11 +81,6 @@ def parse_many(nlp: Language, texts: list[str], *, batch_size: int = 16) -> Iter
         doc = Doc.from_docs(pieces, ensure_whitespace=False)
         assert doc.text == t
         yield doc
-
-
-def parse(texts: Iterable[str], *, model: str = "en_core_web_sm", batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in order (see :func:`parse_many`)."""
-    yield from parse_many(load(model), list(texts), batch_size=batch_size)
 
 
 def text_of(doc: Doc) -> str:

@@ -1,11 +1,12 @@
-"""The driver: calls the stages in order for each article.
+"""The driver: reads inputs, sends them through the stages, writes the tables.
 
 reading -> metadata -> nlp -> entities -> attribution -> quantities -> dates -> assembly -> output
 
 :func:`process_text` is the library entry point for one text; :func:`process_many` streams
-documents through the stages in batches (in worker processes when ``settings.workers > 1``);
-:func:`run` reads inputs and writes the tables. An article that fails at any stage becomes a
-result with status ``error`` and a one-line reason; the run goes on.
+documents through the stages (:func:`extract.batching.process_batch`) in batches, in worker
+processes when ``settings.workers > 1``; :func:`run` reads inputs and writes the tables, with the
+local engine here or the Dask engine (:mod:`extract.distributed`). An article that fails at any
+stage becomes a result with status ``error`` and a one-line reason; the run goes on.
 """
 from __future__ import annotations
 
@@ -14,90 +15,16 @@ import itertools
 import multiprocessing as mp
 import os
 import sys
-import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
-from pathlib import Path
-
-from . import assembly, attribution, dates, entities, metadata, nlp, output, quantities, reading
+from . import nlp, output, reading
+from .batching import IN_FLIGHT_PER_WORKER, batches_of, in_order, process_batch
 from .journal import Journal, article_key
-from .records import ArticleMeta, ArticleResult, Document
+from .lock import FolderLock
+from .records import ArticleResult, Document
 from .settings import Settings
-
-IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to stay flat
-
-
-def _one_line(e: BaseException) -> str:
-    msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
-    return f"{type(e).__name__}: {msg}" if msg else type(e).__name__
-
-
-def _analyse(document: Document, spacy_doc, meta: ArticleMeta) -> ArticleResult:
-    ents = entities.extract(spacy_doc, meta)
-    claims = attribution.extract(spacy_doc, ents, meta)
-    quants = quantities.extract(spacy_doc, meta)
-    times = dates.extract(spacy_doc, meta)
-    sentences = tuple((s.start_char, s.end_char) for s in spacy_doc.sents)
-    return assembly.assemble(document, meta, entities=ents, claims=claims, quantities=quants, dates=times,
-                             sentences=sentences)
-
-
-def _process_batch(documents: Sequence[Document], settings: Settings) -> list[ArticleResult]:
-    """All stages for a batch of documents; failures become error results."""
-    results: list[Optional[ArticleResult]] = [None] * len(documents)
-    metas: list[Optional[ArticleMeta]] = [None] * len(documents)
-    todo: list[int] = []
-    for i, d in enumerate(documents):
-        if d.error:
-            results[i] = assembly.failed(d, None, d.error)
-            continue
-        try:
-            metas[i] = metadata.analyze(d, fallback=settings.published)
-        except Exception as e:  # a bug in one article must not stop the run: it gets a row saying why
-            results[i] = assembly.failed(d, None, f"metadata: {_one_line(e)}")
-            _debug(settings, e)
-            continue
-        if not d.text.strip():
-            results[i] = assembly.failed(d, metas[i], "empty article (no text)")
-            continue
-        todo.append(i)
-    parsed = _parse(documents, todo, settings)
-    for i, spacy_doc in parsed.items():
-        d = documents[i]
-        if isinstance(spacy_doc, BaseException):
-            results[i] = assembly.failed(d, metas[i], f"nlp: {_one_line(spacy_doc)}")
-            continue
-        try:
-            results[i] = _analyse(d, spacy_doc, metas[i])
-        except Exception as e:
-            results[i] = assembly.failed(d, metas[i], f"extraction: {_one_line(e)}")
-            _debug(settings, e)
-    return [r for r in results if r is not None]
-
-
-def _parse(documents: Sequence[Document], todo: list[int], settings: Settings) -> dict:
-    model = nlp.load(settings.model)
-    texts = [documents[i].text for i in todo]
-    out: dict = {}
-    try:
-        for i, doc in zip(todo, nlp.parse_many(model, texts, batch_size=settings.batch_size)):
-            out[i] = doc
-    except Exception:
-        # one bad text spoils a batch: parse one by one to find it
-        for i in todo:
-            if i in out:
-                continue
-            try:
-                out[i] = next(iter(nlp.parse_many(model, [documents[i].text], batch_size=1)))
-            except Exception as e:
-                out[i] = e
-    return out
-
-
-def _debug(settings: Settings, e: BaseException) -> None:
-    if settings.verbose:
-        traceback.print_exception(type(e), e, e.__traceback__, file=sys.stderr)
 
 
 def process_text(text: str, metadata: Optional[Mapping[str, str]] = None, *, settings: Optional[Settings] = None,
@@ -109,7 +36,7 @@ def process_text(text: str, metadata: Optional[Mapping[str, str]] = None, *, set
     ('Officials', 40.0)
     """
     doc = Document(article_id=article_id, source_path="<text>", text=text, metadata=dict(metadata or {}))
-    return _process_batch([doc], settings or Settings())[0]
+    return process_batch([doc], settings or Settings())[0]
 
 
 # ------------------------------------------------------------------------------------------- workers
@@ -123,44 +50,24 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _work(batch: Sequence[Document]) -> list[ArticleResult]:
-    return _process_batch(batch, _worker_settings)
-
-
-def batches_of(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while True:
-        chunk = list(itertools.islice(it, size))
-        if not chunk:
-            return
-        yield chunk
-
-
-def in_order(tasks: Iterable, depth: int) -> Iterator:
-    """The submitted ``tasks`` back in order, keeping at most ``depth`` in flight: ``tasks`` is a
-    lazy iterable that submits one batch per step, so submission stops while the oldest is awaited."""
-    window: collections.deque = collections.deque()
-    for task in tasks:
-        window.append(task)
-        if len(window) >= depth:
-            yield window.popleft()
-    while window:
-        yield window.popleft()
+    return process_batch(batch, _worker_settings)
 
 
 def process_many(documents: Iterable[Document], *, settings: Optional[Settings] = None,
-                 progress: bool = False, total: Optional[int] = None) -> Iterator[ArticleResult]:
+                 total: Optional[int] = None) -> Iterator[ArticleResult]:
     """Results for ``documents`` in input order, parsed in batches, in worker processes if asked.
 
     Documents are read lazily and at most a few batches per worker are in flight, so memory stays
-    flat whatever the corpus size. The pipeline is loaded only once there is work to do.
+    flat whatever the corpus size. The pipeline is loaded only once there is work to do. With
+    ``settings.progress`` a bar counts articles against ``total`` (when known).
     """
     settings = settings or Settings()
-    bar = _progress(progress, total)
+    bar = _progress(settings.progress, total)
     try:
         batches = batches_of(documents, settings.batch_size)
         if settings.workers <= 1:
             for batch in batches:
-                for r in _process_batch(batch, settings):
+                for r in process_batch(batch, settings):
                     bar.update(1)
                     yield r
             return
@@ -196,6 +103,8 @@ def _progress(show: bool, total: Optional[int]):
 
 @dataclass
 class RunSummary:
+    """What a run did: counts, the failed articles, and what it passed over."""
+
     out: str
     articles: int = 0
     failed: int = 0
@@ -204,6 +113,8 @@ class RunSummary:
     dates: int = 0
     errors: list[str] = field(default_factory=list)
     resumed: int = 0
+    skipped: list[str] = field(default_factory=list)   # output folders found among the inputs
+    stale_lock: Optional[dict] = None                   # the holder of a lock a killed run left
 
     @property
     def ok(self) -> bool:
@@ -211,13 +122,17 @@ class RunSummary:
 
 
 def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings: Optional[Settings] = None,
-        excel_safe: bool = False, fmt: str = "csv", resume: bool = False, engine: str = "local",
-        scheduler: Optional[str] = None, client=None) -> RunSummary:
+        client=None, **options) -> RunSummary:
     """Process every article under ``inputs`` and write the tables into ``out``.
+
+    ``settings`` carries every option (:class:`extract.Settings`); keyword ``options`` override
+    single fields of it: ``run(["articles/"], "out", workers=4, resume=True)``.
 
     Tables are written to temporary files and renamed into place at the end; every finished
     article is also appended to the run journal, so ``resume=True`` after a crash reuses what was
-    done and writes exactly the tables an uninterrupted run writes.
+    done and writes exactly the tables an uninterrupted run writes. The output folder is locked
+    for the run (:class:`extract.lock.FolderLocked` if another run holds it) and is never read as
+    input, nor is any other folder an ``extract`` run wrote.
 
     ``engine="dask"`` runs the batches on a Dask cluster (:mod:`extract.distributed`): a new
     LocalCluster, the one at ``scheduler``, or the given ``client``. Inputs and ``out`` may be
@@ -225,29 +140,32 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings
     """
     from . import remote
 
-    settings = settings or Settings()
-    with remote.local_inputs(list(inputs)) as (inputs, shown), remote.local_output(out, resume=resume) as out:
-        return _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, scheduler, client)
+    settings = replace(settings or Settings(), **options) if options else (settings or Settings())
+    with remote.local_inputs(list(inputs)) as (local, shown), \
+            remote.local_output(out, resume=settings.resume) as local_out, FolderLock(local_out) as lock:
+        summary = _run(local, shown, Path(local_out), settings, client)
+        summary.stale_lock = lock.stale
+        return summary
 
 
-def _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, scheduler, client) -> RunSummary:
-    inputs = list(inputs)
-    total = reading.count_articles(inputs)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+def _run(inputs: list, shown: list, out: Path, settings: Settings, client) -> RunSummary:
+    summary = RunSummary(out=str(out))
+    skip = reading.SkipOutputs(out)
+    total = reading.count_articles(inputs, skip=skip)
     for stale in out.glob(".*.tmp"):
         stale.unlink(missing_ok=True)  # left by a killed run
-    summary = RunSummary(out=str(out))
-    journal = Journal(out, resume=resume)
+    journal = Journal(out, resume=settings.resume)
     pending: collections.deque = collections.deque()
 
     def work() -> Iterator[Document]:
-        for doc in reading.iter_documents(inputs, shown=shown):
+        for doc in reading.iter_documents(inputs, shown=shown, skip=skip):
             key = article_key(doc, settings)
             cached = journal.get(key)
             pending.append((key, cached))
             if cached is None:
                 yield doc
+            else:
+                summary.resumed += 1
 
     def tally(rows: dict) -> dict:
         art = rows["articles"][0]
@@ -261,13 +179,13 @@ def _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, schedule
         return rows
 
     def ordered_rows() -> Iterator[dict]:
-        if engine == "dask":
+        if settings.engine == "dask":
             from . import distributed
 
-            results = distributed.process_many(work(), settings=settings, client=client, scheduler=scheduler)
+            results = distributed.process_many(work(), settings=settings, client=client)
         else:
-            results = process_many(work(), settings=settings, progress=settings.progress and (total or 0) > 3,
-                                   total=total)
+            show = replace(settings, progress=settings.progress and (total or 0) > 3)
+            results = process_many(work(), settings=show, total=total)
         for result in results:
             while pending and pending[0][1] is not None:
                 yield tally(pending.popleft()[1])
@@ -279,8 +197,8 @@ def _run(inputs, shown, out, settings, excel_safe, fmt, resume, engine, schedule
             yield tally(pending.popleft()[1])
 
     try:
-        output.write_rows(ordered_rows(), out, excel_safe=excel_safe, fmt=fmt)
+        output.write_rows(ordered_rows(), out, excel_safe=settings.excel_safe, fmt=settings.fmt)
     finally:
         journal.close()
-    summary.resumed = len(journal.done)
+    summary.skipped = list(skip.skipped)
     return summary

@@ -153,13 +153,17 @@ def claims_as_attributions(claims) -> list[GoldAttribution]:
 
 def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False) -> dict:
     """Run the pipeline over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}."""
+    from dataclasses import replace
+
     from ..pipeline import process_many
     from ..records import Document
+    from ..settings import Settings
 
+    settings = replace(settings or Settings(), progress=progress)
     articles = list(iter_corpus(root, limit))
     docs = [Document(a.name, a.name, a.text) for a in articles]
     totals: dict[str, PRF] = {}
-    for art, result in zip(articles, process_many(docs, settings=settings, progress=progress)):
+    for art, result in zip(articles, process_many(docs, settings=settings)):
         pred = claims_as_attributions(result.claims)
         for k, v in score_article(art.text, art.attributions, pred).items():
             totals.setdefault(k, PRF()).add(v)
