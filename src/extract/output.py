@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -162,6 +162,18 @@ def _cell(v, excel_safe: bool) -> str:
     return s
 
 
+def _temp_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new file with a unique name in ``folder``, created with mode 0666 less the umask like any
+    file a program writes (``tempfile.mkstemp`` would make it 0600, and the rename keeps that)."""
+    for _ in range(100):
+        path = folder / f"{prefix}{secrets.token_hex(6)}{suffix}"
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), str(path)
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
 class TableWriter:
     """Streams rows into temporary CSV files and renames them into place on :meth:`close`."""
 
@@ -172,15 +184,12 @@ class TableWriter:
         self._files = {}
         self._writers = {}
         for t in TABLES:
-            fd, tmp = tempfile.mkstemp(prefix=f".{t}.", suffix=".csv.tmp", dir=self.out)
+            fd, tmp = _temp_file(self.out, f".{t}.", ".csv.tmp")
             f = os.fdopen(fd, "w", encoding="utf-8", newline="")
             w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
             w.writerow(columns(t))
             self._files[t] = (f, tmp)
             self._writers[t] = w
-
-    def add(self, result: ArticleResult) -> None:
-        self.add_rows(rows(result))
 
     def add_rows(self, table_rows: dict[str, list[dict]]) -> None:
         for t, rs in table_rows.items():

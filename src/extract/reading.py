@@ -37,6 +37,32 @@ class InputError(ValueError):
     """An input path that does not exist or holds nothing readable."""
 
 
+class SkipOutputs:
+    """Which folders a walk passes over: the run's own output folder, and any folder an
+    ``extract`` run wrote (it holds a ``datapackage.json`` named ``extract-output``), so that
+    running again over ``data/`` with ``--out data/out`` never reads its own tables as articles.
+    ``skipped`` lists each folder passed over, once."""
+
+    def __init__(self, *folders: str | os.PathLike):
+        self.folders = {os.path.realpath(f) for f in folders}
+        self.skipped: list[str] = []
+
+    def __call__(self, folder: str | os.PathLike) -> bool:
+        real = os.path.realpath(folder)
+        if real in self.folders or _is_output(Path(folder)):
+            if str(folder) not in self.skipped:
+                self.skipped.append(str(folder))
+            return True
+        return False
+
+
+def _is_output(folder: Path) -> bool:
+    try:
+        return json.loads((folder / "datapackage.json").read_text(encoding="utf-8")).get("name") == "extract-output"
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode file bytes; return (text, encoding). Raises ValueError for binary data."""
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -100,11 +126,12 @@ def _article_id(stem: str, key: str) -> str:
     return f"{slug}-{hashlib.sha1(key.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
-def iter_documents(inputs: Iterable[str | os.PathLike], *, shown: Optional[list[str]] = None) -> Iterator[Document]:
+def iter_documents(inputs: Iterable[str | os.PathLike], *, shown: Optional[list[str]] = None,
+                   skip: Optional[SkipOutputs] = None) -> Iterator[Document]:
     """Yield one Document per article in the inputs, in a stable order.
 
     ``shown`` gives, input by input, the name to report in ``source_path`` (the URL a remote
-    input was fetched from); by default the input as given.
+    input was fetched from); by default the input as given. Folders ``skip`` names are not walked.
 
     >>> docs = list(iter_documents(["data/raw"]))  # doctest: +SKIP
     """
@@ -114,7 +141,7 @@ def iter_documents(inputs: Iterable[str | os.PathLike], *, shown: Optional[list[
         root = Path(inp)
         if not root.exists() and not root.is_symlink():
             raise InputError(f"input not found: {inp}")
-        for path, shown_path in _walk(root, shown[k] if shown else str(inp)):
+        for path, shown_path in _walk(root, shown[k] if shown else str(inp), skip):
             for doc in _read_path(path, shown_path):
                 n = seen_ids.get(doc.article_id, 0)
                 seen_ids[doc.article_id] = n + 1
@@ -124,23 +151,25 @@ def iter_documents(inputs: Iterable[str | os.PathLike], *, shown: Optional[list[
                 yield doc
 
 
-def count_articles(inputs: Iterable[str | os.PathLike]) -> Optional[int]:
+def count_articles(inputs: Iterable[str | os.PathLike], *, skip: Optional[SkipOutputs] = None) -> Optional[int]:
     """How many articles the inputs hold, for a progress bar; None when collections make it costly."""
     n = 0
     for inp in inputs:
         root = Path(inp)
         if not root.exists():
             return None
-        for path, _ in _walk(root, str(inp)):
+        for path, _ in _walk(root, str(inp), skip):
             if path.suffix.lower() in COLLECTION_SUFFIXES:
                 return None
             n += 1
     return n
 
 
-def _walk(root: Path, shown: str) -> Iterator[tuple[Path, str]]:
+def _walk(root: Path, shown: str, skip: Optional[SkipOutputs] = None) -> Iterator[tuple[Path, str]]:
     if not root.is_dir():
         yield root, shown
+        return
+    if skip is not None and skip(root):
         return
     seen_dirs: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -153,7 +182,8 @@ def _walk(root: Path, shown: str) -> Iterator[tuple[Path, str]]:
             dirnames[:] = []
             continue
         seen_dirs.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and not (skip is not None and skip(os.path.join(dirpath, d))))
         names = set(filenames)
         for name in sorted(filenames):
             p = Path(dirpath) / name
