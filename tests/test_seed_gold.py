@@ -103,13 +103,25 @@ def test_must_not(seed_result, seed_gold):
     assert all(tables.values())  # each table has rows, so absence means something
 
 
+# Gold links no general mechanism finds, each with the reason. "Last week" opens the sentence
+# before Pyongyang's claim about "the test": it was linked by a rule that existed only for this
+# link and could not be measured on any corpus, so the rule was removed (issue 12).
+KNOWN_MISSING_DATE_LINKS = {"Last week"}
+
+
 def test_dates_linked_to_claims(seed_result, seed_gold):
     by_id = {c.claim_id: c for c in seed_result.claims}
+    checked = 0
     for g in seed_gold["claims"]:
         for gd in g.get("dates", []):
             d = next(d for d in seed_result.dates if d.span.text.lower().endswith(gd["text"].lower()))
+            if gd["text"] in KNOWN_MISSING_DATE_LINKS:
+                assert d.claim_id is None, (gd, "now linked: take it off the known-missing list")
+                continue
+            checked += 1
             assert d.claim_id is not None, gd
             assert by_id[d.claim_id].cue.text.startswith(g["cue"]), (gd, by_id[d.claim_id].cue.text)
+    assert checked >= 1
 
 
 def test_publication_metadata(seed_result):

@@ -2,8 +2,8 @@
 
 * A quantity or date belongs to the claim whose content holds it (the innermost when claims
   nest); a date in the claim's sentence outside the content (its speaker phrase, "said on
-  Tuesday") belongs to it too, and so does a date that opens the sentence before a claim whose own
-  sentence has none ("Last week, X did Y. Pyongyang framed the test as ...").
+  Tuesday") belongs to it too. A date in another sentence belongs to no claim: what it dates is
+  that sentence's own event, not a statement made elsewhere.
 * ``claim_date``: the day the text gives for the statement (a day-precise date next to the cue,
   "said on Tuesday"), else the publication date, else empty.
 """
@@ -48,26 +48,17 @@ def assemble(document: Document, meta: ArticleMeta, *, entities: Sequence[Entity
     by_cue = {(c.cue.start, c.cue.end): c.claim_id for c in claims}
     regions = [_claim_region(c, sentences) for c in claims]
 
-    def link(span: Span, *, frame: bool) -> Optional[str]:
+    def link(span: Span) -> Optional[str]:
         i = _holder(span, claims)
         if i is not None:
             return claims[i].claim_id
         for k, (a, b) in enumerate(regions):
             if a <= span.start and span.end <= b:
                 return claims[k].claim_id
-        if frame:
-            # a date opening a sentence frames the claim in the next sentence
-            sent = _sentence_of(sentences, span.start)
-            if sent is not None and document.text[sent[0]:span.start].strip() == "":
-                for k, (a, b) in enumerate(regions):
-                    if a >= sent[1] and (a - sent[1]) < 3 and not any(a <= d.span.start < b for d in dates):
-                        return claims[k].claim_id
         return None
 
-    quantities = [replace(q, quantity_id=f"{aid}:q{i + 1}", claim_id=link(q.span, frame=False))
-                  for i, q in enumerate(quantities)]
-    dates = [replace(d, date_id=f"{aid}:d{i + 1}", claim_id=link(d.span, frame=d.start_date is not None))
-             for i, d in enumerate(dates)]
+    quantities = [replace(q, quantity_id=f"{aid}:q{i + 1}", claim_id=link(q.span)) for i, q in enumerate(quantities)]
+    dates = [replace(d, date_id=f"{aid}:d{i + 1}", claim_id=link(d.span)) for i, d in enumerate(dates)]
 
     dated = []
     for c in claims:
