@@ -77,4 +77,5 @@ def test_tables_follow_the_umask(tmp_path):
 
 def test_no_temp_files_left(tmp_path):
     output.write_tables([tricky_result()], tmp_path)
+    assert (tmp_path / "claims.csv").exists() and (tmp_path / "datapackage.json").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
