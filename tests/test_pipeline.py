@@ -36,3 +36,18 @@ def test_output_folder_inside_the_input_is_never_read(tmp_path):
     assert second.articles == 2 and second.skipped == [str(data / "out")]
     arts = extract.load(tmp_path / "elsewhere")["articles"]
     assert sorted(arts.source_path.str.rsplit("/", n=1).str[-1]) == ["a.txt", "b.txt"]
+
+
+def test_summary_counts_undated_articles_and_says_how_to_date_them(tmp_path):
+    data = tmp_path / "in"
+    data.mkdir()
+    (data / "a.txt").write_text("Officials said 40 people died on Monday.", encoding="utf-8")
+    (data / "b.txt").write_text("The mayor said 12 homes burned on Monday.", encoding="utf-8")
+    (data / "b.json").write_text('{"published": "2025-03-05"}', encoding="utf-8")
+    r = CliRunner().invoke(cli.main, ["run", str(data), "--out", str(tmp_path / "o"), "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    assert "1 article(s) had no publication date" in r.output and "--published" in r.output
+    r = CliRunner().invoke(cli.main, ["run", str(data), "--out", str(tmp_path / "o2"), "--workers", "1",
+                                      "--published", "2025-03-01"])
+    assert r.exit_code == 0 and "2 articles (0 failed)" in r.output
+    assert "no publication date" not in r.output

@@ -116,6 +116,9 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
     reused = f", {summary.resumed} reused from the journal" if resume else ""
     click.echo(f"{summary.articles} articles ({summary.failed} failed{reused}): {summary.claims} claims, "
                f"{summary.quantities} quantities, {summary.dates} dates -> {out}", err=True)
+    if summary.undated:
+        click.echo(f"  {summary.undated} article(s) had no publication date: relative dates (\"on Monday\", "
+                   f"\"last week\") stay unresolved (XXXX-...); give a fallback with --published YYYY-MM-DD", err=True)
     for line in summary.errors[:10]:
         click.echo(f"  failed: {line}", err=True)
     if len(summary.errors) > 10:

@@ -111,6 +111,7 @@ class RunSummary:
     claims: int = 0
     quantities: int = 0
     dates: int = 0
+    undated: int = 0          # articles processed with no publication date (relative dates unresolved)
     errors: list[str] = field(default_factory=list)
     resumed: int = 0
     skipped: list[str] = field(default_factory=list)   # output folders found among the inputs
@@ -176,6 +177,8 @@ def _run(inputs: list, shown: list, out: Path, settings: Settings, client) -> Ru
         if art["status"] != "ok":
             summary.failed += 1
             summary.errors.append(f"{art['source_path']}: {art['error']}")
+        elif not art.get("published"):
+            summary.undated += 1
         return rows
 
     def ordered_rows() -> Iterator[dict]:
