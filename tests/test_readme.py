@@ -11,10 +11,11 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     need_shared(SEED)
     import extract
 
-    (tmp_path / "in").mkdir()
-    shutil.copy(SEED / "article.txt", tmp_path / "in")
-    shutil.copy(SEED / "article.json", tmp_path / "in")
-    extract.run([str(tmp_path / "in")], tmp_path / "data" / "out")
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    shutil.copy(SEED / "article.txt", raw)
+    shutil.copy(SEED / "article.json", raw)
+    extract.run([str(raw)], tmp_path / "data" / "out")
     monkeypatch.chdir(tmp_path)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
