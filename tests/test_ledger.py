@@ -1,0 +1,250 @@
+"""The claim ledger over a run's tables: keys, windows, tolerance, disputes, repeats (made-up articles)."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from extract import ledger
+from extract.ledger import event_of, figure_range, noun_lemma
+
+
+class Run:
+    """Builds the four tables the ledger reads from made-up articles, offsets found in the text."""
+
+    def __init__(self):
+        self.t = {"articles": [], "claims": [], "quantities": [], "entities": []}
+
+    def article(self, aid, text, *, publisher, published, claims=(), quantities=(), entities=()):
+        self.t["articles"].append({"article_id": aid, "publisher": publisher, "published": published})
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+
+        def span(s, after=0):
+            i = text.index(s, after)
+            return i, i + len(s)
+
+        for n, c in enumerate(claims):
+            s = span(c["speaker"]) if c.get("speaker") else (None, None)
+            self.t["claims"].append({
+                "claim_id": f"{aid}:c{n + 1}", "article_id": aid, "speaker_start": s[0], "speaker_end": s[1],
+                "speaker_canonical": c.get("canonical", c.get("speaker")), "speaker_type": c.get("type", "person"),
+                "claim_date": c.get("date", published)})
+        for n, q in enumerate(quantities):
+            a, b = span(q["text"])
+            sent = next(x for x in sentences if x[0] <= a < x[1])
+            v = q.get("value")
+            self.t["quantities"].append({
+                "quantity_id": f"{aid}:q{n + 1}", "article_id": aid,
+                "claim_id": f"{aid}:c{q['claim'] + 1}" if q.get("claim") is not None else None,
+                "text": q["text"], "start": a, "end": b, "value": v, "low": q.get("low", v),
+                "high": q.get("high", v), "qualifier": q.get("qualifier", "exact"), "unit": q.get("unit"),
+                "counted": q.get("counted"), "predicate": q.get("predicate"), "change": q.get("change"),
+                "sentence_start": sent[0], "sentence_end": sent[1]})
+        for n, e in enumerate(entities):
+            name, label = e[0], e[1]
+            a, b = span(name, e[2] if len(e) > 2 else 0)
+            self.t["entities"].append({"article_id": aid, "start": a, "end": b, "text": name, "label": label,
+                                       "canonical": name})
+        return self
+
+    def frames(self) -> dict:
+        f = {k: pd.DataFrame(v, columns=ledger.NEEDED[k] + (["text"] if k == "entities" else []))
+             for k, v in self.t.items()}
+        f["articles"]["published"] = pd.to_datetime(f["articles"].published)
+        f["claims"]["claim_date"] = pd.to_datetime(f["claims"].claim_date)
+        for c in ("value", "low", "high"):
+            f["quantities"][c] = f["quantities"][c].astype("Float64")
+        return f
+
+
+def flood_run() -> Run:
+    """Five outlets: two agree on a toll, one disputes it, one gives the same noun for another event
+    in the same town, one is about something else; plus a fire elsewhere with the same noun and verb."""
+    r = Run()
+    r.article("one", "Floods in Murcia killed 41 people, regional governor Ana Ruiz said on Monday.",
+              publisher="Outlet One", published="2031-05-05",
+              claims=[{"speaker": "regional governor Ana Ruiz", "canonical": "Ana Ruiz"}],
+              quantities=[{"text": "41 people", "value": 41, "counted": "people", "predicate": "kill", "claim": 0}],
+              entities=[("Murcia", "GPE"), ("Ana Ruiz", "PERSON")])
+    r.article("two", "Governor Ruiz said the floods in Murcia killed 41 people.",
+              publisher="Outlet Two", published="2031-05-06",
+              claims=[{"speaker": "Governor Ruiz", "canonical": "Ruiz"}],
+              quantities=[{"text": "41 people", "value": 41, "counted": "people", "predicate": "kill", "claim": 0}],
+              entities=[("Ruiz", "PERSON"), ("Murcia", "GPE")])
+    r.article("three", "The interior ministry said the floods in Murcia had killed about 26 people.",
+              publisher="Outlet Three", published="2031-05-06",
+              claims=[{"speaker": "The interior ministry", "canonical": "The interior ministry", "type": "organization"}],
+              quantities=[{"text": "about 26 people", "value": 26, "qualifier": "approximate", "counted": "people",
+                           "predicate": "kill", "claim": 0}],
+              entities=[("Murcia", "GPE")])
+    r.article("four", "Rescuers in Murcia evacuated 2,000 people from the river banks.",
+              publisher="Outlet Four", published="2031-05-06",
+              quantities=[{"text": "2,000 people", "value": 2000, "counted": "people", "predicate": "evacuate"}],
+              entities=[("Murcia", "GPE")])
+    r.article("five", "The Murcia city council approved a budget of 3 million euros.",
+              publisher="Outlet Five", published="2031-05-06",
+              quantities=[{"text": "3 million euros", "value": 3e6, "unit": "EUR", "predicate": "approve"}],
+              entities=[("Murcia", "GPE")])
+    r.article("six", "A fire in Tromso killed 41 people, police said.",
+              publisher="Outlet Six", published="2031-05-06",
+              claims=[{"speaker": "police", "type": "anonymous"}],
+              quantities=[{"text": "41 people", "value": 41, "counted": "people", "predicate": "kill", "claim": 0}],
+              entities=[("Tromso", "GPE")])
+    return r
+
+
+def test_the_fact_holds_the_agreeing_and_disputing_reports_only():
+    facts = ledger.facts(flood_run().frames())
+    assert facts.fact_id.nunique() == 1
+    assert sorted(facts.quantity_id) == ["one:q1", "three:q1", "two:q1"]
+    assert facts.disputed.all()
+    row = facts.iloc[0]
+    assert row.fact == "people · kill · Murcia" and row.n_articles == 3
+    # the repeat by a second outlet of the governor's figure is agreement, not a new source
+    two = facts.set_index("quantity_id").loc["two:q1"]
+    assert two.repeat_of == "one:q1" and two.speaker_key == "ana ruiz"
+    assert row.n_sources == 2
+    assert list(facts.columns[:15]) == ["fact_id", "fact", "quantity_id", "claim_id", "article_id", "publisher",
+                                        "published", "speaker_canonical", "value", "low", "high", "unit", "counted",
+                                        "predicate", "disputed"]
+
+
+def test_agreeing_figures_are_not_disputed():
+    r = flood_run()
+    r.t["quantities"] = [q for q in r.t["quantities"] if q["article_id"] != "three"]
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["one:q1", "two:q1"]
+    assert not facts.disputed.any()
+
+
+def test_approximation_widens_the_range():
+    """About 40 (36-44) overlaps 41; about 36 (32.4-39.6) does not."""
+    r = flood_run()
+    three = next(q for q in r.t["quantities"] if q["article_id"] == "three")
+    three.update(value=40, low=40, high=40)
+    assert not ledger.facts(r.frames()).disputed.any()
+    three.update(value=36, low=36, high=36)
+    assert ledger.facts(r.frames()).disputed.all()
+
+
+def test_a_later_figure_outside_the_window_is_another_fact():
+    r = flood_run()
+    r.t["articles"][2]["published"] = "2031-05-20"
+    r.t["claims"][2]["claim_date"] = "2031-05-20"
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["one:q1", "two:q1"] and not facts.disputed.any()
+
+
+def test_same_source_updating_itself_is_not_a_dispute():
+    r = flood_run()
+    r.t["quantities"] = [q for q in r.t["quantities"] if q["article_id"] != "three"]
+    r.t["quantities"][1].update(value=45, low=45, high=45)
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["one:q1", "two:q1"]
+    assert not facts.disputed.any() and facts.repeat_of.isna().all()
+
+
+def test_open_bounds():
+    assert figure_range(None, 10, 20, "range") == (10.0, 20.0)
+    assert figure_range(5, None, 5, "less_than") == (-np.inf, 5.0)
+    r = flood_run()
+    three = next(q for q in r.t["quantities"] if q["article_id"] == "three")
+    three.update(value=30, low=30, high=None, qualifier="more_than")  # "more than 30" fits 41
+    facts = ledger.facts(r.frames())
+    assert len(facts) == 3 and not facts.disputed.any()
+    assert facts.set_index("quantity_id").range_high.isna()["three:q1"]
+
+
+def test_sentence_without_place_or_actor_has_no_key():
+    r = Run()
+    for aid in ("a", "b"):
+        r.article(aid, "The blast killed 12 people, officials said.", publisher=aid, published="2031-01-02",
+                  quantities=[{"text": "12 people", "value": 12, "counted": "people", "predicate": "kill"}])
+    r.article("c", "The blast in Lyon killed 12 people.", publisher="c", published="2031-01-02",
+              quantities=[{"text": "12 people", "value": 12, "counted": "people", "predicate": "kill"}],
+              entities=[("Lyon", "GPE")])
+    r.article("d", "A blast in Lyon killed 12 people.", publisher="d", published="2031-01-02",
+              quantities=[{"text": "12 people", "value": 12, "counted": "people", "predicate": "kill"}],
+              entities=[("Lyon", "GPE")])
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["c:q1", "d:q1"]
+
+
+def test_entities_of_the_source_are_not_part_of_the_key():
+    """"Spanish officials" names who speaks; the event is in Lyon for both."""
+    r = Run()
+    r.article("a", "Spanish officials said the blast in Lyon killed 12 people.", publisher="a", published="2031-01-02",
+              claims=[{"speaker": "Spanish officials", "type": "organization"}],
+              quantities=[{"text": "12 people", "value": 12, "counted": "people", "predicate": "kill", "claim": 0}],
+              entities=[("Spanish", "NORP"), ("Lyon", "GPE")])
+    r.article("b", "The blast in Lyon killed 12 people.", publisher="b", published="2031-01-02",
+              quantities=[{"text": "12 people", "value": 12, "counted": "people", "predicate": "kill"}],
+              entities=[("Lyon", "GPE")])
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["a:q1", "b:q1"]
+    assert (facts.fact == "people · kill · Lyon").all()
+
+
+def test_reporting_verbs_are_one_event_and_light_verbs_none():
+    assert event_of("confirm") == event_of("report") == "report"
+    assert event_of("kill") == "kill" and event_of("be") is None and event_of(None) is None
+    r = Run()
+    r.article("a", "Health officials in Oslo confirmed 5 new deaths.", publisher="a", published="2031-01-02",
+              quantities=[{"text": "5 new deaths", "value": 5, "counted": "deaths", "predicate": "confirm"}],
+              entities=[("Oslo", "GPE")])
+    r.article("b", "Oslo reported 5 deaths.", publisher="b", published="2031-01-02",
+              quantities=[{"text": "5 deaths", "value": 5, "counted": "deaths", "predicate": "report"}],
+              entities=[("Oslo", "GPE")])
+    r.article("c", "Oslo has 5 hospitals.", publisher="c", published="2031-01-02",
+              quantities=[{"text": "5 hospitals", "value": 5, "counted": "hospitals", "predicate": "have"}],
+              entities=[("Oslo", "GPE")])
+    r.article("d", "Oslo has 5 hospitals.", publisher="d", published="2031-01-02",
+              quantities=[{"text": "5 hospitals", "value": 5, "counted": "hospitals", "predicate": "have"}],
+              entities=[("Oslo", "GPE")])
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["a:q1", "b:q1"]
+    assert facts.fact.iloc[0] == "death · report · Oslo"
+
+
+def test_change_is_keyed_apart_from_a_level():
+    r = Run()
+    for aid, (text, change) in {"a": ("Prices in Oslo rose 5 percent.", "increase"),
+                                "b": ("Prices in Oslo rose 5 percent.", "increase"),
+                                "c": ("Prices in Oslo rose to 5 percent.", None)}.items():
+        r.article(aid, text, publisher=aid, published="2031-01-02",
+                  quantities=[{"text": "5 percent", "value": 5, "unit": "percent", "predicate": "rise",
+                               "change": change}], entities=[("Oslo", "GPE")])
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["a:q1", "b:q1"]
+
+
+def test_noun_lemma():
+    assert noun_lemma("soldiers") == noun_lemma("soldier") == "soldier"
+    assert noun_lemma("people") != noun_lemma("residents")
+
+
+def test_no_facts_gives_the_columns():
+    r = Run()
+    r.article("a", "Oslo has 5 hospitals.", publisher="a", published="2031-01-02",
+              quantities=[{"text": "5 hospitals", "value": 5, "counted": "hospitals", "predicate": "open"}],
+              entities=[("Oslo", "GPE")])
+    facts = ledger.facts(r.frames())
+    keyed = ledger.quantity_keys(r.frames())
+    assert keyed.key.notna().all()  # keyed, but reported by one article only
+    assert facts.empty and list(facts.columns) == ledger.FACT_COLUMNS
+
+
+def test_missing_columns_are_named():
+    f = flood_run().frames()
+    f["quantities"] = f["quantities"].drop(columns=["sentence_start"])
+    with pytest.raises(KeyError, match="sentence_start"):
+        ledger.facts(f)
+
+
+def test_build_gives_speakers_and_keys():
+    led = ledger.build(flood_run().frames())
+    assert led.speaker_keys.tolist()[:2] == ["ana ruiz", "ana ruiz"]
+    assert led.speakers.iloc[0].speaker_key == "ana ruiz" and led.speakers.iloc[0].n_articles == 2
+    assert len(led.facts) == 3
