@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from extract.speakers import NameIndex, entity_keys, is_acronym, name_key, speaker_keys, speakers_table
+from extract.speakers import entity_keys, run_names, is_acronym, name_key, speaker_keys, speakers_table
 
 
 def frames(rows):
@@ -118,5 +118,5 @@ def test_entity_keys_scope_unresolved_surnames():
                          {"article_id": "a2", "text": "Kim", "canonical": "Kim", "label": "PERSON"},
                          {"article_id": "a2", "text": "Lisbon", "canonical": "Lisbon", "label": "GPE"},
                          {"article_id": "a3", "text": "Lisbon", "canonical": "Lisbon", "label": "GPE"}])
-    keys = entity_keys(ents, NameIndex.of(zip(ents.label, ents.canonical))).tolist()
+    keys = entity_keys(ents, run_names(ents)).tolist()
     assert keys == ["kim@a1", "kim@a2", "lisbon", "lisbon"]

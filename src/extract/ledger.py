@@ -46,7 +46,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .speakers import NameIndex, _names_of_run, entity_keys, speaker_keys, speakers_table
+from .speakers import RunNames, _objects, entity_keys, run_names, speaker_keys, speakers_table
 
 __all__ = ["WINDOW_DAYS", "TOLERANCE", "FACT_COLUMNS", "noun_lemma", "event_of", "figure_range", "quantity_keys",
            "facts", "build", "Ledger"]
@@ -217,7 +217,7 @@ def _outside_speakers(entities: pd.DataFrame, claims: pd.DataFrame, codes: dict)
     return ~inside
 
 
-def quantity_keys(frames: dict, *, index: Optional[NameIndex] = None,
+def quantity_keys(frames: dict, *, names: Optional[RunNames] = None,
                   claim_speaker_keys: Optional[pd.Series] = None) -> pd.DataFrame:
     """Every quantity with its key parts (``key_what``, ``key_event``, ``key_where``), its date
     ``when``, its full ``key`` and the ``speaker_key`` of its claim.
@@ -228,9 +228,8 @@ def quantity_keys(frames: dict, *, index: Optional[NameIndex] = None,
     _check(frames)
     q = frames["quantities"].copy()
     claims, ents, arts = frames["claims"], frames["entities"], frames["articles"]
-    if index is None:
-        index, _ = _names_of_run(ents)
-    ents = ents.assign(key=entity_keys(ents, index).to_numpy())
+    names = names or run_names(ents)
+    ents = ents.assign(key=entity_keys(ents, names).to_numpy())
     codes = {a: i for i, a in enumerate(pd.unique(pd.concat([q.article_id, ents.article_id]).astype(str)))}
     ents = ents[_outside_speakers(ents, claims, codes)]
 
@@ -238,30 +237,34 @@ def quantity_keys(frames: dict, *, index: Optional[NameIndex] = None,
     ea = ents.article_id.astype(str).map(codes).to_numpy()
     epos = _positions(ea, ents.start.astype("int64"))
     order = np.argsort(epos, kind="stable")
-    epos, ekeys, enames = epos[order], ents.key.to_numpy()[order], ents.canonical.astype(str).to_numpy()[order]
+    epos = epos[order]
+    ekeys = np.asarray(_objects(ents.key), dtype=object)[order]
+    enames = np.asarray(_objects(ents.canonical), dtype=object)[order]
     has_sent = q.sentence_start.notna() & q.sentence_end.notna()
     qa = q.article_id.astype(str).map(codes).to_numpy()
     lo = np.searchsorted(epos, _positions(qa, q.sentence_start.fillna(0).astype("int64")), side="left")
     hi = np.searchsorted(epos, _positions(qa, q.sentence_end.fillna(0).astype("int64")), side="left")
-    where, names = [], []
+    where, shown = [], []
     for ok, a, b in zip(has_sent.to_numpy(), lo, hi):
         if not ok or a >= b:
             where.append(None)
-            names.append(None)
+            shown.append(None)
             continue
         seen = dict(zip(ekeys[a:b], enames[a:b]))
         keys = tuple(sorted(seen))
         where.append(keys)
-        names.append(tuple(seen[k] for k in keys))
+        shown.append(tuple(seen[k] for k in keys))
     q["key_where"] = pd.Series(where, index=q.index, dtype=object)
-    q["key_names"] = pd.Series(names, index=q.index, dtype=object)
+    q["key_names"] = pd.Series(shown, index=q.index, dtype=object)
 
-    counted = q.counted.astype("string").fillna("").map(noun_lemma)
-    counted = counted.where(~counted.isin(ANAPHORIC), "")
-    unit = q.unit.astype("string").fillna("").str.strip()
-    change = q.change.astype("string").fillna("") if "change" in q else ""
-    q["key_what"] = [" ".join(p for p in (c, u, ch and f"({ch})") if p) for c, u, ch in zip(counted, unit, change)]
-    q["key_event"] = q.predicate.map(event_of)
+    lemmas = {w: noun_lemma(w) for w in set(_objects(q.counted)) - {None}}
+    counted = [lemmas.get(c, "") for c in _objects(q.counted)]
+    counted = ["" if c in ANAPHORIC else c for c in counted]
+    unit = [(u or "").strip() for u in _objects(q.unit)]
+    change = [f"({c})" if c else "" for c in _objects(q.change)]
+    q["key_what"] = [" ".join(p for p in parts if p) for parts in zip(counted, unit, change)]
+    events = {p: event_of(p) for p in set(_objects(q.predicate))}
+    q["key_event"] = pd.Series([events[p] for p in _objects(q.predicate)], index=q.index, dtype=object)
 
     # when: the claim's date, else the article's publication date
     cdate = q.claim_id.map(claims.set_index("claim_id").claim_date) if len(claims) else pd.Series(pd.NaT, index=q.index)
@@ -271,9 +274,10 @@ def quantity_keys(frames: dict, *, index: Optional[NameIndex] = None,
     has_figure = q[["value", "low", "high"]].notna().any(axis=1)
     keyed = (q.key_what != "") & q.key_event.notna() & q.key_where.notna() & q.when.notna() & has_figure
     q["key"] = pd.Series([f"{w}|{e}|{';'.join(p)}" if k else None
-                          for w, e, p, k in zip(q.key_what, q.key_event, q.key_where, keyed)], index=q.index, dtype="string")
+                          for w, e, p, k in zip(_objects(q.key_what), _objects(q.key_event), _objects(q.key_where),
+                                                keyed.tolist())], index=q.index, dtype="string")
     if claim_speaker_keys is None:
-        claim_speaker_keys = speaker_keys(claims, frames["entities"], index=index)
+        claim_speaker_keys = speaker_keys(claims, frames["entities"], names=names)
     by_claim = pd.Series(claim_speaker_keys.to_numpy(), index=claims.claim_id.to_numpy())
     q["speaker_key"] = q.claim_id.map(by_claim).astype("string")
     return q
@@ -406,8 +410,8 @@ def build(frames: dict, *, window: int = WINDOW_DAYS, tolerance: float = TOLERAN
     """The whole ledger of a run from its tables: facts, the speakers table, and each claim's
     ``speaker_key`` (aligned with ``frames["claims"]``). Computed once; names resolved once."""
     _check(frames)
-    index, _ = _names_of_run(frames["entities"])
-    keys = speaker_keys(frames["claims"], frames["entities"], index=index)
-    keyed = quantity_keys(frames, index=index, claim_speaker_keys=keys)
+    names = run_names(frames["entities"])
+    keys = speaker_keys(frames["claims"], frames["entities"], names=names)
+    keyed = quantity_keys(frames, names=names, claim_speaker_keys=keys)
     return Ledger((facts(frames, window=window, tolerance=tolerance, keyed=keyed),
                    speakers_table(frames["claims"], keys), keys))

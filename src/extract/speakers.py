@@ -39,13 +39,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import pandas as pd
 
 
-__all__ = ["name_key", "is_acronym", "initials", "NameIndex", "entity_keys", "speaker_keys", "speakers_table",
-           "LOCAL_SEP"]
+__all__ = ["name_key", "is_acronym", "initials", "NameIndex", "RunNames", "run_names", "entity_keys",
+           "speaker_keys", "speakers_table", "LOCAL_SEP"]
 
 LOCAL_SEP = "@"  # an article-scoped key is NAME@ARTICLE_ID
 PERSON_LABELS = frozenset({"PERSON"})
@@ -107,11 +107,11 @@ class NameIndex:
     long_names: dict = field(default_factory=lambda: defaultdict(set))   # initials -> {long name keys}
 
     @classmethod
-    def of(cls, names: Iterable[tuple[str, str]]) -> "NameIndex":
-        """``names``: (entity label, name as written) pairs."""
+    def of(cls, names: Iterable[tuple[str, str]], keys: Optional[dict] = None) -> "NameIndex":
+        """``names``: (entity label, name as written) pairs; ``keys``: their :func:`name_key`, if known."""
         index = cls()
         for label, name in set(names):
-            key = name_key(name)
+            key = keys[name] if keys is not None and name in keys else name_key(name)
             words = key.split()
             if label in PERSON_LABELS:
                 if len(words) >= 2:
@@ -145,42 +145,68 @@ def _local(key: str, article_id: str) -> str:
     return f"{key}{LOCAL_SEP}{article_id}"
 
 
-def _names_of_run(entities: pd.DataFrame) -> tuple[NameIndex, dict]:
-    """The run's name index and, per (article_id, name key), the label of the entity of that name."""
-    labels: dict = {}
-    pairs = set()
-    for col in ("canonical", "text"):
-        for aid, label, name in entities[["article_id", "label", col]].drop_duplicates().itertuples(index=False):
-            if pd.isna(name):
-                continue
-            pairs.add((str(label), str(name)))
-            k = (aid, name_key(str(name)))
-            if labels.get(k) != "PERSON":  # a name that is a PERSON anywhere in the article is a person
-                labels[k] = str(label)
-    return NameIndex.of(pairs), labels
+def _objects(series: pd.Series) -> list:
+    """The values of a column as plain Python objects, None for missing (fast to iterate)."""
+    return series.astype(object).where(series.notna(), None).tolist()
 
 
-def entity_keys(entities: pd.DataFrame, index: Optional[NameIndex] = None) -> pd.Series:
+def _keys_of(names) -> dict:
+    """:func:`name_key` of each distinct name (names repeat: each is normalised once)."""
+    return {n: name_key(n) for n in pd.unique(pd.Series(names, dtype=object).dropna())}
+
+
+class RunNames(NamedTuple):
+    """The run's :class:`NameIndex` and the :func:`name_key` of every distinct name it holds."""
+
+    index: NameIndex
+    keys: dict
+
+
+def run_names(entities: pd.DataFrame) -> RunNames:
+    """What the entities table of a run says about names (built once per run, from the distinct
+    (label, name) pairs: a run repeats names far more than it has them)."""
+    pairs = pd.concat([entities[["label", c]].drop_duplicates().set_axis(["label", "name"], axis=1)
+                       for c in ("canonical", "text")], ignore_index=True).dropna().drop_duplicates()
+    keys = _keys_of(pairs.name)
+    return RunNames(NameIndex.of(zip(_objects(pairs.label), _objects(pairs.name)), keys=keys), keys)
+
+
+def _entity_labels(claims_keys: pd.DataFrame, entities: pd.DataFrame, keys: dict) -> dict:
+    """Per (article_id, name key) of a speaker, the label of the entity of that name in the same
+    article (PERSON wins: a name that is a person anywhere in the article is a person)."""
+    wanted = set(claims_keys.key)
+    names = [n for n, k in keys.items() if k in wanted]
+    ents = pd.concat([entities.loc[entities[c].isin(names), ["article_id", "label", c]].set_axis(
+        ["article_id", "label", "name"], axis=1) for c in ("canonical", "text")], ignore_index=True).dropna()
+    ents = ents.drop_duplicates().astype(object)
+    ents["key"] = ents.name.map(keys)
+    hit = ents.merge(claims_keys, on=["article_id", "key"])
+    hit = hit.assign(rank=(hit.label != "PERSON").astype(int)).sort_values("rank", kind="stable")
+    hit = hit.drop_duplicates(["article_id", "key"])
+    return dict(zip(zip(_objects(hit.article_id), _objects(hit.key)), _objects(hit.label)))
+
+
+def entity_keys(entities: pd.DataFrame, names: Optional[RunNames] = None) -> pd.Series:
     """A run-level key for every entity mention (its canonical name resolved against the run).
 
     A one-word person name that the run does not resolve gets an article-scoped key, so "Kim" in
     two articles never makes two sentences look like the same event.
     """
-    if index is None:
-        index, _ = _names_of_run(entities)
-    cache: dict = {}
-    out = []
-    for aid, label, name in entities[["article_id", "label", "canonical"]].itertuples(index=False):
-        name = "" if pd.isna(name) else str(name)
-        ck = (str(label), name)
-        if ck not in cache:
-            cache[ck] = index.resolve(str(label), name)
-        key = cache[ck]
-        out.append(key if key is not None else _local(name_key(name), aid))
-    return pd.Series(out, index=entities.index, dtype="string")
+    index = (names or run_names(entities)).index
+    pairs = entities[["label", "canonical"]].astype(object).fillna("")
+    distinct = pairs.drop_duplicates()
+    resolved = pd.Series([index.resolve(label, name) for label, name in zip(_objects(distinct.label),
+                                                                             _objects(distinct.canonical))],
+                         index=pd.MultiIndex.from_frame(distinct), dtype=object)
+    keys = pd.Series(resolved.reindex(pd.MultiIndex.from_frame(pairs)).to_numpy(), index=entities.index, dtype=object)
+    local = keys.isna()
+    if local.any():
+        names = pairs.canonical[local]
+        keys[local] = names.map(_keys_of(names)) + LOCAL_SEP + entities.article_id[local].astype(object)
+    return keys.astype("string")
 
 
-def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, index: Optional[NameIndex] = None) -> pd.Series:
+def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, names: Optional[RunNames] = None) -> pd.Series:
     """The run-level ``speaker_key`` of every claim (empty where the claim states no source).
 
     Rules 2-4 of the module docstring: a named source (its canonical name is an entity of the same
@@ -193,21 +219,29 @@ def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, index: Optiona
     >>> speaker_keys(claims, ents).tolist()
     ['vladimir putin', 'vladimir putin']
     """
-    persons = claims[["article_id", "speaker_canonical", "speaker_type"]]
-    run_index, labels = _names_of_run(entities)
-    index = index or run_index
+    names = names or run_names(entities)
+    index = names.index
+    speakers = [n.strip() if isinstance(n, str) else None for n in _objects(claims.speaker_canonical)]
+    keys = _keys_of(speakers)
+    aids = _objects(claims.article_id)
+    asked = pd.DataFrame({"article_id": aids, "key": [keys.get(n) for n in speakers]}, dtype=object)
+    labels = _entity_labels(asked.dropna().drop_duplicates(), entities, names.keys)
+    cache: dict = {}
     out = []
-    for aid, name, stype in persons.itertuples(index=False):
-        if pd.isna(name) or not str(name).strip():
+    for aid, name, stype in zip(aids, speakers, _objects(claims.speaker_type)):
+        if not name:
             out.append(None)
             continue
-        name = str(name)
-        key = name_key(name)
-        label = labels.get((aid, key))
-        resolved = None
-        if label is not None and str(stype) not in ANONYMOUS_TYPES:
-            resolved = index.resolve(label, name)
-        out.append(resolved if resolved is not None else _local(key or name.strip().lower(), aid))
+        key = keys[name]
+        label = labels.get((aid, key)) if stype not in ANONYMOUS_TYPES else None
+        if label is not None:
+            if (label, name) not in cache:
+                cache[(label, name)] = index.resolve(label, name)
+            resolved = cache[(label, name)]
+            if resolved is not None:
+                out.append(resolved)
+                continue
+        out.append(_local(key or name.lower(), aid))
     return pd.Series(out, index=claims.index, dtype="string")
 
 
@@ -218,20 +252,27 @@ def speakers_table(claims: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
     :func:`speaker_keys` of it. Rows come most-quoted first.
     """
     cols = ["speaker_key", "name", "speaker_type", "scope", "n_claims", "n_articles", "variants"]
-    df = pd.DataFrame({"speaker_key": keys.astype("string"), "article_id": claims.article_id.astype("string"),
-                       "name": claims.speaker_canonical.astype("string"),
-                       "speaker_type": claims.speaker_type.astype("string")}).dropna(subset=["speaker_key"])
+    df = pd.DataFrame({"speaker_key": keys.astype("string").to_numpy(),
+                       "article_id": claims.article_id.astype("string").to_numpy(),
+                       "name": claims.speaker_canonical.astype("string").str.strip().to_numpy(),
+                       "speaker_type": claims.speaker_type.astype("string").to_numpy()}).dropna(subset=["speaker_key"])
     if df.empty:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in cols})
-    rows = []
-    for key, g in df.groupby("speaker_key", sort=False):
-        counts = g.name.value_counts()
-        variants = sorted(counts.index, key=lambda n: (-counts[n], n))
-        name = max(variants, key=lambda n: (len(n.split()), counts[n], n))
-        types = g.speaker_type.value_counts()
-        local = g.article_id.nunique() == 1 and key.endswith(LOCAL_SEP + g.article_id.iloc[0])
-        rows.append({"speaker_key": key, "name": name, "speaker_type": types.index[0],
-                     "scope": "article" if local else "run", "n_claims": len(g),
-                     "n_articles": g.article_id.nunique(), "variants": " | ".join(variants)})
-    out = pd.DataFrame(rows, columns=cols)
+    g = df.groupby("speaker_key", sort=False)
+    out = pd.DataFrame({"n_claims": g.size(), "n_articles": g.article_id.nunique()})
+    names = df.groupby(["speaker_key", "name"], sort=False).size().rename("n").reset_index()
+    names["words"] = names.name.str.split().str.len()
+    by_freq = names.sort_values(["speaker_key", "n", "name"], ascending=[True, False, True], kind="stable")
+    out["variants"] = by_freq.groupby("speaker_key", sort=False).name.agg(" | ".join)
+    fullest = names.sort_values(["speaker_key", "words", "n", "name"], ascending=[True, False, False, True],
+                                kind="stable").drop_duplicates("speaker_key").set_index("speaker_key").name
+    out["name"] = fullest
+    types = df.groupby(["speaker_key", "speaker_type"], sort=False).size().rename("n").reset_index()
+    out["speaker_type"] = types.sort_values(["speaker_key", "n", "speaker_type"], ascending=[True, False, True],
+                                            kind="stable").drop_duplicates("speaker_key").set_index(
+        "speaker_key").speaker_type
+    one = g.article_id.first()
+    out["scope"] = ["article" if n == 1 and k.endswith(LOCAL_SEP + a) else "run"
+                    for k, n, a in zip(out.index, out.n_articles, one.reindex(out.index))]
+    out = out.reset_index().rename(columns={"index": "speaker_key"})[cols]
     return out.sort_values(["n_claims", "speaker_key"], ascending=[False, True], kind="stable").reset_index(drop=True)
