@@ -248,3 +248,22 @@ def test_build_gives_speakers_and_keys():
     assert led.speaker_keys.tolist()[:2] == ["ana ruiz", "ana ruiz"]
     assert led.speakers.iloc[0].speaker_key == "ana ruiz" and led.speakers.iloc[0].n_articles == 2
     assert len(led.facts) == 3
+
+
+def test_two_figures_of_one_key_in_one_sentence_are_not_keyed():
+    r = Run()
+    for aid, (a, b) in {"a": (49, 40), "b": (40, 49)}.items():
+        r.article(aid, f"In Ohio, Ann Lee won {a} percent and Min Park won {b} percent.", publisher=aid, published="2031-01-02",
+                  quantities=[{"text": f"{a} percent", "value": a, "unit": "percent", "predicate": "win"},
+                              {"text": f"{b} percent", "value": b, "unit": "percent", "predicate": "win"}],
+                  entities=[("Ohio", "GPE"), ("Ann Lee", "PERSON"), ("Min Park", "PERSON")])
+    r.article("c", "In Ohio, Ann Lee won 49 percent and Min Park won 40 percent.", publisher="c", published="2031-01-02",
+              quantities=[{"text": "49 percent", "value": 49, "unit": "percent", "predicate": "win"}],
+              entities=[("Ohio", "GPE"), ("Ann Lee", "PERSON"), ("Min Park", "PERSON")])
+    r.article("d", "In Ohio, Ann Lee won 49 percent and Min Park won 40 percent.", publisher="d", published="2031-01-02",
+              quantities=[{"text": "49 percent", "value": 49, "unit": "percent", "predicate": "win"}],
+              entities=[("Ohio", "GPE"), ("Ann Lee", "PERSON"), ("Min Park", "PERSON")])
+    keyed = ledger.quantity_keys(r.frames())
+    assert keyed.key.isna().tolist() == [True, True, True, True, False, False]
+    facts = ledger.facts(r.frames())
+    assert sorted(facts.quantity_id) == ["c:q1", "d:q1"] and not facts.disputed.any()

@@ -120,3 +120,10 @@ def test_entity_keys_scope_unresolved_surnames():
                          {"article_id": "a3", "text": "Lisbon", "canonical": "Lisbon", "label": "GPE"}])
     keys = entity_keys(ents, run_names(ents)).tolist()
     assert keys == ["kim@a1", "kim@a2", "lisbon", "lisbon"]
+
+
+def test_a_one_word_name_the_run_also_tags_as_a_place_is_that_place():
+    ents = pd.DataFrame([{"article_id": "a1", "text": "Varna", "canonical": "Varna", "label": "PERSON"},
+                         {"article_id": "a2", "text": "Varna", "canonical": "Varna", "label": "GPE"},
+                         {"article_id": "a3", "text": "Okafor", "canonical": "Okafor", "label": "PERSON"}])
+    assert entity_keys(ents).tolist() == ["varna", "varna", "okafor@a3"]

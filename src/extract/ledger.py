@@ -17,7 +17,9 @@ never by comparing quantities pair by pair, so the step grows with the run like 
   :mod:`extract.speakers`) of the quantity's sentence, leaving out those inside a source's span
   ("*Spanish* officials said"), which name who speaks, not what happened. The set must be equal,
   and not empty: "40 people were killed" with no place or actor in the sentence is left out,
-  because in a run over many stories it could be any of them.
+  because in a run over many stories it could be any of them. A sentence that gives two
+  different figures for one key ("A won 49 percent and B 40 percent") keys neither: the key
+  cannot tell which figure belongs to whom.
 * **when**: the claim date (the publication date for a number outside any claim). Within one
   key, quantities are taken in date order and a fact spans at most :data:`WINDOW_DAYS` days from
   its first claim date; a later figure starts a new fact. A count reported a week later is, in
@@ -276,6 +278,13 @@ def quantity_keys(frames: dict, *, names: Optional[RunNames] = None,
     q["key"] = pd.Series([f"{w}|{e}|{';'.join(p)}" if k else None
                           for w, e, p, k in zip(_objects(q.key_what), _objects(q.key_event), _objects(q.key_where),
                                                 keyed.tolist())], index=q.index, dtype="string")
+    # two different figures of one key in one sentence measure two things the key cannot tell
+    # apart ("A got 49 percent and B 40 percent"): neither is keyed
+    fig = q.low.astype("string").fillna("") + "/" + q.high.astype("string").fillna("") + "/" + q.value.astype(
+        "string").fillna("")
+    same_sentence = [q.article_id, q.sentence_start.fillna(-1), q.key]
+    several = fig.groupby(same_sentence, dropna=True).transform("nunique")
+    q.loc[several.index[several.to_numpy() > 1], "key"] = pd.NA
     if claim_speaker_keys is None:
         claim_speaker_keys = speaker_keys(claims, frames["entities"], names=names)
     by_claim = pd.Series(claim_speaker_keys.to_numpy(), index=claims.claim_id.to_numpy())

@@ -21,8 +21,9 @@ one only splits a row in two. The rules, in order:
    articles are rarely the same officials.
 3. A person's name of one word (a surname, "Putin") merges with a full name ("Vladimir Putin")
    only when exactly one full name in the whole run, speakers and entity mentions alike, ends with
-   that word. When none does, or several do ("Joe Biden", "Hunter Biden"), it stays within its
-   article. Full names merge only when they normalise alike: middle initials are kept ("George W.
+   that word. When several do ("Joe Biden", "Hunter Biden"), it stays within its article; when
+   none does, too, unless the run also tags the word as a place, organisation or group (the
+   small model tags "Valencia" PERSON in one sentence and GPE in the next): then it is that name. Full names merge only when they normalise alike: middle initials are kept ("George W.
    Bush" and "George H. W. Bush" are different people).
 4. An acronym of an organisation or place ("WHO", "US") merges with a long name whose capitalised
    words spell it ("World Health Organization") only when exactly one such long name is in the run.
@@ -105,6 +106,7 @@ class NameIndex:
 
     full_names: dict = field(default_factory=lambda: defaultdict(set))   # surname key -> {full name keys}
     long_names: dict = field(default_factory=lambda: defaultdict(set))   # initials -> {long name keys}
+    not_persons: set = field(default_factory=set)                        # one-word keys seen as ORG/GPE/NORP
 
     @classmethod
     def of(cls, names: Iterable[tuple[str, str]], keys: Optional[dict] = None) -> "NameIndex":
@@ -116,7 +118,9 @@ class NameIndex:
             if label in PERSON_LABELS:
                 if len(words) >= 2:
                     index.full_names[words[-1]].add(key)
-            elif len(words) >= 2 and not is_acronym(name):
+            elif len(words) == 1:
+                index.not_persons.add(key)
+            if label not in PERSON_LABELS and len(words) >= 2 and not is_acronym(name):
                 ini = initials(name)
                 if len(ini) >= 2:
                     index.long_names[ini].add(key)
@@ -134,7 +138,11 @@ class NameIndex:
             return None
         if label in PERSON_LABELS and len(key.split()) == 1:
             full = self.full_names.get(key, ())
-            return next(iter(full)) if len(full) == 1 else None
+            if len(full) == 1:
+                return next(iter(full))
+            # no person of that surname, and the run names a place or body so ("Valencia" tagged
+            # PERSON in one sentence, GPE in another): the word is a name, not a surname
+            return key if not full and key in self.not_persons else None
         if label not in PERSON_LABELS and is_acronym(name):
             longs = self.long_names.get(_plain(name).replace(".", ""), ())
             return next(iter(longs)) if len(longs) == 1 else key
