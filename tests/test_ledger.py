@@ -267,3 +267,124 @@ def test_two_figures_of_one_key_in_one_sentence_are_not_keyed():
     assert keyed.key.isna().tolist() == [True, True, True, True, False, False]
     facts = ledger.facts(r.frames())
     assert sorted(facts.quantity_id) == ["c:q1", "d:q1"] and not facts.disputed.any()
+
+
+# ------------------------------------------------------------------ through the pipeline, made-up articles
+FLOODS = {  # made up: two outlets agree on a toll, one disputes it, one gives the same noun for another
+    # event, one is about something else
+    "floods-1": ("Outlet One", "2031-05-05", "Regional governor Maria Lopez said on Monday that the floods in "
+                 "Valencia had killed 41 people. Rescue teams were still searching for the missing, she said."),
+    "floods-2": ("Outlet Two", "2031-05-06", "The floods in Valencia killed 41 people, Lopez told reporters on "
+                 "Tuesday. Roads across the region remained closed."),
+    "floods-3": ("Outlet Three", "2031-05-06", "The floods in Valencia killed 26 people, the Interior Ministry said "
+                 "in a statement on Tuesday. The ministry did not explain the difference."),
+    "floods-4": ("Outlet Four", "2031-05-06", "Emergency services in Valencia evacuated 2,000 people from the river "
+                 "banks on Tuesday, the fire brigade said."),
+    "budget-1": ("Outlet Five", "2031-05-06", "The city council of Seville approved a budget of 3 million euros for "
+                 "new schools on Tuesday, the mayor said."),
+}
+SPEAKERS = {  # made up: one person written two ways; two people who share a surname; that surname alone
+    "talks-1": ("Daily One", "2031-03-02", "Russian President Vladimir Putin said on Monday that the talks in Geneva "
+                "would resume next week."),
+    "talks-2": ("Daily Two", "2031-03-03", "Putin told reporters in Moscow that the talks were going well."),
+    "city-1": ("Daily One", "2031-03-02", "Joe Palmer, the mayor of Leeds, said the city budget would grow by a tenth."),
+    "city-2": ("Daily Three", "2031-03-04", "Anna Palmer, a nurse from York, said the hospital needed more staff."),
+    "city-3": ("Daily Three", "2031-03-05", "Palmer said the council would vote on Friday."),
+}
+
+
+def write_articles(folder, articles: dict):
+    import json
+
+    folder.mkdir(parents=True)
+    for aid, (publisher, published, text) in articles.items():
+        (folder / f"{aid}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{aid}.json").write_text(json.dumps({"id": aid, "publisher": publisher, "published": published}),
+                                            encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def floods_run(tmp_path_factory):
+    import extract
+
+    base = tmp_path_factory.mktemp("floods")
+    extract.run([str(write_articles(base / "in", FLOODS))], base / "out", workers=1)
+    return base
+
+
+def test_several_outlets_one_disputed_fact(floods_run):
+    import extract
+
+    facts = extract.load(floods_run / "out")["facts"]
+    assert sorted(facts.article_id) == ["floods-1", "floods-2", "floods-3"]
+    assert facts.fact_id.nunique() == 1 and facts.disputed.all()
+    assert facts.fact.iloc[0] == "people · kill · Valencia"
+    by_article = facts.set_index("article_id")
+    assert by_article.value.to_dict() == {"floods-1": 41.0, "floods-2": 41.0, "floods-3": 26.0}
+    # the governor's figure, repeated by a second outlet, is agreement: one source, not two
+    assert by_article.speaker_key["floods-2"] == by_article.speaker_key["floods-1"] == "maria lopez"
+    assert by_article.repeat_of["floods-2"] == by_article.quantity_id["floods-1"]
+    assert (facts.n_sources == 2).all() and (facts.n_articles == 3).all()
+    # the quote is one join away
+    claims = extract.load(floods_run / "out")["claims"].set_index("claim_id")
+    assert "41 people" in claims.content[by_article.claim_id["floods-1"]]
+
+
+def test_facts_pass_the_contract(floods_run):
+    import subprocess
+    import sys
+
+    from conftest import SHARED, need_shared
+
+    tool = need_shared(SHARED / "tools" / "check_contract.py")
+    r = subprocess.run([sys.executable, str(tool), str(floods_run / "out")], capture_output=True, text=True)
+    assert r.returncode == 0 and "0 problems" in r.stdout, r.stdout
+    assert (floods_run / "out" / "facts.csv").read_text(encoding="utf-8").count("\n") == 4
+
+
+def test_resume_gives_the_same_ledger(floods_run, tmp_path):
+    import extract
+
+    out = tmp_path / "out"
+    extract.run([str(floods_run / "in")], out, workers=1)
+    summary = extract.run([str(floods_run / "in")], out, workers=1, resume=True)
+    assert summary.resumed == len(FLOODS)
+    for table in ("facts", "speakers", "claims"):
+        assert (out / f"{table}.csv").read_text(encoding="utf-8") == \
+            (floods_run / "out" / f"{table}.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_ledger(floods_run, tmp_path):
+    pytest.importorskip("distributed")
+    import extract
+
+    extract.run([str(floods_run / "in")], tmp_path / "dask", workers=1, engine="dask")
+    for table in ("facts", "speakers", "claims"):
+        assert (tmp_path / "dask" / f"{table}.csv").read_text(encoding="utf-8") == \
+            (floods_run / "out" / f"{table}.csv").read_text(encoding="utf-8")
+
+
+def test_speaker_keys_across_articles(tmp_path):
+    import extract
+
+    extract.run([str(write_articles(tmp_path / "in", SPEAKERS))], tmp_path / "out", workers=1)
+    frames = extract.load(tmp_path / "out")
+    key = frames["claims"].set_index("article_id").speaker_key
+    assert key["talks-1"] == key["talks-2"] == "vladimir putin"
+    assert key["city-1"] == "joe palmer" and key["city-2"] == "anna palmer"
+    assert key["city-3"] == "palmer@city-3"  # two Palmers in the run: "Palmer" alone is neither
+    putin = frames["speakers"].set_index("speaker_key").loc["vladimir putin"]
+    assert putin.n_articles == 2 and putin.scope == "run" and putin.variants == "Putin | Vladimir Putin"
+
+
+def test_runs_without_entities_or_rows():
+    r = flood_run()
+    r.t["entities"] = []
+    led = ledger.build(r.frames())
+    assert led.facts.empty and list(led.facts.columns) == ledger.FACT_COLUMNS
+    assert led.speaker_keys.tolist()[:2] == ["ana ruiz@one", "ruiz@two"]  # no entity: not named
+    empty = Run().frames()
+    led = ledger.build(empty)
+    assert led.facts.empty and led.speakers.empty and led.speaker_keys.empty

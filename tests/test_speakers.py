@@ -127,3 +127,21 @@ def test_a_one_word_name_the_run_also_tags_as_a_place_is_that_place():
                          {"article_id": "a2", "text": "Varna", "canonical": "Varna", "label": "GPE"},
                          {"article_id": "a3", "text": "Okafor", "canonical": "Okafor", "label": "PERSON"}])
     assert entity_keys(ents).tolist() == ["varna", "varna", "okafor@a3"]
+
+
+def test_a_one_word_person_tagged_as_a_place_stays_in_its_article():
+    """The claim says the source is a person: its one word is a surname, not a place's name."""
+    claims, ents = frames([("a1", "Ri", "person", "GPE"), ("a2", "Ri", "person", "GPE"),
+                           ("a3", "Quill", "organization", "ORG"), ("a4", "Quill", "organization", "ORG")])
+    ents = pd.concat([ents, pd.DataFrame([{"article_id": "a5", "text": "Dana Quill", "canonical": "Dana Quill",
+                                           "label": "PERSON"}])], ignore_index=True)
+    keys = speaker_keys(claims, ents).tolist()
+    assert keys[:2] == ["ri@a1", "ri@a2"]
+    assert keys[2:] == ["quill@a3", "quill@a4"]  # a body, or the one person Quill of the run: unsure
+
+
+def test_speaker_name_shown_without_brackets():
+    claims, ents = frames([("a1", "The World Weather Council (", "organization", "ORG"),
+                           ("a2", "World Weather Council", "organization", "ORG")])
+    table = speakers_table(claims, speaker_keys(claims, ents))
+    assert table.name.tolist() == ["World Weather Council"] and table.n_articles.tolist() == [2]

@@ -230,6 +230,10 @@ def quantity_keys(frames: dict, *, names: Optional[RunNames] = None,
     _check(frames)
     q = frames["quantities"].copy()
     claims, ents, arts = frames["claims"], frames["entities"], frames["articles"]
+    if q.empty:
+        return q.assign(**{c: pd.Series(dtype=object) for c in ("key_where", "key_names", "key_what", "key_event")},
+                        when=pd.Series(dtype="datetime64[us]"), key=pd.Series(dtype="string"),
+                        speaker_key=pd.Series(dtype="string"))
     names = names or run_names(ents)
     ents = ents.assign(key=entity_keys(ents, names).to_numpy())
     codes = {a: i for i, a in enumerate(pd.unique(pd.concat([q.article_id, ents.article_id]).astype(str)))}

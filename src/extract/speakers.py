@@ -23,7 +23,10 @@ one only splits a row in two. The rules, in order:
    only when exactly one full name in the whole run, speakers and entity mentions alike, ends with
    that word. When several do ("Joe Biden", "Hunter Biden"), it stays within its article; when
    none does, too, unless the run also tags the word as a place, organisation or group (the
-   small model tags "Valencia" PERSON in one sentence and GPE in the next): then it is that name. Full names merge only when they normalise alike: middle initials are kept ("George W.
+   small model tags "Valencia" PERSON in one sentence and GPE in the next): then it is that name.
+   A one-word source is read as a person when its claim or its entity says so; a one-word place
+   or body that is also the surname of a person in the run stays within its article (the evidence
+   conflicts). Full names merge only when they normalise alike: middle initials are kept ("George W.
    Bush" and "George H. W. Bush" are different people).
 4. An acronym of an organisation or place ("WHO", "US") merges with a long name whose capitalised
    words spell it ("World Health Organization") only when exactly one such long name is in the run.
@@ -55,6 +58,7 @@ _BRACKETS_RE = re.compile(r"\s*\([^)]*\)?")
 _ACRONYM_RE = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])")
 _LEAD_RE = re.compile(r"^(?:(?:the|a|an|mr|mrs|ms|dr|prof)\.?\s+)+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"(?:'s?|')$")
+_LEAD_ARTICLE_RE = re.compile(r"^\s*(?:the|a|an)\s+", re.IGNORECASE)
 _OFFICE_OF_RE = re.compile(r"^(?:(?P<pre>.+?)\s+)?(?P<office>department|ministry|office|bureau|agency)\s+of\s+"
                            r"(?:the\s+)?(?P<what>.+)$")
 _SPACE_RE = re.compile(r"\s+")
@@ -68,6 +72,12 @@ def _plain(name: str) -> str:
     name = _SPACE_RE.sub(" ", name).strip(_EDGE_PUNCT)
     name = _POSSESSIVE_RE.sub("", _LEAD_RE.sub("", name))
     return name.strip(_EDGE_PUNCT)
+
+
+def display_name(name: str) -> str:
+    """A name as written, less brackets and a leading article ("The WHO (" -> "WHO")."""
+    shown = _LEAD_ARTICLE_RE.sub("", _BRACKETS_RE.sub(" ", str(name)))
+    return _SPACE_RE.sub(" ", shown).strip(_EDGE_PUNCT) or str(name).strip()
 
 
 def name_key(name: str) -> str:
@@ -126,23 +136,31 @@ class NameIndex:
                     index.long_names[ini].add(key)
         return index
 
-    def resolve(self, label: str, name: str) -> Optional[str]:
+    def resolve(self, label: str, name: str, *, person: bool = False) -> Optional[str]:
         """The run-level key of a named source or entity, or None when it must stay in its article.
+
+        ``person``: the source is known to be a person (its claim says so) whatever the entity
+        label, so a one-word name is read as a surname.
 
         >>> ix = NameIndex.of([("PERSON", "Vladimir Putin"), ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden")])
         >>> ix.resolve("PERSON", "Putin"), ix.resolve("PERSON", "Biden"), ix.resolve("PERSON", "Hunter Biden")
         ('vladimir putin', None, 'hunter biden')
+        >>> ix.resolve("ORG", "Biden"), ix.resolve("ORG", "Kremlin"), ix.resolve("GPE", "Kremlin", person=True)
+        (None, 'kremlin', None)
         """
         key = name_key(name)
         if not key:
             return None
-        if label in PERSON_LABELS and len(key.split()) == 1:
+        if len(key.split()) == 1:
             full = self.full_names.get(key, ())
-            if len(full) == 1:
-                return next(iter(full))
-            # no person of that surname, and the run names a place or body so ("Valencia" tagged
-            # PERSON in one sentence, GPE in another): the word is a name, not a surname
-            return key if not full and key in self.not_persons else None
+            if person or label in PERSON_LABELS:
+                if len(full) == 1:
+                    return next(iter(full))
+                # no person of that surname, and the run names a place or body so ("Valencia"
+                # tagged PERSON in one sentence, GPE in another): the word is a name, not a surname
+                return key if not full and not person and key in self.not_persons else None
+            if full:
+                return None  # tagged a place or body here, but the run has a person of that surname
         if label not in PERSON_LABELS and is_acronym(name):
             longs = self.long_names.get(_plain(name).replace(".", ""), ())
             return next(iter(longs)) if len(longs) == 1 else key
@@ -187,6 +205,8 @@ def _entity_labels(claims_keys: pd.DataFrame, entities: pd.DataFrame, keys: dict
     ents = pd.concat([entities.loc[entities[c].isin(names), ["article_id", "label", c]].set_axis(
         ["article_id", "label", "name"], axis=1) for c in ("canonical", "text")], ignore_index=True).dropna()
     ents = ents.drop_duplicates().astype(object)
+    if ents.empty or claims_keys.empty:
+        return {}
     ents["key"] = ents.name.map(keys)
     hit = ents.merge(claims_keys, on=["article_id", "key"])
     hit = hit.assign(rank=(hit.label != "PERSON").astype(int)).sort_values("rank", kind="stable")
@@ -243,9 +263,10 @@ def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, names: Optiona
         key = keys[name]
         label = labels.get((aid, key)) if stype not in ANONYMOUS_TYPES else None
         if label is not None:
-            if (label, name) not in cache:
-                cache[(label, name)] = index.resolve(label, name)
-            resolved = cache[(label, name)]
+            person = stype == "person"
+            if (label, name, person) not in cache:
+                cache[(label, name, person)] = index.resolve(label, name, person=person)
+            resolved = cache[(label, name, person)]
             if resolved is not None:
                 out.append(resolved)
                 continue
@@ -269,11 +290,12 @@ def speakers_table(claims: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
     g = df.groupby("speaker_key", sort=False)
     out = pd.DataFrame({"n_claims": g.size(), "n_articles": g.article_id.nunique()})
     names = df.groupby(["speaker_key", "name"], sort=False).size().rename("n").reset_index()
-    names["words"] = names.name.str.split().str.len()
+    names["shown"] = names.name.map(display_name)
+    names["words"] = names.shown.str.split().str.len()
     by_freq = names.sort_values(["speaker_key", "n", "name"], ascending=[True, False, True], kind="stable")
     out["variants"] = by_freq.groupby("speaker_key", sort=False).name.agg(" | ".join)
     fullest = names.sort_values(["speaker_key", "words", "n", "name"], ascending=[True, False, False, True],
-                                kind="stable").drop_duplicates("speaker_key").set_index("speaker_key").name
+                                kind="stable").drop_duplicates("speaker_key").set_index("speaker_key").shown
     out["name"] = fullest
     types = df.groupby(["speaker_key", "speaker_type"], sort=False).size().rename("n").reset_index()
     out["speaker_type"] = types.sort_values(["speaker_key", "n", "speaker_type"], ascending=[True, False, True],
