@@ -154,7 +154,9 @@ Examples:
 @click.option("--out", "out_dir", default="data/out", show_default=True, type=click.Path(file_okay=False),
               help="The output folder of the run that processed the article.")
 def show(article, out_dir):
-    """Print one article's claims as a table (ARTICLE: its path as given to `run`, or its article_id)."""
+    """Print one article's claims as a table, then its facts: every article's figure for each thing it
+    measures that other articles of the run measure too (ARTICLE: its path as given to `run`, or its
+    article_id)."""
     from .report import show as show_article
 
     try:
