@@ -376,7 +376,7 @@ def test_speaker_keys_across_articles(tmp_path):
     assert key["city-1"] == "joe palmer" and key["city-2"] == "anna palmer"
     assert key["city-3"] == "palmer@city-3"  # two Palmers in the run: "Palmer" alone is neither
     putin = frames["speakers"].set_index("speaker_key").loc["vladimir putin"]
-    assert putin.n_articles == 2 and putin.scope == "run" and putin.variants == "Putin | Vladimir Putin"
+    assert putin.n_articles == 2 and putin.scope == "run" and putin.variants == "Putin; Vladimir Putin"
 
 
 def test_runs_without_entities_or_rows():

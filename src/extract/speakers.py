@@ -31,6 +31,12 @@ one only splits a row in two. The rules, in order:
 4. An acronym of an organisation or place ("WHO", "US") merges with a long name whose capitalised
    words spell it ("World Health Organization") only when exactly one such long name is in the run.
 
+5. A body named only by common words is kept within its article: one common English word
+   ("Court", "Protesters", "Senate") or common words ending in an institution's head noun
+   ("the Interior Ministry", "the Supreme Court", "the Foreign Office"), with no place or people of
+   the run in the name. Every country has an interior ministry; "Spanish Interior Ministry" and
+   "US Supreme Court" name one and merge. Places (GPE) are exempt: "Turkey" is a country.
+
 What the keys do not do: metonyms and aliases are not merged ("the Pentagon" and "the U.S. Defense
 Department", "the Kremlin" and "the Russian presidency"): the Pentagon is the Department of
 Defense's building and usually stands for it, but a table of such aliases must be curated per
@@ -52,6 +58,16 @@ __all__ = ["name_key", "is_acronym", "initials", "NameIndex", "RunNames", "run_n
            "speaker_keys", "speakers_table", "LOCAL_SEP"]
 
 LOCAL_SEP = "@"  # an article-scoped key is NAME@ARTICLE_ID
+# Head nouns of bodies that every country has (rule 5): "the Interior Ministry" of one story is
+# rarely that of the next unless a country is named with it.
+INSTITUTIONS = frozenset({
+    "ministry", "department", "court", "senate", "parliament", "assembly", "congress", "council", "committee",
+    "commission", "office", "agency", "government", "cabinet", "police", "army", "military", "navy", "force",
+    "service", "embassy", "bureau", "authority", "administration", "presidency", "prosecutor", "tribunal",
+    "legislature", "chamber", "board", "party", "ministers", "coalition", "opposition", "regulator",
+})
+CONNECTIVES = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"})
+PLACE_LABELS = frozenset({"GPE", "NORP"})
 PERSON_LABELS = frozenset({"PERSON"})
 ANONYMOUS_TYPES = frozenset({"anonymous"})
 _BRACKETS_RE = re.compile(r"\s*\([^)]*\)?")
@@ -117,6 +133,7 @@ class NameIndex:
     full_names: dict = field(default_factory=lambda: defaultdict(set))   # surname key -> {full name keys}
     long_names: dict = field(default_factory=lambda: defaultdict(set))   # initials -> {long name keys}
     not_persons: set = field(default_factory=set)                        # one-word keys seen as ORG/GPE/NORP
+    places: set = field(default_factory=set)                             # keys of GPE/NORP names
 
     @classmethod
     def of(cls, names: Iterable[tuple[str, str]], keys: Optional[dict] = None) -> "NameIndex":
@@ -130,6 +147,8 @@ class NameIndex:
                     index.full_names[words[-1]].add(key)
             elif len(words) == 1:
                 index.not_persons.add(key)
+            if label in PLACE_LABELS and len(words) <= 3:
+                index.places.add(key)
             if label not in PERSON_LABELS and len(words) >= 2 and not is_acronym(name):
                 ini = initials(name)
                 if len(ini) >= 2:
@@ -165,6 +184,33 @@ class NameIndex:
             longs = self.long_names.get(_plain(name).replace(".", ""), ())
             return next(iter(longs)) if len(longs) == 1 else key
         return key
+
+
+    def is_generic(self, key: str, name: str = "") -> bool:
+        """A name any country's story may use for its own body (rule 5): one common English word
+        ("Court", "Protesters"), or common words ending in the head noun of an institution ("Interior
+        Ministry", "Supreme Court", "Ministry of Foreign Affairs"), with no place or people of the
+        run, and no acronym, in it ("Spanish Interior Ministry", "US Supreme Court" are not generic).
+        ``key`` is the name's :func:`name_key`; ``name`` the name as written, for its acronyms.
+
+        >>> ix = NameIndex.of([("GPE", "Spain"), ("NORP", "Spanish")])
+        >>> [ix.is_generic(name_key(n)) for n in ("Interior Ministry", "Spanish Interior Ministry", "Reuters")]
+        [True, False, False]
+        """
+        from .lexicon import is_common_word, noun_lemma
+
+        words = key.split()
+        if not words:
+            return True
+        if any(is_acronym(w) for w in _plain(name).split()):
+            return False
+        if len(words) == 1:
+            return is_common_word(words[0])
+        for i in range(len(words)):  # a place or people named inside the name ("Spanish ...")
+            for j in range(i + 1, min(len(words), i + 3) + 1):
+                if j - i < len(words) and " ".join(words[i:j]) in self.places:
+                    return False
+        return noun_lemma(words[-1]) in INSTITUTIONS and all(w in CONNECTIVES or is_common_word(w) for w in words)
 
 
 def _local(key: str, article_id: str) -> str:
@@ -265,7 +311,11 @@ def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, names: Optiona
         if label is not None:
             person = stype == "person"
             if (label, name, person) not in cache:
-                cache[(label, name, person)] = index.resolve(label, name, person=person)
+                resolved = index.resolve(label, name, person=person)
+                if resolved is not None and label not in PERSON_LABELS and label != "GPE" and not person \
+                        and index.is_generic(resolved, name):
+                    resolved = None
+                cache[(label, name, person)] = resolved
             resolved = cache[(label, name, person)]
             if resolved is not None:
                 out.append(resolved)
@@ -293,7 +343,7 @@ def speakers_table(claims: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
     names["shown"] = names.name.map(display_name)
     names["words"] = names.shown.str.split().str.len()
     by_freq = names.sort_values(["speaker_key", "n", "name"], ascending=[True, False, True], kind="stable")
-    out["variants"] = by_freq.groupby("speaker_key", sort=False).name.agg(" | ".join)
+    out["variants"] = by_freq.groupby("speaker_key", sort=False).name.agg("; ".join)
     fullest = names.sort_values(["speaker_key", "words", "n", "name"], ascending=[True, False, False, True],
                                 kind="stable").drop_duplicates("speaker_key").set_index("speaker_key").shown
     out["name"] = fullest
