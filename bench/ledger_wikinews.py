@@ -57,6 +57,10 @@ def main() -> None:
         "speakers_in_several_articles": int((frames["speakers"].n_articles > 1).sum()),
     }
     print(json.dumps(summary, indent=1))
+    several = frames["speakers"][frames["speakers"].n_articles > 1]
+    print("\nspeakers in several articles, most articles first:")
+    for r in several.sort_values("n_articles", ascending=False, kind="stable").itertuples():
+        print(f"  {r.n_articles:3d} articles  {r.speaker_key:45}  {r.variants[:80]}")
     with pd.option_context("display.width", 200, "display.max_colwidth", 60):
         for fact_id, g in facts.groupby("fact_id", sort=False):
             print(f"\n{fact_id}  {g.fact.iloc[0]}  disputed={bool(g.disputed.iloc[0])}")
