@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extract import ledger
-from extract.ledger import event_of, figure_range, noun_lemma
+from extract.ledger import event_of, figure_range
 
 
 class Run:
@@ -220,11 +220,6 @@ def test_change_is_keyed_apart_from_a_level():
     assert sorted(facts.quantity_id) == ["a:q1", "b:q1"]
 
 
-def test_noun_lemma():
-    assert noun_lemma("soldiers") == noun_lemma("soldier") == "soldier"
-    assert noun_lemma("people") != noun_lemma("residents")
-
-
 def test_no_facts_gives_the_columns():
     r = Run()
     r.article("a", "Oslo has 5 hospitals.", publisher="a", published="2031-01-02",
@@ -388,3 +383,12 @@ def test_runs_without_entities_or_rows():
     empty = Run().frames()
     led = ledger.build(empty)
     assert led.facts.empty and led.speakers.empty and led.speaker_keys.empty
+
+
+def test_docstring_examples_of_ledger():
+    import doctest
+
+    import extract.ledger
+
+    result = doctest.testmod(extract.ledger)
+    assert result.attempted > 0 and result.failed == 0

@@ -165,3 +165,12 @@ def test_bodies_every_country_has_stay_in_their_article():
     assert keys[4:6] == ["court@a5", "court@a6"]
     assert keys[6] == keys[7] == "reuters"
     assert keys[8:] == ["protesters@a9", "protesters@a10"]
+
+
+def test_docstring_examples_of_speakers():
+    import doctest
+
+    import extract.speakers
+
+    result = doctest.testmod(extract.speakers)
+    assert result.attempted > 0 and result.failed == 0

@@ -76,7 +76,8 @@ def _date(ctx, param, value):
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
 def run(inputs, out, model, workers, resume, engine, scheduler, published, batch_size, fmt, excel_safe, progress,
         models, verbose):
-    """Extract claims, quantities, dates and entities from news articles.
+    """Extract claims, quantities, dates and entities from news articles, and line up the figures
+    that several articles give for the same thing (facts.csv).
 
     INPUTS are folders, files, or fsspec URLs (s3://bucket/articles/).
     """

@@ -37,12 +37,13 @@ What the keys cannot tell apart: two events of the same kind, in the same place,
 days, described with the same entities (two strikes on one city in one week are one fact);
 figures whose sentence names the place differently ("Valencia" / "the Valencia region") or not at
 all are split or left out (recall is traded for precision); a cumulative toll and a daily one
-("17 deaths" in total, "5 new deaths" today) share a key when the sentence does not say which.
+("17 deaths" in total, "5 new deaths" today) share a key when the sentence does not say which;
+and a toll that rises within the window, given by two different sources, reads as disputed.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy as np
 import pandas as pd
@@ -50,8 +51,8 @@ import pandas as pd
 from .lexicon import noun_lemma
 from .speakers import RunNames, _objects, display_name, entity_keys, run_names, speaker_keys, speakers_table
 
-__all__ = ["WINDOW_DAYS", "TOLERANCE", "FACT_COLUMNS", "noun_lemma", "event_of", "figure_range", "quantity_keys",
-           "facts", "build", "Ledger"]
+__all__ = ["WINDOW_DAYS", "TOLERANCE", "FACT_COLUMNS", "event_of", "figure_range", "quantity_keys", "facts", "build",
+           "Ledger"]
 
 WINDOW_DAYS = 3        # a fact's claim dates lie within this many days of its first one
 TOLERANCE = 0.10       # an approximate figure stands for value * (1 +/- TOLERANCE)
@@ -59,7 +60,7 @@ TOLERANCE = 0.10       # an approximate figure stands for value * (1 +/- TOLERAN
 # Verbs that state or count a number without naming an event ("X deaths were reported").
 REPORTING_VERBS = frozenset({
     "report", "confirm", "record", "register", "announce", "say", "tell", "state", "count", "tally", "list",
-    "document", "log", "verify", "cite", "quote", "put", "give", "release", "publish", "estimate",
+    "document", "log", "verify", "cite", "quote", "put", "give", "estimate",
 })
 # Verbs that carry no event: a number that is, has or includes something says nothing of what happened.
 LIGHT_VERBS = frozenset({
@@ -345,20 +346,12 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in FACT_COLUMNS})
 
 
-class Ledger(tuple):
-    """What :func:`build` returns: ``(facts, speakers, claim_speaker_keys)``."""
+class Ledger(NamedTuple):
+    """What :func:`build` returns."""
 
-    @property
-    def facts(self) -> pd.DataFrame:
-        return self[0]
-
-    @property
-    def speakers(self) -> pd.DataFrame:
-        return self[1]
-
-    @property
-    def speaker_keys(self) -> pd.Series:
-        return self[2]
+    facts: pd.DataFrame           # facts.csv
+    speakers: pd.DataFrame        # speakers.csv
+    speaker_keys: pd.Series       # claims.speaker_key, aligned with the claims table
 
 
 def build(frames: dict, *, window: int = WINDOW_DAYS, tolerance: float = TOLERANCE) -> Ledger:
@@ -368,5 +361,5 @@ def build(frames: dict, *, window: int = WINDOW_DAYS, tolerance: float = TOLERAN
     names = run_names(frames["entities"])
     keys = speaker_keys(frames["claims"], frames["entities"], names=names)
     keyed = quantity_keys(frames, names=names, claim_speaker_keys=keys)
-    return Ledger((facts(frames, window=window, tolerance=tolerance, keyed=keyed),
-                   speakers_table(frames["claims"], keys), keys))
+    return Ledger(facts(frames, window=window, tolerance=tolerance, keyed=keyed),
+                  speakers_table(frames["claims"], keys), keys)
