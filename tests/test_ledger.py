@@ -379,6 +379,9 @@ def test_runs_without_entities_or_rows():
     r.t["entities"] = []
     led = ledger.build(r.frames())
     assert led.facts.empty and list(led.facts.columns) == ledger.FACT_COLUMNS
+    keyed = ledger.quantity_keys(r.frames())  # noun and event are there; no place or actor, so no key
+    assert keyed.key_what.tolist()[:3] == ["people"] * 3 and keyed.key_event.tolist()[:3] == ["kill"] * 3
+    assert keyed.key_where.isna().all() and keyed.key.isna().all()
     assert led.speaker_keys.tolist()[:2] == ["ana ruiz@one", "ruiz@two"]  # no entity: not named
     empty = Run().frames()
     led = ledger.build(empty)
