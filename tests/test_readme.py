@@ -66,3 +66,31 @@ def test_readme_sample_is_real_output(tmp_path):
                 assert any(all(r[k] == v for k, v in want.items()) for r in rows), (table, want)
                 compared[table] = compared.get(table, 0) + 1
     assert set(compared) == {"claims", "quantities", "dates"}, compared  # every sample block was checked
+
+
+def test_readme_ledger_sample_is_real_output(tmp_path):
+    """Every row of the README's facts and speakers samples is a row `make run` writes on data/raw."""
+    import csv
+
+    import extract
+
+    extract.run([str(ROOT / "data" / "raw")], tmp_path / "out")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("A real sample of `facts.csv`", 1)[1].split("**Scale.**", 1)[0]
+    blocks = re.findall(r"(\|[^\n]+\|\n\|[-| ]+\|\n(?:\|[^\n]+\|\n)+)", sample)
+    compared = {}
+    for table in ("facts", "speakers"):
+        with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            columns, rows = set(reader.fieldnames or ()), list(reader)
+        assert rows, table
+        for block in blocks:
+            lines = block.strip().splitlines()
+            header = [h.strip() for h in lines[0].strip("|").split("|")]
+            if not set(header) <= columns:
+                continue
+            for line in lines[2:]:
+                want = dict(zip(header, [c.strip() for c in line.strip("|").split("|")]))
+                assert any(all(r[k] == v for k, v in want.items()) for r in rows), (table, want)
+                compared[table] = compared.get(table, 0) + 1
+    assert set(compared) == {"facts", "speakers"}, compared

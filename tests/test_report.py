@@ -92,3 +92,51 @@ def test_contract_holds_on_the_example_folder(out_dir):
     tool = need_shared(SHARED / "tools" / "check_contract.py")
     r = subprocess.run([sys.executable, str(tool), str(out_dir)], capture_output=True, text=True)
     assert "contract: 0 problems" in r.stdout, r.stdout
+
+
+@pytest.fixture(scope="module")
+def floods_dir(tmp_path_factory):
+    """The made-up multi-outlet articles of tests/test_ledger.py, with a hostile fact label."""
+    from test_ledger import FLOODS, write_articles
+
+    base = tmp_path_factory.mktemp("floods")
+    write_articles(base / "in", FLOODS)
+    extract.run([str(base / "in")], base / "out", workers=1)
+    return base / "out"
+
+
+def test_report_facts_section_disputed_first(floods_dir, tmp_path):
+    facts = extract.load(floods_dir)["facts"]
+    facts.loc[:, "fact"] = "<b>people</b> · kill"  # labels are text, escaped like any other
+    groups = report.fact_groups(facts, extract.load(floods_dir)["speakers"])
+    assert len(groups) == 1 and groups[0]["disputed"] and groups[0]["svg"].startswith("<svg")
+    assert [r["source"] for r in groups[0]["rows"]] == ["Maria Lopez", "Maria Lopez", "Interior Ministry"]
+    assert [r["repeat"] for r in groups[0]["rows"]] == [False, True, False]
+    page = report.render_html(floods_dir)
+    assert 'id="facts"' in page and "people · kill · Valencia" in page and "disputed</span>" in page
+    assert page.index('id="facts"') < page.index('id="articles"')
+
+
+def test_report_facts_of_data_raw_and_of_a_run_without_any(out_dir, tmp_path):
+    from test_output import tricky_result
+
+    from extract import output
+
+    assert "delegate · need · Democratic Party" in report.render_html(out_dir)
+    output.write_tables([tricky_result()], tmp_path)
+    page = report.render_html(tmp_path)
+    assert 'id="facts"' in page and "No measured thing is reported by two or more articles" in page
+
+
+def test_show_lists_the_articles_facts(floods_dir):
+    from rich.console import Console
+
+    console = Console(record=True, width=200)
+    report.show(floods_dir, "floods-3", console=console)
+    text = console.export_text()
+    assert "Fact: people · kill · Valencia — disputed, 3 articles" in text
+    assert "26 people" in text and "41 people (repeated)" in text
+    console = Console(record=True, width=200)
+    report.show(floods_dir, "budget-1", console=console)
+    text = console.export_text()
+    assert "No facts" in text and "approved" in text

@@ -4,6 +4,8 @@
   nest); a date in the claim's sentence outside the content (its speaker phrase, "said on
   Tuesday") belongs to it too. A date in another sentence belongs to no claim: what it dates is
   that sentence's own event, not a statement made elsewhere.
+* A quantity also records its sentence (``sentence_start``/``sentence_end``): the claim ledger
+  keys a figure on the entities of that sentence.
 * ``claim_date``: the day the text gives for the statement (a day-precise date next to the cue,
   "said on Tuesday"), else the publication date, else empty.
 """
@@ -57,7 +59,12 @@ def assemble(document: Document, meta: ArticleMeta, *, entities: Sequence[Entity
                 return claims[k].claim_id
         return None
 
-    quantities = [replace(q, quantity_id=f"{aid}:q{i + 1}", claim_id=link(q.span)) for i, q in enumerate(quantities)]
+    numbered = []
+    for i, q in enumerate(quantities):
+        sent = _sentence_of(sentences, q.span.start) or (None, None)
+        numbered.append(replace(q, quantity_id=f"{aid}:q{i + 1}", claim_id=link(q.span),
+                                sentence_start=sent[0], sentence_end=sent[1]))
+    quantities = numbered
     dates = [replace(d, date_id=f"{aid}:d{i + 1}", claim_id=link(d.span)) for i, d in enumerate(dates)]
 
     dated = []

@@ -76,7 +76,8 @@ def _date(ctx, param, value):
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
 def run(inputs, out, model, workers, resume, engine, scheduler, published, batch_size, fmt, excel_safe, progress,
         models, verbose):
-    """Extract claims, quantities, dates and entities from news articles.
+    """Extract claims, quantities, dates and entities from news articles, and line up the figures
+    that several articles give for the same thing (facts.csv).
 
     INPUTS are folders, files, or fsspec URLs (s3://bucket/articles/).
     """
@@ -154,7 +155,9 @@ Examples:
 @click.option("--out", "out_dir", default="data/out", show_default=True, type=click.Path(file_okay=False),
               help="The output folder of the run that processed the article.")
 def show(article, out_dir):
-    """Print one article's claims as a table (ARTICLE: its path as given to `run`, or its article_id)."""
+    """Print one article's claims as a table, then its facts: every article's figure for each thing it
+    measures that other articles of the run measure too (ARTICLE: its path as given to `run`, or its
+    article_id)."""
     from .report import show as show_article
 
     try:

@@ -58,6 +58,9 @@ SCHEMA: dict[str, list[tuple]] = {
         ("hedge", "string", "The hedging word when the attribution is hedged (\"suggest\", \"reportedly\")."),
         ("relayed_by", "string", "claim_id of the claim that relays this one (\"..., citing a briefing by X\")."),
         ("rule", "string", "Which rule found the claim (for debugging)."),
+        ("speaker_key", "string", "The source's key across the run (speakers.csv): one per named source however "
+                                  "written (\"Putin\", \"Vladimir Putin\"); NAME@ARTICLE_ID for a source "
+                                  "named in no other way (\"officials\"); empty when no source is stated."),
     ],
     "quantities": [
         ("quantity_id", "string", "Unique id: article_id:qN."),
@@ -74,6 +77,8 @@ SCHEMA: dict[str, list[tuple]] = {
         ("counted", "string", "The noun counted (\"troops\")."),
         ("predicate", "string", "Lemma of the governing verb (\"kill\")."),
         ("change", "string", "increase or decrease when the number is a change (\"rose 5%\")."),
+        ("sentence_start", "integer", "Character offset of the sentence that holds the quantity."),
+        ("sentence_end", "integer", "End offset of that sentence."),
     ],
     "dates": [
         ("date_id", "string", "Unique id: article_id:dN."),
@@ -96,8 +101,46 @@ SCHEMA: dict[str, list[tuple]] = {
         ("label", "string", "spaCy entity label.", ["PERSON", "ORG", "GPE", "NORP"]),
         ("canonical", "string", "Fullest name of the entity in the article (\"Budanov\" -> \"Kyrylo Budanov\")."),
     ],
+    # run-level tables: computed once from the tables above when a run ends (extract.ledger)
+    "facts": [
+        ("fact_id", "string", "The fact: one measured thing that two or more articles give a figure for."),
+        ("fact", "string", "Readable label: counted noun or unit · event · entities of the sentence (\"people · kill · Valencia\")."),
+        ("quantity_id", "string", "The quantity (quantities.csv)."),
+        ("claim_id", "string", "The claim that holds it (claims.csv); empty when the outlet states it unattributed."),
+        ("article_id", "string", "The article it is in."),
+        ("publisher", "string", "The article's publisher."),
+        ("published", "date", "The article's publication date."),
+        ("speaker_canonical", "string", "Who gives the figure (the claim's canonical speaker); empty when unattributed."),
+        ("value", "number", "As in quantities.csv."),
+        ("low", "number", "As in quantities.csv."),
+        ("high", "number", "As in quantities.csv."),
+        ("unit", "string", "As in quantities.csv."),
+        ("counted", "string", "As in quantities.csv."),
+        ("predicate", "string", "As in quantities.csv."),
+        ("disputed", "boolean", "True when two different sources give figures whose ranges do not overlap (the same on every row of a fact)."),
+        ("text", "string", "The quantity as written."),
+        ("qualifier", "string", "As in quantities.csv.", ["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range"]),
+        ("claim_date", "date", "When the figure was given: the claim date, else the publication date."),
+        ("speaker_key", "string", "The source's key across the run (speakers.csv)."),
+        ("range_low", "number", "Lower end of the range the figure stands for (approximations widened by 10%); empty when open."),
+        ("range_high", "number", "Upper end of that range; empty when open (\"at least 41\")."),
+        ("repeat_of", "string", "quantity_id of the same figure from the same source earlier in the fact: agreement, not new evidence."),
+        ("n_articles", "integer", "Articles that report the fact."),
+        ("n_sources", "integer", "Different sources (speakers, else outlets) that give a figure for it."),
+    ],
+    "speakers": [
+        ("speaker_key", "string", "Key of the source across the run (claims.speaker_key)."),
+        ("name", "string", "Its fullest name as written."),
+        ("speaker_type", "string", "Its most frequent type.", ["person", "organization", "country_or_group", "document", "anonymous", "unknown"]),
+        ("scope", "string", "run: a named source, merged across articles; article: a source keyed within its article only.", ["run", "article"]),
+        ("n_claims", "integer", "Claims it makes."),
+        ("n_articles", "integer", "Articles it is quoted in."),
+        ("variants", "string", "Its canonical names as the articles wrote them, most frequent first, '; '-separated."),
+    ],
 }
-TABLES = tuple(SCHEMA)
+ARTICLE_TABLES = ("articles", "claims", "quantities", "dates", "entities")   # rows written article by article
+RUN_TABLES = ("facts", "speakers")                                          # computed once when the run ends
+TABLES = ARTICLE_TABLES + RUN_TABLES
 EXCEL_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -109,7 +152,7 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
     """The table rows of one article."""
     d, m = result.document, result.meta
     aid = d.article_id
-    out: dict[str, list[dict]] = {t: [] for t in TABLES}
+    out: dict[str, list[dict]] = {t: [] for t in ARTICLE_TABLES}
     out["articles"].append({
         "article_id": aid, "source_path": d.source_path, "source_row": d.source_row,
         "title": m.title, "publisher": m.publisher, "published": m.published,
@@ -135,7 +178,7 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
             "quantity_id": q.quantity_id, "article_id": aid, "claim_id": q.claim_id, "text": q.span.text,
             "start": q.span.start, "end": q.span.end, "value": q.value, "low": q.low, "high": q.high,
             "qualifier": q.qualifier, "unit": q.unit, "counted": q.counted, "predicate": q.predicate,
-            "change": q.change,
+            "change": q.change, "sentence_start": q.sentence_start, "sentence_end": q.sentence_end,
         })
     for t in result.dates:
         out["dates"].append({
@@ -154,6 +197,8 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
 def _cell(v, excel_safe: bool) -> str:
     if v is None:
         return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, float):
         return repr(v)  # shortest text that reads back as the same float
     s = str(v)
@@ -175,7 +220,13 @@ def _temp_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
 
 
 class TableWriter:
-    """Streams rows into temporary CSV files and renames them into place on :meth:`close`."""
+    """Streams rows into temporary CSV files and renames them into place on :meth:`close`.
+
+    Before the rename, :meth:`close` computes the run-level tables from the article tables just
+    written (:func:`finish_run`: facts, speakers, and each claim's ``speaker_key``), so every
+    engine, and a resumed run, ends with the same tables, and a run killed at any point leaves
+    the tables of the previous run whole.
+    """
 
     def __init__(self, out_dir: str | os.PathLike, *, excel_safe: bool = False):
         self.out = Path(out_dir)
@@ -183,7 +234,7 @@ class TableWriter:
         self.excel_safe = excel_safe
         self._files = {}
         self._writers = {}
-        for t in TABLES:
+        for t in ARTICLE_TABLES:
             fd, tmp = _temp_file(self.out, f".{t}.", ".csv.tmp")
             f = os.fdopen(fd, "w", encoding="utf-8", newline="")
             w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -199,11 +250,19 @@ class TableWriter:
                 w.writerow([_cell(r.get(c), self.excel_safe) for c in cols])
 
     def close(self) -> None:
-        for t, (f, tmp) in self._files.items():
+        for f, _ in self._files.values():
             f.flush()
             os.fsync(f.fileno())
             f.close()
-            os.replace(tmp, self.out / f"{t}.csv")
+        temps = {t: tmp for t, (_, tmp) in self._files.items()}
+        try:
+            temps.update(finish_run(self.out, temps, excel_safe=self.excel_safe))
+        except BaseException:
+            for tmp in temps.values():
+                Path(tmp).unlink(missing_ok=True)
+            raise
+        for t in TABLES:
+            os.replace(temps[t], self.out / f"{t}.csv")
         write_datapackage(self.out)
 
     def abort(self) -> None:
@@ -213,6 +272,64 @@ class TableWriter:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _plain(v):
+    """A frame cell as the plain value :func:`_cell` writes (NA -> None, dates as ISO days)."""
+    import pandas as pd
+
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat()
+    if hasattr(v, "item"):  # numpy scalars
+        return v.item()
+    return v
+
+
+def _write_frame(folder: Path, table: str, df, *, excel_safe: bool) -> str:
+    """Write ``df`` as ``table`` (its schema's columns, in order) to a new temporary file."""
+    fd, tmp = _temp_file(folder, f".{table}.", ".csv.tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        cols = columns(table)
+        w.writerow(cols)
+        for row in df.reindex(columns=cols).itertuples(index=False, name=None):
+            w.writerow([_cell(_plain(v), excel_safe) for v in row])
+        f.flush()
+        os.fsync(f.fileno())
+    return tmp
+
+
+def finish_run(folder: Path, temps: dict, *, excel_safe: bool = False) -> dict:
+    """The run-level tables from the article tables of a run (``temps``: table -> CSV path).
+
+    Facts and speakers are computed once from the written tables (:func:`extract.ledger.build`),
+    and the claims table is written again with its ``speaker_key`` column filled. Returns the new
+    temporary files by table (``facts``, ``speakers``, ``claims``); the old claims file is removed.
+    """
+    from .ledger import build
+
+    frames = {t: read_table(temps[t], t) for t in ("articles", "claims", "quantities", "entities")}
+    led = build(frames)
+    out = {"facts": _write_frame(folder, "facts", led.facts, excel_safe=excel_safe),
+           "speakers": _write_frame(folder, "speakers", led.speakers, excel_safe=excel_safe)}
+    fd, tmp = _temp_file(folder, ".claims.", ".csv.tmp")
+    keys = led.speaker_keys.tolist()
+    with open(temps["claims"], encoding="utf-8", newline="") as src, \
+            os.fdopen(fd, "w", encoding="utf-8", newline="") as dst:
+        reader, w = csv.reader(src), csv.writer(dst, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        header = next(reader)
+        at = header.index("speaker_key")
+        w.writerow(header)
+        for i, row in enumerate(reader):
+            row[at] = _cell(_plain(keys[i]), excel_safe)
+            w.writerow(row)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.unlink(temps["claims"])
+    out["claims"] = tmp
+    return out
 
 
 def write_tables(results: Iterable[ArticleResult], out_dir: str | os.PathLike, *, excel_safe: bool = False,
@@ -251,7 +368,8 @@ def datapackage() -> dict:
                           "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
                           "schema": {"fields": fields, "missingValues": [""]}})
     return {"name": "extract-output", "profile": "tabular-data-package",
-            "title": "Who claimed what, when: claims, quantities, dates and entities extracted from news articles",
+            "title": "Who claimed what, when: claims, quantities, dates and entities extracted from news articles, "
+                     "and the figures several articles give for the same thing (facts)",
             "resources": resources}
 
 
@@ -271,6 +389,8 @@ def _dtypes(table: str) -> dict:
             out[name] = "Int64"
         elif typ == "number":
             out[name] = "Float64"
+        elif typ == "boolean":
+            out[name] = "boolean"
         else:
             out[name] = "string"
     return out
@@ -282,9 +402,12 @@ def load(out_dir: str | os.PathLike, tables: Optional[Iterable[str]] = None) -> 
     Offsets come back as nullable integers, dates as datetimes, closed sets as categories. With
     all tables loaded, ``"who_claimed_what"`` is also there: one row per claim with its article's
     title, publisher, URL and publication date, and its quantities and dates (see :func:`joined`).
+    ``"facts"`` is the claim ledger (one row per figure of a fact, disputed facts first) and
+    ``"speakers"`` the run's sources, by the ``speaker_key`` that claims also carry.
 
     >>> frames = load("data/out")          # doctest: +SKIP
     >>> frames["claims"].speaker_type.cat.categories.tolist()  # doctest: +SKIP
+    >>> frames["facts"].groupby("fact_id").disputed.first().sum()  # disputed facts  # doctest: +SKIP
     """
     import pandas as pd
 
@@ -297,21 +420,31 @@ def load(out_dir: str | os.PathLike, tables: Optional[Iterable[str]] = None) -> 
             if pq.exists():
                 frames[t] = pd.read_parquet(pq)
                 continue
+            if t in RUN_TABLES and (out_dir / "claims.csv").exists():
+                raise FileNotFoundError(f"{path} not found: {out_dir} was written by an older extract; "
+                                        "run `extract run` again to compute it")
             raise FileNotFoundError(f"{path} not found: is {out_dir} the --out folder of an `extract run`?")
-        dtypes = _dtypes(t)
-        dates = [c[0] for c in SCHEMA[t] if c[1] == "date"]
-        df = pd.read_csv(path, dtype={k: v for k, v in dtypes.items() if k not in dates and v != "category"},
-                         keep_default_na=False, na_values=[""], encoding="utf-8")
-        for c in SCHEMA[t]:
-            if len(c) > 3 and c[0] in df:
-                df[c[0]] = pd.Categorical(df[c[0]], categories=c[3])
-        for c in dates:
-            if c in df:
-                df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
-        frames[t] = df
+        frames[t] = read_table(path, t)
     if tables is None:
         frames["who_claimed_what"] = joined(frames)
     return frames
+
+
+def read_table(path: str | os.PathLike, table: str):
+    """One CSV table as a DataFrame with the dtypes of its schema."""
+    import pandas as pd
+
+    dtypes = _dtypes(table)
+    dates = [c[0] for c in SCHEMA[table] if c[1] == "date"]
+    df = pd.read_csv(path, dtype={k: v for k, v in dtypes.items() if k not in dates and v != "category"},
+                     keep_default_na=False, na_values=[""], encoding="utf-8")
+    for c in SCHEMA[table]:
+        if len(c) > 3 and c[0] in df:
+            df[c[0]] = pd.Categorical(df[c[0]], categories=c[3])
+    for c in dates:
+        if c in df:
+            df[c] = pd.to_datetime(df[c], errors="coerce", format="ISO8601")
+    return df
 
 
 def joined(frames: dict):

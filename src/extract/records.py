@@ -125,6 +125,8 @@ class Quantity:
     change: Optional[str] = None             # increase | decrease
     quantity_id: Optional[str] = None
     claim_id: Optional[str] = None
+    sentence_start: Optional[int] = None     # the sentence that holds it (set by assembly)
+    sentence_end: Optional[int] = None
 
 
 @dataclass(frozen=True)

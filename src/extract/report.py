@@ -22,7 +22,6 @@ LABELS = {"speaker": "SPEAKER", "cue": "CUE", "content": "CONTENT", "quantity": 
 # innermost last: a quantity inside a content span is drawn inside it
 NESTING = ["content", "speaker", "cue", "quantity", "date"]
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "one"}
-LIGHT_VERBS = {"be", "have", "do", "get", "make", "say", "include", "reach", "take"}
 
 
 # --------------------------------------------------------------------------------------------- data
@@ -43,17 +42,21 @@ def _article_text(row: pd.Series, collections: dict) -> Optional[str]:
 
 
 def summary(frames: dict) -> dict:
-    arts, claims = frames["articles"], frames["claims"]
+    """The summary cards: counts, share of named sources, the most quoted sources of the run (by
+    run-level speaker key, so "Putin" and "Vladimir Putin" count as one), facts and disputes."""
+    arts, claims, facts = frames["articles"], frames["claims"], frames["facts"]
     named = claims.speaker_type.isin(["person", "organization", "country_or_group", "document"]).sum()
-    who = claims.speaker_canonical.dropna()
-    who = who[~who.str.lower().isin(PRONOUNS)]  # an unresolved pronoun is nobody in particular
-    top = who.value_counts().head(10)
+    sp = frames["speakers"]
+    sp = sp[(sp.scope == "run") & ~sp.name.str.lower().isin(PRONOUNS)]  # named sources only
+    top = [(r.name, int(r.n_claims), int(r.n_articles)) for r in sp.head(10).itertuples()]
+    per_fact = facts.groupby("fact_id", sort=False).disputed.first()
     return {
+        "facts": len(per_fact), "disputed": int(per_fact.sum()),
         "articles": len(arts),
         "failed": int((arts.status == "error").sum()),
         "claims": len(claims),
         "named_share": (named / len(claims)) if len(claims) else 0.0,
-        "top_speakers": list(top.items()),
+        "top_speakers": top,
         "speaker_types": list(claims.speaker_type.value_counts().items()),
         "quantities": len(frames["quantities"]),
         "dates": len(frames["dates"]),
@@ -89,20 +92,6 @@ def claims_over_time_svg(claims: pd.DataFrame, width: int = 640, height: int = 2
     return _svg(width, height, body, "Claims over time by claim date")
 
 
-def numeric_claims(frames: dict, min_points: int = 2) -> list[tuple[str, pd.DataFrame]]:
-    """Quantities inside claims, grouped by what they count (counted noun, else predicate)."""
-    q = frames["quantities"].dropna(subset=["claim_id"])
-    if q.empty:
-        return []
-    c = frames["claims"][["claim_id", "speaker_canonical", "claim_date"]]
-    m = q.merge(c, on="claim_id", how="left")
-    m["about"] = m.counted.fillna(m.predicate.where(~m.predicate.isin(LIGHT_VERBS)))
-    m["number"] = m.value.fillna(m.high).fillna(m.low)
-    m = m.dropna(subset=["about", "number"])
-    groups = [(str(k), g) for k, g in m.groupby("about") if len(g) >= min_points]
-    return sorted(groups, key=lambda kg: -len(kg[1]))[:6]
-
-
 def _compact(v: float) -> str:
     for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(v) >= scale:
@@ -110,33 +99,86 @@ def _compact(v: float) -> str:
     return f"{v:.3g}"
 
 
-def numeric_svg(about: str, g: pd.DataFrame, width: int = 640, height: int = 220) -> str:
-    """Each speaker's numbers about one thing, over claim date."""
-    pad = 50
+# -------------------------------------------------------------------------------------------- facts
+def _sources(facts: pd.DataFrame, speakers: pd.DataFrame) -> pd.Series:
+    """Who gives each figure, by run-level source: the speaker's fullest name in the run (so
+    "Lopez" and "Maria Lopez" are one source), else the outlet that printed it unattributed."""
+    names = speakers.drop_duplicates("speaker_key").set_index("speaker_key").name
+    who = facts.speaker_key.map(names).fillna(facts.speaker_canonical)
+    outlet = facts.publisher.fillna(facts.article_id).astype("string") + " (unattributed)"
+    return who.fillna(outlet).astype(str)
+
+
+def fact_groups(facts: pd.DataFrame, speakers: pd.DataFrame, limit: int = 60) -> list[dict]:
+    """The facts of a run for the report, in the order of ``facts.csv`` (disputed first), each
+    with its figures in claim-date order and a timeline; at most ``limit`` facts."""
+    out = []
+    facts = facts.assign(src=_sources(facts, speakers))
+    for fact_id, g in facts.groupby("fact_id", sort=False):
+        if len(out) >= limit:
+            break
+        g = g.sort_values(["claim_date", "article_id"], kind="stable")
+        rows = [{"date": "" if pd.isna(r.claim_date) else str(r.claim_date.date()), "source": r.src,
+                 "text": str(r.text), "publisher": r.publisher if isinstance(r.publisher, str) else "",
+                 "article_id": str(r.article_id), "repeat": isinstance(r.repeat_of, str)}
+                for r in g.itertuples(index=False)]
+        out.append({"id": fact_id, "label": str(g.fact.iloc[0]), "disputed": bool(g.disputed.iloc[0]),
+                    "n_articles": int(g.n_articles.iloc[0]), "n_sources": int(g.n_sources.iloc[0]),
+                    "rows": rows, "svg": fact_timeline_svg(g)})
+    return out
+
+
+def fact_timeline_svg(g: pd.DataFrame, width: int = 560, height: int = 170) -> str:
+    """Each source's figure for one fact over claim date: a dot at the figure, a bar over the
+    range it stands for (to the edge when open, "at least 41"); one colour per source (``src``)."""
+    pad_l, pad_r, pad_t, pad_b = 56, 190, 12, 26
     g = g.assign(when=pd.to_datetime(g.claim_date, errors="coerce"))
     g = g.dropna(subset=["when"])
     if g.empty:
         return ""
+    point = g.value.astype("Float64").fillna(g.low).fillna(g.high).astype(float)
+    lo = g.range_low.astype("Float64").astype(float)
+    hi = g.range_high.astype("Float64").astype(float)
+    finite = pd.concat([point, lo, hi]).dropna()
+    vmin, vmax = float(finite.min()), float(finite.max())
+    margin = (vmax - vmin) * 0.15 or abs(vmax) * 0.1 or 1.0
+    vmin, vmax = vmin - margin, vmax + margin
     t0, t1 = g.when.min(), g.when.max()
-    span = (t1 - t0).total_seconds() or 1.0
-    vmax = float(g.number.max()) or 1.0
-    speakers = list(dict.fromkeys(g.speaker_canonical.fillna("(no source)")))
-    body = [f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#888"/>',
-            f'<line x1="{pad}" y1="{pad / 2}" x2="{pad}" y2="{height - pad}" stroke="#888"/>',
-            f'<text x="{pad - 4}" y="{pad / 2 + 4}" font-size="10" text-anchor="end">{_compact(vmax)}</text>',
-            f'<text x="{pad}" y="{height - pad + 14}" font-size="10">{t0.date()}</text>',
-            f'<text x="{width - pad}" y="{height - pad + 14}" font-size="10" text-anchor="end">{t1.date()}</text>']
-    for _, r in g.iterrows():
-        who = r.speaker_canonical if isinstance(r.speaker_canonical, str) else "(no source)"
-        color = PALETTE[speakers.index(who) % len(PALETTE)]
-        x = pad + (width - 2 * pad) * ((r.when - t0).total_seconds() / span if span else 0.5)
-        y = height - pad - (height - 1.5 * pad) * float(r.number) / vmax
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}"><title>{html.escape(who)}: '
-                    f'{html.escape(str(r.text))} ({r.when.date()})</title></circle>')
-    for i, who in enumerate(speakers[:8]):
-        body.append(f'<rect x="{width - 190}" y="{8 + 14 * i}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>'
-                    f'<text x="{width - 175}" y="{17 + 14 * i}" font-size="10">{html.escape(who[:30])}</text>')
-    return _svg(width, height, body, f"Numbers about {about} by speaker")
+    days = max((t1 - t0).days, 0)
+    plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
+
+    def x(when, i: int) -> float:
+        if days == 0:
+            return pad_l + plot_w * (i + 1) / (len(g) + 1)
+        return pad_l + plot_w * ((when - t0).days / days) * 0.9 + plot_w * 0.05
+
+    def y(v: float) -> float:
+        v = min(max(v, vmin), vmax)
+        return pad_t + plot_h * (1 - (v - vmin) / (vmax - vmin))
+
+    sources = list(dict.fromkeys(g.src))
+    body = [f'<line x1="{pad_l}" y1="{pad_t + plot_h}" x2="{pad_l + plot_w}" y2="{pad_t + plot_h}" stroke="#888"/>',
+            f'<line x1="{pad_l}" y1="{pad_t}" x2="{pad_l}" y2="{pad_t + plot_h}" stroke="#888"/>',
+            f'<text x="{pad_l - 4}" y="{pad_t + 8}" font-size="10" text-anchor="end">{_compact(vmax)}</text>',
+            f'<text x="{pad_l - 4}" y="{pad_t + plot_h}" font-size="10" text-anchor="end">{_compact(vmin)}</text>',
+            f'<text x="{pad_l}" y="{height - 8}" font-size="10">{t0.date()}</text>']
+    if days:
+        body.append(f'<text x="{pad_l + plot_w}" y="{height - 8}" font-size="10" text-anchor="end">{t1.date()}</text>')
+    for i, (r, p, a, b) in enumerate(zip(g.itertuples(), point, lo, hi)):
+        color = PALETTE[sources.index(r.src) % len(PALETTE)]
+        cx = x(r.when, i)
+        top = pad_t if pd.isna(b) else y(b)
+        bottom = pad_t + plot_h if pd.isna(a) else y(a)
+        tip = html.escape(f"{r.src}: {r.text} ({r.when.date()}, {r.publisher if isinstance(r.publisher, str) else ''})")
+        body.append(f'<line x1="{cx:.1f}" y1="{top:.1f}" x2="{cx:.1f}" y2="{bottom:.1f}" stroke="{color}" '
+                    f'stroke-width="3" stroke-opacity="0.45"/>')
+        if not pd.isna(p):
+            body.append(f'<circle cx="{cx:.1f}" cy="{y(p):.1f}" r="5" fill="{color}"><title>{tip}</title></circle>')
+    for i, who in enumerate(sources[:9]):
+        body.append(f'<rect x="{width - pad_r + 12}" y="{pad_t + 14 * i}" width="10" height="10" '
+                    f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="{width - pad_r + 27}" y="{pad_t + 9 + 14 * i}" '
+                    f'font-size="10">{html.escape(who[:32])}</text>')
+    return _svg(width, height, body, f"Figures for {g.fact.iloc[0]} by source over time")
 
 
 # ------------------------------------------------------------------------------------- highlighting
@@ -199,9 +241,9 @@ def render_html(out_dir: str | os.PathLike, *, max_articles: int = 200) -> str:
                        claims[["speaker", "speaker_canonical", "speaker_type", "cue", "content", "quote",
                                "claim_date"]].iterrows()],
         })
-    numeric = [(about, numeric_svg(about, g)) for about, g in numeric_claims(frames)]
     page = env.get_template("report.html.j2").render(
-        s=summary(frames), over_time=claims_over_time_svg(frames["claims"]), numeric=[n for n in numeric if n[1]],
+        s=summary(frames), over_time=claims_over_time_svg(frames["claims"]),
+        facts=fact_groups(frames["facts"], frames["speakers"]),
         articles=articles, generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), out_dir=str(out_dir),
         shown=len(articles), total=len(frames["articles"]))
     return page
@@ -216,7 +258,9 @@ def write_html(out_dir: str | os.PathLike, path: str | os.PathLike) -> Path:
 
 
 def show(out_dir: str | os.PathLike, article: str, console=None) -> int:
-    """Print one article's claims as a table; ``article`` is an article_id or a source path. Returns how many."""
+    """Print one article's claims as a table, then the facts it gives a figure for, each with every
+    article's figure for it (this article's rows marked). ``article`` is an article_id or a source
+    path. Returns how many claims."""
     from rich.console import Console
     from rich.table import Table
 
@@ -238,4 +282,33 @@ def show(out_dir: str | os.PathLike, article: str, console=None) -> int:
         table.add_row(who, str(c.speaker_type), str(c.cue), str(c.content), str(c.quote),
                       "" if pd.isna(c.claim_date) else str(c.claim_date.date()))
     console.print(table)
+    show_facts(frames, a.article_id, console)
     return len(claims)
+
+
+def show_facts(frames: dict, article_id: str, console) -> int:
+    """Print the facts an article gives a figure for: per fact, every article's figure for it,
+    this article's marked "▶". Returns how many facts."""
+    from rich.table import Table
+
+    facts = frames["facts"]
+    ids = list(dict.fromkeys(facts.fact_id[facts.article_id == article_id]))
+    if not ids:
+        console.print("No facts: no other article of the run gives a figure for what this one measures.")
+        return 0
+    rows = facts[facts.fact_id.isin(ids)]
+    rows = rows.assign(src=_sources(rows, frames["speakers"]))
+    for fact_id in ids:
+        g = rows[rows.fact_id == fact_id].sort_values(["claim_date", "article_id"], kind="stable")
+        status = "[bold red]disputed[/]" if bool(g.disputed.iloc[0]) else "no dispute"
+        table = Table(title=f"Fact: {g.fact.iloc[0]} — {status}, {int(g.n_articles.iloc[0])} articles",
+                      expand=True)
+        for col in ("", "date", "source", "figure", "publisher"):
+            table.add_column(col, overflow="fold")
+        for r in g.itertuples(index=False):
+            table.add_row("▶" if r.article_id == article_id else "",
+                          "" if pd.isna(r.claim_date) else str(r.claim_date.date()), r.src,
+                          str(r.text) + (" (repeated)" if isinstance(r.repeat_of, str) else ""),
+                          r.publisher if isinstance(r.publisher, str) else str(r.article_id))
+        console.print(table)
+    return len(ids)
