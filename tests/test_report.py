@@ -140,3 +140,10 @@ def test_show_lists_the_articles_facts(floods_dir):
     report.show(floods_dir, "budget-1", console=console)
     text = console.export_text()
     assert "No facts" in text and "approved" in text
+
+
+def test_summary_counts_articles_without_a_date(out_dir):
+    frames = extract.load(out_dir)
+    s = report.summary(frames)
+    assert s["articles"] == len(frames["articles"]) and s["undated"] == 1  # hostile.txt has no sidecar
+    assert "without a publication date" in report.render_html(out_dir)

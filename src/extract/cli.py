@@ -116,7 +116,8 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
         click.echo(f"extract: skipped {folder}: it is an extract output folder, not input", err=True)
     reused = f", {summary.resumed} reused from the journal" if resume else ""
     click.echo(f"{summary.articles} articles ({summary.failed} failed{reused}): {summary.claims} claims, "
-               f"{summary.quantities} quantities, {summary.dates} dates -> {out}", err=True)
+               f"{summary.quantities} quantities, {summary.dates} dates, {summary.facts} facts "
+               f"({summary.disputed} disputed) -> {out}", err=True)
     if summary.undated:
         click.echo(f"  {summary.undated} article(s) had no publication date: relative dates (\"on Monday\", "
                    f"\"last week\") stay unresolved (XXXX-...); give a fallback with --published YYYY-MM-DD", err=True)

@@ -112,6 +112,8 @@ class RunSummary:
     quantities: int = 0
     dates: int = 0
     undated: int = 0          # articles processed with no publication date (relative dates unresolved)
+    facts: int = 0            # facts of the claim ledger (facts.csv) ...
+    disputed: int = 0         # ... and how many of them are disputed
     errors: list[str] = field(default_factory=list)
     resumed: int = 0
     skipped: list[str] = field(default_factory=list)   # output folders found among the inputs
@@ -203,5 +205,7 @@ def _run(inputs: list, shown: list, out: Path, settings: Settings, client) -> Ru
         output.write_rows(ordered_rows(), out, excel_safe=settings.excel_safe, fmt=settings.fmt)
     finally:
         journal.close()
+    facts = output.read_table(out / "facts.csv", "facts").groupby("fact_id").disputed.first()
+    summary.facts, summary.disputed = len(facts), int(facts.fillna(False).astype(bool).sum())
     summary.skipped = list(skip.skipped)
     return summary

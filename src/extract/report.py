@@ -54,6 +54,7 @@ def summary(frames: dict) -> dict:
         "facts": len(per_fact), "disputed": int(per_fact.sum()),
         "articles": len(arts),
         "failed": int((arts.status == "error").sum()),
+        "undated": int(((arts.status == "ok") & arts.published.isna()).sum()),
         "claims": len(claims),
         "named_share": (named / len(claims)) if len(claims) else 0.0,
         "top_speakers": top,
