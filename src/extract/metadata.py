@@ -9,6 +9,9 @@ Publication date, in this order (``published_source``): the sidecar or collectio
 (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date
 (``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``); the
 ``--published`` fallback (``default``); else ``unknown``. Never the file's modification time.
+
+Hard-wrapped text is read by paragraph (:func:`extract.wrapping.unwrap`): the first line of a
+wrapped paragraph is not a headline, and a dateline or a link list is found in the paragraph.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from typing import Optional
 
 from .records import ArticleMeta, Document, Span
 from .timeutil import MONTH_RE, month_number, parse_iso_date
+from .wrapping import unwrap
 
 CHROME_RE = re.compile(
     r"^[ \t]*(?:\d+[ \t]*(?:min(?:ute)?s?|hrs?|hours?)[ \t]+read|listen to (?:this )?article|"
@@ -62,10 +66,11 @@ def _valid(year: int, month: int, day: int) -> Optional[dt.date]:
 def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
     """Find title, publisher, publication date, dateline and excluded spans of one article."""
     text = doc.text
+    flat = unwrap(text)  # same length: positions in it are positions in the text
     md = doc.metadata
     excluded: list[Span] = []
     warnings: list[str] = []
-    lines = [(s, e, ln) for s, e, ln in _lines(text)]
+    lines = [(s, e, ln) for s, e, ln in _lines(flat)]
     nonempty = [(s, e, ln) for s, e, ln in lines if ln.strip()]
 
     # Headline: the first line when it matches the title, or reads like one (short, no final stop).
@@ -83,12 +88,12 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
 
     for m in HTML_TAG_RE.finditer(text):  # HTML pasted into a .txt: the tags are not text
         excluded.append(Span.of(text, m.start(), m.end()))
-    for m in CHROME_RE.finditer(text):
+    for m in CHROME_RE.finditer(flat):
         if m.group(0).strip():
             excluded.append(Span.of(text, m.start(), m.end()))
 
     # A trailing link list: a RELATED-style heading, then list items or short lines to the end.
-    for m in RELATED_RE.finditer(text):
+    for m in RELATED_RE.finditer(flat):
         tail = [(s, e, ln) for s, e, ln in lines if s > m.end() and ln.strip()]
         if len(tail) <= 20 and all(LIST_ITEM_RE.match(ln) or len(ln.strip()) < 120 for _, _, ln in tail):
             excluded.append(Span.of(text, m.start(), len(text.rstrip())))
