@@ -5,10 +5,14 @@ list are recorded as excluded spans, and later stages drop whatever falls inside
 headline is recorded (it gives the title) but not excluded: headlines such as "Pence: Flowers
 won't be at debate" are attributions, and their numbers and dates count too.
 
-Publication date, in this order (``published_source``): the sidecar or collection metadata
-(``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date
-(``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``); the
+Publication date, in this order (``published_source``): the sidecar, collection or web-page
+metadata (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback
+date (``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``);
+the day a crawl archive fetched the page (``crawl``: the page was published then or before); the
 ``--published`` fallback (``default``); else ``unknown``. Never the file's modification time.
+
+The language of the text (:func:`extract.language.detect`) is recorded too: the English stages
+run only on English text.
 
 Hard-wrapped text is read by paragraph (:func:`extract.wrapping.unwrap`): the first line of a
 wrapped paragraph is not a headline, and a dateline or a link list is found in the paragraph.
@@ -19,6 +23,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from .language import detect as detect_language
 from .records import ArticleMeta, Document, Span
 from .timeutil import MONTH_RE, month_number, parse_iso_date
 from .wrapping import unwrap
@@ -133,6 +138,8 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         published, source = meta_date.isoformat(), "metadata"
     elif dl_date:
         published, source = dl_date.isoformat(), "dateline"
+    elif parse_iso_date(md.get("crawled", "")):
+        published, source = parse_iso_date(md["crawled"]).isoformat(), "crawl"
     elif fallback_date:
         published, source = fallback_date.isoformat(), "default"
 
@@ -147,4 +154,5 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         headline=headline,
         excluded=tuple(sorted(set(excluded))),
         warnings=tuple(warnings),
+        language=detect_language(flat),
     )
