@@ -50,3 +50,8 @@ def detect(text: str) -> Optional[str]:
 def is_english(code: Optional[str]) -> bool:
     """Whether the English stages should run on a text with this language code."""
     return code in (None, ENGLISH)
+
+
+def skipped_note(code: Optional[str]) -> str:
+    """The warning an article in another language gets."""
+    return f"language is {code}, not English: no claims, quantities or dates extracted"

@@ -171,3 +171,125 @@ def iso_date(value: str) -> Optional[str]:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         return None
+
+
+# ------------------------------------------------------------------------------ scoring renditions
+PAGE_URL = "https://news.example/{}"
+
+
+def corpus_metadata(root) -> dict[str, dict[str, str]]:
+    """{article name: {"title", "publisher", "published"}} from a ``metadata.tsv`` beside or above
+    the split (PolNeAR's), or {} when there is none."""
+    import csv
+    from pathlib import Path
+
+    for path in (Path(root) / "metadata.tsv", Path(root).parent / "metadata.tsv"):
+        if path.exists():
+            with open(path, encoding="utf-8", newline="") as f:
+                return {r["filename"]: {"title": r.get("title") or "", "publisher": r.get("publisher") or "",
+                                        "published": iso_date(r.get("publication_date") or "") or ""}
+                        for r in csv.DictReader(f, delimiter="\t")}
+    return {}
+
+
+def write_pages(articles, folder, how: str, metadata: dict) -> list:
+    """Write ``articles`` (objects with ``name`` and ``text``) as news pages into ``folder``: one
+    ``NAME.html`` each (``how="html"``) or one ``pages.warc.gz`` (``how="warc"``). Returns the inputs
+    to read."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    pages = []
+    for a in articles:
+        md = metadata.get(a.name, {})
+        url = PAGE_URL.format(a.name)
+        pages.append((a.name, url, news_page(a.text, title=md.get("title") or a.name.replace("_", " "),
+                                              published=md.get("published") or None, url=url)))
+    if how == "html":
+        for name, _, page in pages:
+            (folder / f"{name}.html").write_text(page, encoding="utf-8")
+        return [str(folder)]
+    if how == "warc":
+        write_warc(folder / "pages.warc.gz", [(url, page) for _, url, page in pages])
+        return [str(folder / "pages.warc.gz")]
+    raise ValueError(f"unknown rendition {how!r}: html or warc")
+
+
+def claims_on(original: str, result) -> tuple[list, int]:
+    """The claims of ``result`` (an article read from a page) with offsets into ``original``, and
+    how many claims lie outside the article's text (in the page's boilerplate)."""
+    from ..records import Span, replace
+
+    mapping = offset_map(result.document.text, original)
+
+    def moved(span):
+        if span is None:
+            return None
+        got = map_span(mapping, span.start, span.end)
+        return None if got is None else Span.of(original, *got)
+
+    out, outside = [], 0
+    for c in result.claims:
+        cue, content = moved(c.cue), moved(c.content)
+        if cue is None or content is None:
+            outside += 1
+            continue
+        out.append(replace(c, cue=cue, content=content, speaker=moved(c.speaker),
+                           content_spans=tuple(s for s in map(moved, c.content_spans) if s is not None),
+                           relayed_by=(moved(c.relayed_by) or c.cue) if c.relayed_by is not None else None))
+    return out, outside
+
+
+def rendered_claims(articles, how: str, *, settings=None, metadata=None) -> tuple[list[list], dict]:
+    """Render ``articles`` as news pages (``how``: ``html`` or ``warc``), read and process them as a
+    user's run would, and give back each article's claims with offsets into its original text, and
+    checks: pages read, claims outside the article text, boilerplate in the extracted text,
+    publication dates read from the meta tags."""
+    import tempfile
+
+    from ..pipeline import process_many
+    from ..reading import iter_documents
+
+    metadata = metadata or {}
+    with tempfile.TemporaryDirectory(prefix="extract-pages-") as tmp:
+        inputs = write_pages(articles, tmp, how, metadata)
+        results = {PAGE_URL.format(a.name): None for a in articles}
+        for r in process_many(iter_documents(inputs), settings=settings):
+            url = r.meta.url or r.document.metadata.get("url")
+            if url in results:
+                results[url] = r
+    per_article, outside, leaked, dated, failed = [], 0, 0, 0, 0
+    for a in articles:
+        r = results[PAGE_URL.format(a.name)]
+        if r is None or r.status != "ok":
+            failed += 1
+            per_article.append([])
+            continue
+        claims, out = claims_on(a.text, r)
+        per_article.append(claims)
+        outside += out
+        leaked += any(b[:25] in r.document.text for b in BOILERPLATE)
+        want = metadata.get(a.name, {}).get("published")
+        dated += bool(want) and r.meta.published == want and r.meta.published_source == "metadata"
+    checks = {"rendition": how, "pages failed": failed, "claims outside the article text": outside,
+              "pages with boilerplate in the text": leaked,
+              "dates read from the meta tags": f"{dated}/{sum(1 for a in articles if metadata.get(a.name, {}).get('published'))}"}
+    return per_article, checks
+
+
+def rendition_claims(articles, root, *, settings=None, wrap: Optional[int] = None,
+                     render: Optional[str] = None) -> tuple[list[list], dict]:
+    """Each article's claims, with offsets into its original text, when the corpus is read hard-wrapped
+    at column ``wrap``, or as news pages (``render``: ``html`` or ``warc``), and the checks."""
+    from ..pipeline import process_many
+    from ..records import Document
+    from ..wrapping import is_wrapped
+
+    if render:
+        return rendered_claims(articles, render, settings=settings, metadata=corpus_metadata(root))
+    texts = [hard_wrap(a.text, wrap) for a in articles]
+    docs = [Document(a.name, a.name, t) for a, t in zip(articles, texts)]
+    claims = [list(r.claims) for r in process_many(docs, settings=settings)]
+    changed = [t != a.text for a, t in zip(articles, texts)]
+    seen = sum(1 for t, c in zip(texts, changed) if c and is_wrapped(t))
+    return claims, {"wrapped at": wrap, "articles read as wrapped": f"{seen}/{sum(changed)}"}

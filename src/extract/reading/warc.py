@@ -80,9 +80,11 @@ def read_warc(path: Path, shown: str, counts: Optional[collections.Counter] = No
                                  f"the {pages} pages before it were read", row=n)
                     return
                 if not is_page:
-                    why = rtype if rtype != "response" else ("response not HTML" if status == "200" else f"response {status}")
-                    held[why] += 1
-                    counts[f"WARC records skipped ({why})"] += 1
+                    what = (f"WARC {rtype} records" if rtype != "response" else
+                            "WARC responses that are not HTML" if status == "200" else
+                            f"WARC responses with HTTP status {status}")
+                    held[what] += 1
+                    counts[what] += 1
                     continue
                 pages += 1
                 url = rec.rec_headers.get_header("WARC-Target-URI") or ""
