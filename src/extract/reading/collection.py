@@ -3,9 +3,9 @@
 A news dump can be many gigabytes; the reading process never holds more than the record it is on
 (and a read-ahead buffer of :data:`CHUNK` characters), whatever the file's size:
 
-* the encoding is decided on a sample (:func:`~extract.reading.decoding.sniff`); bytes further on
-  that do not decode are kept as lone surrogates (``surrogateescape``) and that record alone is
-  decoded again on its own, with a warning;
+* the encoding is decided on a sample (:func:`~extract.reading.decoding.sniff`); a byte further on
+  that does not decode is kept as a lone surrogate (``surrogateescape``) and read as Windows-1252
+  in its record alone, with a warning;
 * CSV goes through :mod:`csv` row by row (RFC 4180, quoted fields may hold line breaks);
 * JSON Lines are read line by line, each line decoded and parsed on its own;
 * a JSON array (or an object holding one under ``articles`` or ``data``) is cut into records by a
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, TextIO
 
-from .decoding import SAMPLE_BYTES, SURROGATE_RE, decode, redecode_escaped, sniff
+from .decoding import SAMPLE_BYTES, SURROGATE_RE, redecode_escaped, sniff
 
 CHUNK = 1 << 20
 STRUCTURE_RE = re.compile(r'["\[\]{}]')
@@ -81,14 +81,17 @@ def _text_stream(raw: BinaryIO, encoding: str) -> TextIO:
     return io.TextIOWrapper(raw, encoding=encoding, errors="surrogateescape", newline="")
 
 
+def _stray(n: int, encoding: str) -> str:
+    return f"{n} byte(s) not in {encoding.replace('-sig', '')} like the rest of the file, read as Windows-1252"
+
+
 def _fix_escaped(fields: dict, encoding: str, warnings: list[str]) -> dict:
-    """Fields holding bytes the file's encoding could not decode: decode them again on their own."""
+    """Fields holding bytes the file's encoding could not decode (:func:`redecode_escaped`)."""
     for k, v in fields.items():
         if isinstance(v, str) and SURROGATE_RE.search(v):
-            fixed, used = redecode_escaped(v, encoding)
-            fields[k] = fixed
-            warnings.append(f"'{k}' is not {encoding} like the rest of the file; read as {used}" if used else
-                            f"'{k}' has bytes that decode in no encoding; replaced by U+FFFD")
+            fields[k], n = redecode_escaped(v)
+            if n:
+                warnings.append(f"'{k}': {_stray(n, encoding)}")
     return fields
 
 
@@ -134,15 +137,11 @@ def _jsonl_rows(raw: BinaryIO, encoding: str) -> Iterator[Row]:
             continue
         n += 1
         warnings: list[str] = []
-        try:
-            line = data.decode(encoding.replace("-sig", "") if line_no > 1 else encoding)
-        except UnicodeDecodeError:
-            try:
-                line, used = decode(data)
-            except ValueError as e:
-                yield Row(n, error=f"line {line_no}: {e}")
-                continue
-            warnings.append(f"line {line_no} is not {encoding} like the rest of the file; read as {used}")
+        line = data.decode(encoding if line_no == 1 else encoding.replace("-sig", ""), errors="surrogateescape")
+        if SURROGATE_RE.search(line):
+            line, stray = redecode_escaped(line)
+            if stray:
+                warnings.append(_stray(stray, encoding))
         try:
             obj = json.loads(line)
         except RecursionError:
@@ -190,10 +189,10 @@ def _json_rows(raw: BinaryIO, encoding: str) -> Iterator[Row]:
             return
         n += 1
         warnings: list[str] = []
-        if SURROGATE_RE.search(text) and any(0xDC80 <= ord(c) <= 0xDCFF for c in SURROGATE_RE.findall(text)):
-            text, used = redecode_escaped(text, encoding)
-            warnings.append(f"record is not {encoding} like the rest of the file; read as {used}" if used else
-                            "record has bytes that decode in no encoding; replaced by U+FFFD")
+        if SURROGATE_RE.search(text):  # only a stray byte can put a surrogate in the raw JSON text
+            text, stray = redecode_escaped(text)
+            if stray:
+                warnings.append(_stray(stray, encoding))
         try:
             obj = json.loads(text)
         except RecursionError:

@@ -3,7 +3,9 @@
 * The BOM when there is one, then strict UTF-8, then charset-normalizer's best guess (cp1252,
   Latin-1, ...). Line ends are read as Python's text mode reads them (``\\r\\n`` and ``\\r``
   become ``\\n``), so offsets match ``open(path).read()``. Nothing else is changed.
-* A stream (a large collection) is detected on a sample (:data:`SAMPLE_BYTES`), never read whole.
+* A stream (a large collection) is detected on a sample (:data:`SAMPLE_BYTES`), never read whole;
+  a byte further on that does not decode is read as Windows-1252 in its record alone, with a
+  warning (:func:`redecode_escaped`).
 * A web page's declared charset (``<meta charset>``, the HTTP header) is believed only when the
   bytes decode under it: strict UTF-8 first (a page that decodes as UTF-8 is UTF-8 whatever it
   says, the HTML5 and WHATWG encoding sniffing practice for mislabelled pages), then the declared
@@ -84,18 +86,18 @@ def newlines(text: str) -> str:
 def sniff(sample: bytes) -> str:
     """The encoding of a stream from its first bytes: the BOM's (``utf-8-sig`` for UTF-8, so the
     BOM is not read as text), UTF-8 when the sample decodes as UTF-8 (a character cut at the end of
-    the sample does not count against it), else charset-normalizer's guess on the sample. Raises
+    the sample does not count against it) or mostly does (more UTF-8 characters than stray bytes),
+    else charset-normalizer's guess on the sample. Raises
     ValueError for binary data."""
     bom = _bom(sample)
     if bom:
         return "utf-8-sig" if bom == "utf-8" else bom
     if b"\x00" in sample[:4096] and sample.count(b"\x00") > len(sample) // 20:
         raise ValueError("binary file (NUL bytes), not text")
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
+    text = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode(sample, final=False)
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    if stray == 0 or sum(1 for c in text if c > "\x7f") > 2 * stray:
+        return "utf-8"  # UTF-8, perhaps with a few records in another encoding: each decoded on its own
     guess = _guess(sample)
     if guess is None:
         raise ValueError("binary file: no text encoding fits")
@@ -109,16 +111,26 @@ def repair_surrogates(text: str) -> tuple[str, int]:
     return SURROGATE_RE.subn("\ufffd", text)
 
 
-def redecode_escaped(text: str, encoding: str) -> tuple[str, Optional[str]]:
-    """A row read with ``errors="surrogateescape"`` whose bytes did not all decode: decode its
-    bytes again on their own (:func:`decode`); returns (text, encoding used) or the text with the
-    bad bytes replaced by U+FFFD and None when even that fails."""
-    try:
-        raw = text.encode(encoding.replace("-sig", ""), "surrogateescape")
-        fixed, enc = decode(raw)
-        return fixed, enc
-    except (UnicodeError, ValueError, LookupError):
-        return repair_surrogates(text)[0], None
+def redecode_escaped(text: str) -> tuple[str, int]:
+    """Text read with ``errors="surrogateescape"`` whose bytes did not all decode: each stray byte
+    (a surrogate U+DC80-U+DCFF) read as Windows-1252, the usual other encoding of a byte in a
+    UTF-8 news dump (Latin-1 for the five bytes cp1252 leaves undefined); other lone surrogates
+    become U+FFFD. One code point for one. Returns the text and how many bytes were read so."""
+    n = 0
+
+    def one(m) -> str:
+        nonlocal n
+        code = ord(m.group())
+        if not 0xDC80 <= code <= 0xDCFF:
+            return "\ufffd"
+        n += 1
+        byte = bytes([code - 0xDC00])
+        try:
+            return byte.decode("cp1252")
+        except UnicodeDecodeError:
+            return byte.decode("latin-1")
+
+    return SURROGATE_RE.sub(one, text), n
 
 
 def declared_charset(page: bytes, content_type: Optional[str] = None) -> Optional[str]:

@@ -13,7 +13,9 @@ the main text, so the costly part runs in the workers beside the parse.
   ``<time>`` and the URL, never a date guessed from the text; ``original_date`` on: the first
   publication, not the last update). What the caller already knows wins (a collection's columns,
   a WARC record's target URI).
-* A page with no main text (a gallery, a login wall, an empty or broken page) is an error row.
+* A page with no main text (a gallery, a login wall, an empty or broken page: fewer than
+  :data:`MIN_WORDS` words, such as a lone menu item the fallback extractors picked up) is an
+  error row.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from .decoding import decode_page, newlines
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MAX_PAGE_CHARS = 20_000_000  # bigger "pages" are dumps, not articles
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
+MIN_WORDS = 8  # less main text than this is a caption or a menu item, not an article
 NO_TEXT = "no article text in the page (a gallery, a login wall, or an empty or broken page?)"
 
 
@@ -77,7 +80,7 @@ def extract_page(doc: Document) -> Document:
     except Exception as e:  # lxml and trafilatura raise many kinds on broken markup: the page's row says why
         return replace(doc, markup=None, error=f"page unreadable: {type(e).__name__}: {reason(e)}")
     text = newlines(getattr(found, "text", None) or "") if found is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         return replace(doc, markup=None, error=NO_TEXT)
     page_meta = {}
     for key, attr in (("title", "title"), ("publisher", "sitename"), ("published", "date"), ("url", "url")):
