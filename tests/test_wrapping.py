@@ -95,3 +95,31 @@ def test_restore_spans_takes_span_texts_from_the_text_as_read():
     assert back.speaker.text == "Mayor Ana\nRuiz" and back.content.text == "the bridge\nwould reopen"
     assert back.cue is claim.cue  # unchanged spans are the same objects
     assert back.speaker_canonical == "Ana Ruiz"
+
+
+def test_a_wrapped_article_gives_the_claims_of_the_plain_one(tmp_path):
+    import subprocess
+    import sys
+
+    import extract
+    from conftest import SHARED
+
+    plain = "\n\n".join(PARAGRAPHS) + "\n"
+    wrapped_text = hard_wrap(plain, 62)
+    assert len(wrapped_text) == len(plain) and wrapped_text != plain
+    a = extract.process_text(plain, {"published": "2024-06-04"})
+    b = extract.process_text(wrapped_text, {"published": "2024-06-04"})
+    key = lambda c: (c.cue.start, c.content.start, c.content.end, c.speaker and c.speaker.start, c.speaker_canonical)
+    assert len(a.claims) >= 3
+    assert [key(c) for c in b.claims] == [key(c) for c in a.claims]
+    assert [(q.span.start, q.value) for q in b.quantities] == [(q.span.start, q.value) for q in a.quantities]
+    for c in b.claims:  # span texts are the text as read, line breaks included
+        assert wrapped_text[c.content.start:c.content.end] == c.content.text
+    assert any("\n" in c.content.text for c in b.claims)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wire.txt").write_text(wrapped_text, encoding="utf-8")
+    extract.run([str(tmp_path / "in")], tmp_path / "out", workers=1)
+    if (SHARED / "tools" / "check_contract.py").exists():
+        check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_contract.py"), str(tmp_path / "out")],
+                               capture_output=True, text=True)
+        assert "contract: 0 problems" in check.stdout, check.stdout
