@@ -53,7 +53,7 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Art
     results: list[Optional[ArticleResult]] = [None] * len(documents)
     metas: list[Optional[ArticleMeta]] = [None] * len(documents)
     todo: list[int] = []
-    documents = [extract_page(d) for d in documents]  # web pages: the article in the page
+    documents = [_article_of(d, settings) for d in documents]  # web pages: the article in the page
     for i, d in enumerate(documents):
         if d.error:
             results[i] = assembly.failed(d, None, d.error)
@@ -83,6 +83,15 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Art
             results[i] = assembly.failed(d, metas[i], f"extraction: {one_line(e)}")
             _debug(settings, e)
     return [r for r in results if r is not None]
+
+
+def _article_of(document: Document, settings: Settings) -> Document:
+    """The document with its web page (if any) replaced by the article in it; a failure is its error."""
+    try:
+        return extract_page(document)
+    except Exception as e:  # the page's row says why; the batch goes on
+        _debug(settings, e)
+        return replace(document, markup=None, error=f"page: {one_line(e)}")
 
 
 def _parse(documents: Sequence[Document], todo: list[int], settings: Settings) -> dict:

@@ -7,7 +7,8 @@ paragraph per line must not be touched, nor transcripts, lists or "NAME: text" l
 
 Detection, per article (:func:`soft_breaks`):
 
-* the wrap width ``W`` is a high percentile of the lengths of the lines that carry text;
+* the wrap width ``W`` is the 97th percentile of the lengths of the lines that carry text (a
+  wrapper's lines are at most ``W`` long; the percentile ignores a long URL line);
 * a break between two lines of text is *greedy-consistent* when the next line's first word would
   not have fitted on the line (``len(line) + 1 + len(word) > W``): that is the rule every
   wrapping program (``fmt``, ``textwrap``, e-mail clients, wire systems) breaks by, so every
@@ -18,8 +19,9 @@ Detection, per article (:func:`soft_breaks`):
   paragraph per line fails the last test: its lines end where sentences end.
 
 In a wrapped article a break is soft when it is greedy-consistent, or when the line ends
-mid-sentence and the next line goes on in lower case; never before a blank line, an indented
-first line, a list item, or after a line that ends a paragraph by its length.
+mid-sentence and the next line goes on in lower case; never before a blank line or an indented
+first line, nor before a list item or a "NAME: text" turn that follows a finished sentence, nor
+after a line that ends a paragraph by its length.
 
 :func:`unwrap` replaces each soft break by a space. Both are one character, so every offset into
 the unwrapped text is an offset into the text as read: the parser and the rules see paragraphs,

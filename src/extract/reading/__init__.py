@@ -31,7 +31,7 @@ from typing import Iterable, Iterator, Optional
 from ..records import Document
 from .collection import CollectionError, iter_rows
 from .common import article_id, checked, failed, meta, reason
-from .decoding import decode
+from .decoding import decode, repair_surrogates
 from .html import HTML_SUFFIXES, extract_page, page_document
 from .warc import is_warc, read_warc
 
@@ -194,8 +194,11 @@ def read_collection(path: Path, shown: str) -> Iterator[Document]:
             body = fields.get("text")
             page = fields.get("html")
             if not (isinstance(body, str) and body.strip()) and isinstance(page, str) and page.strip():
-                yield page_document(page.encode("utf-8", "surrogatepass"), article_id=aid, source_path=shown,
-                                    source_row=row.number, metadata=md, warnings=warnings)
+                page, bad = repair_surrogates(page)
+                if bad:
+                    warnings += (f"{bad} lone surrogate code point(s) in the page replaced by U+FFFD",)
+                yield page_document(page.encode("utf-8"), article_id=aid, source_path=shown, source_row=row.number,
+                                    metadata=md, warnings=warnings)
                 continue
             if not isinstance(body, str):
                 error = ("record has no 'text' column" if body is None else

@@ -12,7 +12,7 @@
   error row says where it broke. An archive with no HTML page is one error row saying what it held.
 
 warcio (Webrecorder) or FastWARC (Resiliparse)? On a generated archive of 3,000 pages (6,001
-records, ``bench/reading.py``), FastWARC reads about 6 times as many records per second, but both
+records, ``bench/reading.py``), FastWARC reads 4-8 times as many records per second, but both
 read thousands of records a second, hundreds of times what trafilatura and the parser can take
 per core, so reading is never the bottleneck. warcio is pure Python and installs everywhere;
 FastWARC has no wheels for macOS on Apple silicon or Linux on ARM for current Pythons, where
