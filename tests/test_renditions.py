@@ -87,7 +87,7 @@ def test_the_pages_as_one_warc_give_the_tables_of_the_html_folder(tmp_path):
         got = {"articles": arts[["url", "title", "publisher", "published", "published_source", "language", "n_chars",
                                  "n_claims", "n_quantities", "n_dates"]].sort_values("url").reset_index(drop=True)}
         for t in ("claims", "quantities", "dates", "entities"):
-            df = frames[t].drop(columns=[c for c in frames[t].columns if c.endswith("_id") or c == "relayed_by"])
+            df = frames[t].drop(columns=[c for c in frames[t].columns if c.endswith(("_id", "_key")) or c == "relayed_by"])
             df.insert(0, "url", frames[t].article_id.map(url))
             got[t] = df.sort_values(list(df.columns[:4])).reset_index(drop=True)
         return got

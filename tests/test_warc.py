@@ -65,7 +65,7 @@ def test_same_tables_as_the_html_folder(tmp_path):
         ids = dict(zip(frames["articles"].article_id, frames["articles"].url))
         found = {}
         for t in ("claims", "quantities", "dates", "entities"):
-            df = frames[t].drop(columns=[c for c in frames[t].columns if c.endswith("_id") or c == "relayed_by"])
+            df = frames[t].drop(columns=[c for c in frames[t].columns if c.endswith(("_id", "_key")) or c == "relayed_by"])
             df.insert(0, "url", frames[t].article_id.map(ids))
             found[t] = df.sort_values(list(df.columns[:4])).reset_index(drop=True)
         return found
