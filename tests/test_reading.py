@@ -161,3 +161,47 @@ def test_html_column_in_a_collection_is_a_page(tmp_path):
     (tmp_path / "pages.jsonl").write_text(json.dumps({"html": page, "url": "https://x.example/a"}) + "\n", encoding="utf-8")
     (doc,) = _docs(tmp_path)
     assert doc.kind == "html" and doc.markup and doc.text == "" and doc.metadata["url"] == "https://x.example/a"
+
+
+def _collection(path, n_bytes: int, body: str) -> int:
+    """Write a collection of ``n_bytes`` or a little more, every record's text ``body``; how many records."""
+    import csv as csv_module
+
+    suffix, n = path.suffix, 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv_module.writer(f) if suffix == ".csv" else None
+        if w:
+            w.writerow(["id", "text"])
+        f.write("[" if suffix == ".json" else "")
+        while f.tell() < n_bytes:
+            n += 1
+            if w:
+                w.writerow([f"a{n}", body])
+            else:
+                f.write(("," if suffix == ".json" and n > 1 else "") + json.dumps({"id": f"a{n}", "text": body}) + "\n")
+        f.write("]" if suffix == ".json" else "")
+    return n
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".json"])
+def test_collections_stream_memory_does_not_grow_with_the_file(tmp_path, suffix):
+    """Reading a collection to the end holds one record and a read-ahead buffer, not the file:
+    Python's peak allocation on a 32 MB file is that of an 8 MB one (bench/reading.py measures the
+    whole process on 1 GB)."""
+    import tracemalloc
+
+    body = "The harbour master said 12 ships were waiting outside the port. " * 40
+    peaks = []
+    for size in (8_000_000, 32_000_000):
+        path = tmp_path / f"big{size}{suffix}"
+        n = _collection(path, size, body)
+        tracemalloc.start()
+        try:
+            count = sum(1 for d in iter_documents([path]) if d.text == body)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert count == n
+        path.unlink()
+    assert peaks[1] < peaks[0] + 2_000_000, peaks
+    assert peaks[1] < 32_000_000 / 3, peaks
