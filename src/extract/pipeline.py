@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
 from . import language, nlp, output, reading
-from .resources import check_models
 from .batching import IN_FLIGHT_PER_WORKER, batches_of, in_order, process_batch
 from .journal import Journal, article_key
 from .lock import FolderLock
 from .records import ArticleResult, Document
+from .resources import check_models
 from .settings import Settings
 
 
