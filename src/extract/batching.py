@@ -1,7 +1,8 @@
 """One batch of articles through every stage, and the helpers both engines use to stream batches.
 
-:func:`process_batch` is the per-batch driver: metadata, then one ``nlp.pipe`` over the batch,
-then entities, attribution, quantities, dates and assembly for each parsed article. The local
+:func:`process_batch` is the per-batch driver: the article out of each web page, metadata, then
+one ``nlp.pipe`` over the batch, then entities, attribution, quantities, dates and assembly for
+each parsed English article (an article in another language keeps its row, with a warning). The local
 engine (:mod:`extract.pipeline`) runs it in worker processes, the Dask engine
 (:mod:`extract.distributed`) in cluster tasks; both cut the input into batches with
 :func:`batches_of` and take results back in order with :func:`in_order`.
@@ -17,8 +18,10 @@ import sys
 import traceback
 from typing import Iterable, Iterator, Optional, Sequence
 
-from . import assembly, attribution, dates, entities, metadata, nlp, quantities
-from .records import ArticleMeta, ArticleResult, Document
+from . import assembly, attribution, dates, entities, language, metadata, nlp, quantities
+from .reading import extract_page
+from .records import ArticleMeta, ArticleResult, Document, replace
+from .wrapping import restore_spans
 from .settings import Settings
 
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: enough to keep it busy, few enough to stay flat
@@ -37,8 +40,11 @@ def analyse(document: Document, spacy_doc, meta: ArticleMeta) -> ArticleResult:
     quants = quantities.extract(spacy_doc, meta)
     times = dates.extract(spacy_doc, meta)
     sentences = tuple((s.start_char, s.end_char) for s in spacy_doc.sents)
-    return assembly.assemble(document, meta, entities=ents, claims=claims, quantities=quants, dates=times,
-                             sentences=sentences)
+    result = assembly.assemble(document, meta, entities=ents, claims=claims, quantities=quants, dates=times,
+                               sentences=sentences)
+    if nlp.text_of(spacy_doc) != document.text:  # parsed unwrapped: span texts from the text as read
+        result = restore_spans(result, document.text)
+    return result
 
 
 def process_batch(documents: Sequence[Document], settings: Settings) -> list[ArticleResult]:
@@ -47,6 +53,7 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Art
     results: list[Optional[ArticleResult]] = [None] * len(documents)
     metas: list[Optional[ArticleMeta]] = [None] * len(documents)
     todo: list[int] = []
+    documents = [_article_of(d, settings) for d in documents]  # web pages: the article in the page
     for i, d in enumerate(documents):
         if d.error:
             results[i] = assembly.failed(d, None, d.error)
@@ -60,6 +67,10 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Art
         if not d.text.strip():
             results[i] = assembly.failed(d, metas[i], "empty article (no text)")
             continue
+        if not language.is_english(metas[i].language):
+            note = language.skipped_note(metas[i].language)
+            results[i] = ArticleResult(document=d, meta=replace(metas[i], warnings=metas[i].warnings + (note,)))
+            continue
         todo.append(i)
     for i, spacy_doc in _parse(documents, todo, settings).items():
         d = documents[i]
@@ -72,6 +83,15 @@ def process_batch(documents: Sequence[Document], settings: Settings) -> list[Art
             results[i] = assembly.failed(d, metas[i], f"extraction: {one_line(e)}")
             _debug(settings, e)
     return [r for r in results if r is not None]
+
+
+def _article_of(document: Document, settings: Settings) -> Document:
+    """The document with its web page (if any) replaced by the article in it; a failure is its error."""
+    try:
+        return extract_page(document)
+    except Exception as e:  # the page's row says why; the batch goes on
+        _debug(settings, e)
+        return replace(document, markup=None, error=f"page: {one_line(e)}")
 
 
 def _parse(documents: Sequence[Document], todo: list[int], settings: Settings) -> dict:

@@ -23,10 +23,16 @@ Examples:
   python -c "import extract; print(extract.load('data/out')['claims'].head())"
 
 \b
-Inputs: folders (walked recursively), .txt articles with an optional NAME.json sidecar
-{"id","title","publisher","published","url"}, and .csv/.jsonl/.json collections with a
-"text" column. Writes articles.csv, claims.csv, quantities.csv, dates.csv, entities.csv and
-datapackage.json into --out.
+Inputs (folders are walked recursively):
+  .txt              one article; optional NAME.json sidecar {"id","title","publisher","published","url"};
+                    hard-wrapped wire copy is read by paragraph
+  .csv .jsonl .json one article per row, with a "text" (or "html") column and the same optional
+                    columns; streamed, whatever their size
+  .html .htm        one web page: its main text, title, site name, date and canonical URL
+  .warc .warc.gz    a crawl archive (e.g. CC-NEWS): every HTML response record is one article
+Only English text is extracted from; other languages keep their row in articles.csv (language).
+Writes articles.csv, claims.csv, quantities.csv, dates.csv, entities.csv, datapackage.json and,
+for web pages, texts.jsonl (the extracted text the offsets point into) into --out.
 """
 
 
@@ -92,13 +98,14 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
     from .nlp import ModelNotFound
     from .pipeline import run as run_pipeline
     from .reading import InputError
+    from .resources import ModelFilesMissing
 
     settings = Settings(model=model, models=models, published=published, workers=workers, batch_size=batch_size,
                         progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose,
                         excel_safe=excel_safe, fmt=fmt, resume=resume, engine=engine, scheduler=scheduler)
     try:
         summary = run_pipeline(list(inputs), out, settings=settings)
-    except (InputError, ModelNotFound, FolderLocked) as e:
+    except (InputError, ModelNotFound, ModelFilesMissing, FolderLocked) as e:
         click.echo(f"extract: {e}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -121,6 +128,13 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
     if summary.undated:
         click.echo(f"  {summary.undated} article(s) had no publication date: relative dates (\"on Monday\", "
                    f"\"last week\") stay unresolved (XXXX-...); give a fallback with --published YYYY-MM-DD", err=True)
+    if summary.other_language:
+        langs = ", ".join(f"{n} {code}" for code, n in summary.other_language.most_common())
+        click.echo(f"  {sum(summary.other_language.values())} article(s) not in English ({langs}): kept in "
+                   f"articles.csv (language column), with no claims, quantities or dates", err=True)
+    if summary.passed_over:
+        click.echo("  passed over: " + ", ".join(f"{n} {what}" for what, n in sorted(summary.passed_over.items())),
+                   err=True)
     for line in summary.errors[:10]:
         click.echo(f"  failed: {line}", err=True)
     if len(summary.errors) > 10:
@@ -149,23 +163,85 @@ def report(out_dir, html_path):
 
 @main.command(epilog="""\b
 Examples:
-  extract show data/raw/seed/article.txt
+  extract show my_article.txt                  # processed now, nothing written
+  extract show page.html --published 2025-03-05
+  extract show data/raw/seed/article.txt       # read from data/out when a run there holds it
   extract show article-1872d4ff --out data/out
 """)
 @click.argument("article")
-@click.option("--out", "out_dir", default="data/out", show_default=True, type=click.Path(file_okay=False),
-              help="The output folder of the run that processed the article.")
-def show(article, out_dir):
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Read the article from this run's output folder. Default: data/out when a run there "
+                   "holds ARTICLE, else ARTICLE (a file) is processed now.")
+@click.option("--published", callback=_date, metavar="DATE",
+              help="When processing now: fallback publication date (ISO) for an article that states none.")
+def show(article, out_dir, published):
     """Print one article's claims as a table, then its facts: every article's figure for each thing it
-    measures that other articles of the run measure too (ARTICLE: its path as given to `run`, or its
-    article_id)."""
+    measures that other articles of the run measure too.
+
+    ARTICLE is a file (a .txt, .html, collection or archive: each article in it is shown), or the
+    path or article_id of an article a run processed.
+    """
     from .report import show as show_article
 
+    if out_dir is None:
+        held = _held_by("data/out", article)
+        if held is None and os.path.exists(article):
+            sys.exit(_show_processed(article, published))
+        out_dir, article = "data/out", held or article
     try:
         show_article(out_dir, article)
     except (LookupError, FileNotFoundError) as e:
         click.echo(f"extract: {e}", err=True)
         sys.exit(2)
+
+
+def _held_by(out_dir: str, article: str):
+    """The article_id under which the run in ``out_dir`` holds ``article`` (an id or the path it
+    was read from), or None."""
+    import csv
+
+    table = os.path.join(out_dir, "articles.csv")
+    if not os.path.isfile(table):
+        return None
+    real = os.path.realpath(article)
+    with open(table, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("article_id") == article or os.path.realpath(row.get("source_path") or "\0") == real:
+                return row["article_id"]
+    return None
+
+
+def _show_processed(path: str, published) -> int:
+    """Process ``path`` into a temporary folder and show each article in it; the exit code."""
+    import csv
+    import tempfile
+
+    from .lock import FolderLocked
+    from .nlp import ModelNotFound
+    from .pipeline import run as run_pipeline
+    from .report import show as show_article
+    from .resources import ModelFilesMissing
+
+    with tempfile.TemporaryDirectory(prefix="extract-show-") as tmp:
+        try:
+            summary = run_pipeline([path], tmp, settings=Settings(workers=1, published=published, progress=False))
+        except (ModelNotFound, ModelFilesMissing, FolderLocked) as e:
+            click.echo(f"extract: {e}", err=True)
+            return 2
+        with open(os.path.join(tmp, "articles.csv"), encoding="utf-8", newline="") as f:
+            articles = list(csv.DictReader(f))
+        for a in articles:
+            if a["status"] != "ok":
+                click.echo(f"extract: {a['source_path']}: {a['error']}", err=True)
+                continue
+            show_article(tmp, a["article_id"])
+            if a.get("warnings"):
+                click.echo(f"  warnings: {a['warnings']}", err=True)
+        if not articles:
+            click.echo(f"extract: no article in {path}", err=True)
+            return 2
+    click.echo(f"(processed {path} now; `extract run` writes the tables)", err=True)
+    return 0 if summary.ok else 1
 
 
 @main.group("eval")
@@ -190,16 +266,24 @@ def _print(scores: dict, as_json: bool) -> None:
 @click.argument("split", type=click.Path(exists=True, file_okay=False))
 @click.option("--limit", type=int, help="Only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
-def eval_polnear(split, limit, as_json):
+@click.option("--wrap", type=click.IntRange(min=20), metavar="COLUMN",
+              help="Score the articles hard-wrapped at COLUMN (the last space before it becomes a newline).")
+@click.option("--as", "render", type=click.Choice(["html", "warc"]),
+              help="Score the articles read from news pages: a folder of .html files, or one .warc.gz.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+def eval_polnear(split, limit, as_json, wrap, render, workers):
     """Attribution P/R/F1 on a PolNeAR split.
 
     \b
-    Example:
+    Examples:
       extract eval polnear ../shared/data/polnear/dev
+      extract eval polnear ../shared/data/polnear/dev --wrap 65    # as wire copy wrapped at 65 columns
+      extract eval polnear ../shared/data/polnear/dev --as html    # as news web pages
     """
     from .evaluation import polnear
 
-    _print(polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty()), as_json)
+    _print(polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty(), wrap=wrap, render=render,
+                            settings=Settings(workers=workers)), as_json)
 
 
 @eval_.command("newsquant")

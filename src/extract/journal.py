@@ -65,7 +65,8 @@ def article_key(doc: Document, settings: Settings) -> str:
     h = hashlib.sha256()
     h.update(pipeline_version(settings).encode())
     for part in (doc.article_id, doc.source_path, str(doc.source_row), doc.error or "",
-                 json.dumps(dict(doc.metadata), sort_keys=True), "|".join(doc.warnings), doc.text):
+                 json.dumps(dict(doc.metadata), sort_keys=True), "|".join(doc.warnings), doc.text,
+                 doc.markup or ""):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()

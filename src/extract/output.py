@@ -25,7 +25,7 @@ SCHEMA: dict[str, list[tuple]] = {
         ("title", "string", "Title from the metadata, else the headline line."),
         ("publisher", "string", "Publisher from the metadata, else the agency in the dateline."),
         ("published", "date", "Publication date (ISO)."),
-        ("published_source", "string", "Where the publication date came from.", ["metadata", "dateline", "default", "unknown"]),
+        ("published_source", "string", "Where the publication date came from (crawl: only the archive's fetch date was known).", ["metadata", "dateline", "crawl", "default", "unknown"]),
         ("status", "string", "ok, or error when the article could not be processed.", ["ok", "error"]),
         ("error", "string", "Why the article failed (one line); empty when ok."),
         ("url", "string", "URL from the metadata."),
@@ -36,6 +36,7 @@ SCHEMA: dict[str, list[tuple]] = {
         ("n_quantities", "integer", "Quantities found."),
         ("n_dates", "integer", "Temporal expressions found."),
         ("warnings", "string", "Problems that did not stop processing (a malformed sidecar, ...), '; '-separated."),
+        ("language", "string", "ISO 639-1 code of the text (en, fr, ...); only English text is extracted from."),
     ],
     "claims": [
         ("claim_id", "string", "Unique id: article_id:cN."),
@@ -141,6 +142,7 @@ SCHEMA: dict[str, list[tuple]] = {
 ARTICLE_TABLES = ("articles", "claims", "quantities", "dates", "entities")   # rows written article by article
 RUN_TABLES = ("facts", "speakers")                                          # computed once when the run ends
 TABLES = ARTICLE_TABLES + RUN_TABLES
+TEXTS = "texts"  # texts.jsonl: {"article_id", "text"} of each article whose text was extracted from markup
 EXCEL_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -159,8 +161,10 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
         "published_source": m.published_source, "status": result.status, "error": result.error or d.error,
         "url": m.url, "dateline_place": m.dateline_place, "encoding": d.encoding, "n_chars": len(d.text),
         "n_claims": len(result.claims), "n_quantities": len(result.quantities), "n_dates": len(result.dates),
-        "warnings": "; ".join(d.warnings + m.warnings) or None,
+        "warnings": "; ".join(d.warnings + m.warnings) or None, "language": m.language,
     })
+    if d.kind != "text" and d.text:  # a text extracted from markup: offsets point into it (contract)
+        out[TEXTS] = [{"article_id": aid, "text": d.text}]
     for c in result.claims:
         sp = c.speaker
         out["claims"].append({
@@ -244,10 +248,21 @@ class TableWriter:
 
     def add_rows(self, table_rows: dict[str, list[dict]]) -> None:
         for t, rs in table_rows.items():
+            if t == TEXTS:
+                self._add_texts(rs)
+                continue
             cols = columns(t)
             w = self._writers[t]
             for r in rs:
                 w.writerow([_cell(r.get(c), self.excel_safe) for c in cols])
+
+    def _add_texts(self, rs: list[dict]) -> None:
+        if TEXTS not in self._files:
+            fd, tmp = _temp_file(self.out, f".{TEXTS}.", ".jsonl.tmp")
+            self._files[TEXTS] = (os.fdopen(fd, "w", encoding="utf-8", newline="\n"), tmp)
+        f = self._files[TEXTS][0]
+        for r in rs:
+            f.write(json.dumps({"article_id": r["article_id"], "text": r["text"]}, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         for f, _ in self._files.values():
@@ -255,14 +270,20 @@ class TableWriter:
             os.fsync(f.fileno())
             f.close()
         temps = {t: tmp for t, (_, tmp) in self._files.items()}
+        texts = temps.pop(TEXTS, None)
         try:
             temps.update(finish_run(self.out, temps, excel_safe=self.excel_safe))
         except BaseException:
-            for tmp in temps.values():
-                Path(tmp).unlink(missing_ok=True)
+            for tmp in list(temps.values()) + [texts]:
+                if tmp:
+                    Path(tmp).unlink(missing_ok=True)
             raise
         for t in TABLES:
             os.replace(temps[t], self.out / f"{t}.csv")
+        if texts:
+            os.replace(texts, self.out / f"{TEXTS}.jsonl")
+        else:
+            (self.out / f"{TEXTS}.jsonl").unlink(missing_ok=True)  # a previous run's, for other articles
         write_datapackage(self.out)
 
     def abort(self) -> None:

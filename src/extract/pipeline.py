@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
-from . import nlp, output, reading
+from . import language, nlp, output, reading
 from .batching import IN_FLIGHT_PER_WORKER, batches_of, in_order, process_batch
 from .journal import Journal, article_key
 from .lock import FolderLock
 from .records import ArticleResult, Document
+from .resources import check_models
 from .settings import Settings
 
 
@@ -35,6 +36,7 @@ def process_text(text: str, metadata: Optional[Mapping[str, str]] = None, *, set
     >>> r.claims[0].speaker.text, r.quantities[0].value  # doctest: +SKIP
     ('Officials', 40.0)
     """
+    check_models()
     doc = Document(article_id=article_id, source_path="<text>", text=text, metadata=dict(metadata or {}))
     return process_batch([doc], settings or Settings())[0]
 
@@ -62,6 +64,7 @@ def process_many(documents: Iterable[Document], *, settings: Optional[Settings] 
     ``settings.progress`` a bar counts articles against ``total`` (when known).
     """
     settings = settings or Settings()
+    check_models()
     bar = _progress(settings.progress, total)
     try:
         batches = batches_of(documents, settings.batch_size)
@@ -117,6 +120,8 @@ class RunSummary:
     errors: list[str] = field(default_factory=list)
     resumed: int = 0
     skipped: list[str] = field(default_factory=list)   # output folders found among the inputs
+    other_language: collections.Counter = field(default_factory=collections.Counter)  # articles not in English, by language
+    passed_over: collections.Counter = field(default_factory=collections.Counter)     # what inputs held besides articles
     stale_lock: Optional[dict] = None                   # the holder of a lock a killed run left
 
     @property
@@ -144,6 +149,7 @@ def run(inputs: Sequence[str | os.PathLike], out: str | os.PathLike, *, settings
     from . import remote
 
     settings = replace(settings or Settings(), **options) if options else (settings or Settings())
+    check_models()
     with remote.local_inputs(list(inputs)) as (local, shown), \
             remote.local_output(out, resume=settings.resume) as local_out, FolderLock(local_out) as lock:
         summary = _run(local, shown, Path(local_out), settings, client)
@@ -161,7 +167,7 @@ def _run(inputs: list, shown: list, out: Path, settings: Settings, client) -> Ru
     pending: collections.deque = collections.deque()
 
     def work() -> Iterator[Document]:
-        for doc in reading.iter_documents(inputs, shown=shown, skip=skip):
+        for doc in reading.iter_documents(inputs, shown=shown, skip=skip, counts=summary.passed_over):
             key = article_key(doc, settings)
             cached = journal.get(key)
             pending.append((key, cached))
@@ -179,6 +185,8 @@ def _run(inputs: list, shown: list, out: Path, settings: Settings, client) -> Ru
         if art["status"] != "ok":
             summary.failed += 1
             summary.errors.append(f"{art['source_path']}: {art['error']}")
+        elif not language.is_english(art.get("language")):
+            summary.other_language[art["language"]] += 1
         elif not art.get("published"):
             summary.undated += 1
         return rows

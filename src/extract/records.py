@@ -38,7 +38,10 @@ class Document:
     """One input article as read (stage: reading).
 
     ``metadata`` holds the sidecar or collection columns (``title``, ``publisher``, ``published``,
-    ``url``, ``id``); ``error`` is set, and ``text`` empty, when the input could not be read.
+    ``url``, ``id``; ``crawled`` for a page from a crawl archive); ``error`` is set, and ``text``
+    empty, when the input could not be read. ``kind`` is ``text``, or ``html`` for a web page:
+    then ``markup`` holds the decoded page until its article is extracted
+    (:func:`extract.reading.html.extract_page`), and ``text`` is that article.
     """
 
     article_id: str
@@ -49,6 +52,8 @@ class Document:
     encoding: str = "utf-8"
     error: Optional[str] = None
     warnings: tuple[str, ...] = ()
+    kind: str = "text"                      # text | html
+    markup: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -62,13 +67,14 @@ class ArticleMeta:
     title: Optional[str] = None
     publisher: Optional[str] = None
     published: Optional[str] = None          # ISO date
-    published_source: str = "unknown"       # metadata | dateline | default | unknown
+    published_source: str = "unknown"       # metadata | dateline | crawl | default | unknown
     url: Optional[str] = None
     dateline: Optional[Span] = None
     dateline_place: Optional[str] = None
     headline: Optional[Span] = None
     excluded: tuple[Span, ...] = ()
     warnings: tuple[str, ...] = ()
+    language: Optional[str] = None           # ISO 639-1 code (extract.language.detect)
 
     def is_excluded(self, start: int, end: int) -> bool:
         return any(s.start < end and start < s.end for s in self.excluded)

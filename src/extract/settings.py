@@ -11,8 +11,12 @@ FORMATS = ("csv", "parquet")
 
 
 def default_models_dir() -> Path:
-    """Where the shipped lexicons and trained components live: ``models/`` at the repository root."""
-    return Path(__file__).resolve().parents[2] / "models"
+    """Where the shipped lexicons and trained components live: ``extract/models/`` in an installed
+    package (``pyproject.toml`` maps the repository's ``models/`` there), else ``models/`` at the
+    root of a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "models"
+    return packaged if packaged.is_dir() else here.parents[1] / "models"
 
 
 # Kept as the name the stages call until they take the folder from the settings they are given.

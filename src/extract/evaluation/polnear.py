@@ -151,8 +151,12 @@ def claims_as_attributions(claims) -> list[GoldAttribution]:
     return out
 
 
-def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False) -> dict:
-    """Run the pipeline over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}."""
+def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False,
+             wrap: Optional[int] = None, render: Optional[str] = None) -> dict:
+    """Run the pipeline over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}.
+
+    ``wrap`` (a column) or ``render`` (``html``, ``warc``) score the same articles as users hold
+    them, hard-wrapped or as news pages, with the checks of :mod:`.renditions` added."""
     from dataclasses import replace
 
     from ..pipeline import process_many
@@ -161,10 +165,17 @@ def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, pr
 
     settings = replace(settings or Settings(), progress=progress)
     articles = list(iter_corpus(root, limit))
-    docs = [Document(a.name, a.name, a.text) for a in articles]
+    extra: dict = {}
+    if wrap or render:
+        from .renditions import rendition_claims
+
+        found, extra = rendition_claims(articles, root, settings=settings, wrap=wrap, render=render)
+    else:
+        docs = [Document(a.name, a.name, a.text) for a in articles]
+        found = (result.claims for result in process_many(docs, settings=settings))
     totals: dict[str, PRF] = {}
-    for art, result in zip(articles, process_many(docs, settings=settings)):
-        pred = claims_as_attributions(result.claims)
+    for art, claims in zip(articles, found):
+        pred = claims_as_attributions(claims)
         for k, v in score_article(art.text, art.attributions, pred).items():
             totals.setdefault(k, PRF()).add(v)
-    return {k: v.as_dict() for k, v in totals.items()}
+    return {**{k: v.as_dict() for k, v in totals.items()}, **extra}
