@@ -33,8 +33,12 @@ def bad_inputs(tmp_path_factory):
     (d / "utf16.txt").write_bytes("Officials said 12 people were hurt.".encode("utf-16"))
     (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Police said 3 people died.".encode())
     (d / "crlf.txt").write_bytes(b"Headline here\r\nThe mayor said 40 homes burned.\r\n")
-    (d / "html.txt").write_text("<html><body><p>The minister said <b>20</b> schools closed.</p></body></html>",
-                                encoding="utf-8")
+    (d / "html.txt").write_text(
+        "<!DOCTYPE html><html><head><title>Schools shut</title></head><body><nav>Home | World</nav><article>"
+        "<p>The education minister said on Tuesday that <b>20</b> schools had closed after the storm, and that "
+        "more closures were likely before the weekend.</p><p>Parents were told to keep children at home until "
+        "the roads had been cleared and the buildings checked by engineers.</p></article></body></html>",
+        encoding="utf-8")
     (d / "quotes.txt").write_text('He said "unbalanced and “mixed” quotes” here ” “ " ok.', encoding="utf-8")
     (d / "long.txt").write_text(("The agency said 5 people were hurt on Monday. " * 2500) + "\n" +
                                 ("x" * 300_000), encoding="utf-8")
@@ -80,6 +84,7 @@ def test_every_bad_input_gets_a_row_and_no_traceback(bad_inputs, tmp_path):
     assert (claims.article_id == long_id).sum() >= 2000  # every piece of a text past max_length
     html_id = arts.loc[arts.source_path.str.endswith("html.txt"), "article_id"].iloc[0]
     html_claims = claims[claims.article_id == html_id]
+    assert html_claims.content.str.contains("20 schools had closed").any()  # the page's text, tags gone
     assert not html_claims.content.str.contains("<b>").any()
 
 

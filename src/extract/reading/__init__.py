@@ -24,6 +24,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -241,8 +242,20 @@ def read_text_file(path: Path, shown: str) -> Document:
         data = path.read_bytes()
     except OSError as e:
         return Document(aid, shown, "", metadata=md, error=reason(e), warnings=tuple(warnings))
+    if looks_like_page(data):
+        warnings.append("a .txt file holding a whole HTML page: read as a web page")
+        return page_document(data, article_id=aid, source_path=shown, metadata=md, warnings=tuple(warnings))
     try:
         text, enc = decode(data)
     except ValueError as e:
         return Document(aid, shown, "", metadata=md, error=str(e), warnings=tuple(warnings))
     return checked(Document(aid, shown, text, metadata=md, encoding=enc, warnings=tuple(warnings)))
+
+
+_PAGE_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
+def looks_like_page(data: bytes) -> bool:
+    """Whether a ``.txt`` file is really a saved web page (it opens with ``<!DOCTYPE html>`` or
+    ``<html``): scrapers often save pages so. A text that only mentions a tag is left alone."""
+    return bool(_PAGE_START.match(data[:4096]))
