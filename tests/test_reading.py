@@ -205,3 +205,12 @@ def test_collections_stream_memory_does_not_grow_with_the_file(tmp_path, suffix)
         path.unlink()
     assert peaks[1] < peaks[0] + 2_000_000, peaks
     assert peaks[1] < 32_000_000 / 3, peaks
+
+
+def test_a_txt_holding_a_page_is_known_by_its_opening():
+    from extract.reading import looks_like_page
+
+    assert looks_like_page(b"\xef\xbb\xbf  <!-- saved -->\n<!DOCTYPE html><html><body>x</body></html>")
+    assert looks_like_page(b"<HTML lang='en'><p>The mayor said so.</p></HTML>")
+    assert not looks_like_page(b"The mayor said <html> tags were banned.")
+    assert not looks_like_page(b"<htmlish> is not a page")
