@@ -30,7 +30,10 @@ def test_values(nlp, text, expr, value):
 
 
 def test_no_false_dates(nlp):
-    assert values(nlp, "Troops may soon march. A second wave has 400 men, aged 6-year-old.") == []
+    """The modal "may", "march" as a verb, "a second wave", a number and an age are no dates; the
+    weekday in the same text is."""
+    got = values(nlp, "Troops may soon march on Friday. A second wave has 400 men, aged 6-year-old.")
+    assert got == [("Friday", "date", "2025-02-28")]
 
 
 def test_claim_date_from_the_text():

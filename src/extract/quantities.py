@@ -2,8 +2,8 @@
 
 Candidates come from the parse (number-like tokens, spaCy's CARDINAL / MONEY / PERCENT /
 QUANTITY entities, vague counts such as "hundreds of"), so quantulum3 only ever sees a short
-candidate window ("87 mph", "30 yards") and its answers are cached. Currency, percentages, scale
-words ("$280bn", "21 billion dlr", "£155m", "5 pct") and qualifiers are read here, following the
+candidate window ("95 mph", "30 yards") and its answers are cached. Currency, percentages, scale
+words ("$310bn", "17 billion dlr", "£120m", "5 pct") and qualifiers are read here, following the
 quantity classes of CQE (Almasian et al., EMNLP 2023): approximate ("about", "an estimated"),
 lower and upper bounds ("at least", "more than", "up to", "less than"), ranges ("between 10 and
 20", "10-20") and vague counts ("dozens of") as ranges with honest bounds.
@@ -63,7 +63,7 @@ DECREASE = {"fall", "drop", "decline", "decrease", "shrink", "slip", "plunge", "
             "slide", "tumble", "reduce", "lower", "dip", "ease", "contract", "plummet", "shed", "slump"}
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 NUM_RE = re.compile(r"^[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^[-+−]?\.\d+$")
-# A number token, perhaps glued to a currency sign, a scale ("$280bn", "4.3M") or a unit ("6kW",
+# A number token, perhaps glued to a currency sign, a scale ("$310bn", "4.3M") or a unit ("6kW",
 # "45g", "1.38pc"). "PS" is how ASCII transliteration (unidecode) writes the pound sign.
 NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}[23²³]?))?(?P<pct>%)?$")
@@ -349,7 +349,7 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
 
 def _chains(prev: Token, tok: Token) -> bool:
     """Whether ``tok`` continues the number phrase ending in ``prev``: "three hundred", "1.5 billion";
-    two numerals in a row ("S&P 500 +0.3%") are two numbers."""
+    two numerals in a row ("FTSE 100 +0.5%") are two numbers."""
     if not _is_number_token(tok):
         return False
     if tok.lower_ in SCALES or tok.lower_.rstrip("s") in SCALES:
@@ -452,7 +452,7 @@ def _candidate(doc: Doc, i: int, j: int, meta: Optional[ArticleMeta]) -> Optiona
         return None  # a year belongs to the dates stage
     if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
             _quantulum_unit(f"{first.text} {first.head.text}") is None:
-        return None  # "787 Dreamliner", "575 Wilbraham Road": part of a name (but "54 GB" is a unit)
+        return None  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit)
     if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not (
             doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in ("US", "HK", "A", "C", "S", "NZ")):
         if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP", "DATE") \
@@ -597,7 +597,7 @@ def _finish(doc: Doc, start_i: int, end_i: int, value, low, high, qualifier, met
     head = num_tok
     while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.i != head.i and head.head.pos_ in ("NUM", "SYM"):
         head = head.head
-    # "$2.11 a gallon", "$62 per share": a compound unit
+    # "$3.05 a gallon", "$62 per share": a compound unit
     if unit is not None and k + 1 < len(doc) and doc[k].lower_ in ("per", "a", "an") and \
             doc[k + 1].lemma_.lower() in PER_NOUNS:
         last = k + 1

@@ -1,0 +1,62 @@
+"""The rule table of the date tagger: (pattern, normaliser) pairs, compiled once at import.
+
+The order matters only for ties: where two rules match the same stretch, the earlier rule's
+reading wins (``tag`` keeps the longest match at each place, then the first in this table).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from ..records import TimeExpr
+from ..timeutil import MONTH_RE
+from . import normalisers as n
+from .context import Context
+
+Normaliser = Callable[[re.Match, Context], Optional[TimeExpr]]
+
+NUM = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+       r"thirty|forty|fifty|sixty|hundred|several|a few|few|many|a couple of|couple of)")
+WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+I = re.IGNORECASE
+
+RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), fn) for p, flags, fn in (
+    (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", 0, n.iso_date),
+    (rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{YEAR}|\d\d)\b", 0, n.us_date),
+    (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d1>{DAY})\s*(?:-|–|to|through|and)\s*"
+     rf"(?:(?P<mon2>{MONTH_RE})\s+)?(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_range),
+    (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY})\b(?!\s*(?:%|percent|-|–))"
+     rf"(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.month_day),
+    (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<d>{DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_month),
+    (rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
+     rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b", 0, n.month),
+    (rf"\b(?P<y1>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d\d)\b", 0, n.year_range),
+    (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s\b", 0, n.decade),
+    (rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+     rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?|(?P<qq>Q[1-4])\s+(?P<y2>{YEAR})|"
+     rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
+     I, n.quarter),
+    (rf"\b(?:fiscal(?:\s+year)?\s+)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|-|–|/))", 0, n.year),
+    (r"\b(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
+     r"the current|the last|the next|earlier this|later this)\s+"
+     r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
+     I, n.relative),
+    (rf"\b(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
+     0, n.weekday),
+    (r"\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", I, n.deictic),
+    (rf"\b(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+     rf"(?P<dir>ago|earlier|later|from now|before|after)\b", I, n.ago),
+    (r"\b(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|"
+     r"the future|in the past|the present)\b", I, n.reference),
+    (r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|morning|night|evening|weekend|"
+     rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b", I, n.recurring),
+    (r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"
+     r"|\b(?P<w>noon|midnight|midday)\b", I, n.clock_time),
+    (rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous)|more than|nearly|almost|about|over|"
+     rf"at least|up to|some)\s+)?(?P<n>{NUM})[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|"
+     rf"centuries|century|hours?|minutes?|seconds?)\b(?!\s+(?:ago|earlier|from now))(?P<old>[\s-]+old)?", I, n.duration),
+    (r"\b(?P<mod>the\s+(?:past|last|next|coming)\s+(?:few|several)?\s*)(?P<unit>years|months|weeks|days|decades)\b",
+     I, n.duration),
+))
