@@ -85,7 +85,7 @@ def _close(a: Optional[float], b: Optional[float]) -> bool:
 def value_match(pred, gold: dict) -> bool:
     gv, glo, ghi = _gold_value(gold["value"])
     if gv is not None:
-        return _close(pred.value, gv) or (pred.value is None and pred.qualifier == "range" and False)
+        return _close(pred.value, gv)
     if glo is not None:  # a gold range may be written high-low ("from 4.8 to 4.7 percent")
         lo, hi = min(glo, ghi), max(glo, ghi)
         return _close(pred.low, lo) and _close(pred.high, hi)

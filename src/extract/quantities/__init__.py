@@ -1,0 +1,82 @@
+"""Quantities: every number that counts or measures something, normalised.
+
+Candidates come from the parse (``candidates.py``: number-like tokens, fractions, vague counts
+such as "hundreds of", with their ranges and qualifiers), their values from ``numbers.py``, and
+their units from ``units.py``: currency, percentages and scale words ("$310bn", "17 billion
+dlr", "£120m", "5 pct") are read here, every other unit by quantulum3 on a short window after
+the number only ("95 mph", "30 yards"), its answers cached. ``roles.py`` finds the counted noun,
+the governing verb and a change it reports.
+
+Kept out: years and calendar dates (the dates stage owns them), times of day, ordinals, the "a" or
+"an" quantulum3 reads as 1, phone and section numbers, and anything in an excluded span.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..nlp import text_of
+from ..records import ArticleMeta, Quantity, Span
+from . import roles
+from .candidates import Candidate, blocked_tokens, scan_from
+from .numbers import parse_number
+from .units import is_age, measured_unit, rate_unit, trailing_unit, warm_up
+
+__all__ = ["extract", "finish", "Candidate", "parse_number", "warm_up"]
+
+
+def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...]:
+    """All quantities of a parsed article, in text order."""
+    blocked = blocked_tokens(doc)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        cand, nxt = scan_from(doc, i, blocked)
+        q = finish(doc, cand, meta) if cand is not None else None
+        if q is not None:
+            out.append(q)
+            # go on after the quantity's unit words and counted noun
+            span = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
+            nxt = max(nxt, span.end)
+        i = nxt
+    return tuple(out)
+
+
+def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Quantity]:
+    """The quantity of a candidate: its unit, span, counted noun, predicate and change; None
+    when it lies in an excluded span of the article (a dateline, page chrome)."""
+    text = text_of(doc)
+    unit, k = trailing_unit(doc, cand.end, cand.unit)
+    number_end = cand.number_end if cand.number_end is not None else cand.end
+    if cand.number_end is not None and doc[number_end - 1].text.endswith("%"):
+        unit = "percent"
+    start, end = doc[cand.start].idx, doc[k - 1].idx + len(doc[k - 1].text)
+    if meta is not None and meta.is_excluded(start, end):
+        return None
+    head = roles.number_head(doc[number_end - 1])
+    if unit is not None:
+        unit, k = rate_unit(doc, k, unit)
+    elif is_age(doc, k):
+        unit = "year of age"
+    else:
+        found = measured_unit(doc, text, cand.start, k, cand.hint, cand.glued)
+        if found is not None:
+            unit, k = found
+            end = doc[k - 1].idx + len(doc[k - 1].text)
+    counted = None
+    noun = roles.counted_noun(head)
+    if noun is not None and unit is None:
+        counted = noun.text.lower() if noun.pos_ == "NOUN" else noun.text
+        if noun.i >= cand.end and noun.i - cand.end <= 4:
+            end = noun.idx + len(noun.text)
+        verb = roles.governing_verb(noun)
+    elif unit is None and k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):
+        counted = roles.of_object(doc, k)
+        verb = roles.governing_verb(head)
+    else:
+        verb = roles.governing_verb(head)
+    return Quantity(span=Span.of(text, start, end), value=cand.value, low=cand.low, high=cand.high,
+                    qualifier=cand.qualifier, unit=unit, counted=counted,
+                    predicate=verb.lemma_.lower() if verb is not None else None,
+                    change=roles.change(verb, doc, cand.start))

@@ -1,0 +1,345 @@
+"""Candidates: where a quantity is, its value or bounds and its qualifier, before its unit.
+
+A candidate is a number phrase the parse offers (numerals, number words, "a third of", vague
+counts such as "dozens of"), minus what is no count (years, clock times, ordinals, "no one",
+names such as "iPhone 11"), widened over a range ("between 10 and 20", "10-20") and the
+qualifier words around it, following the quantity classes of CQE (Almasian et al., EMNLP 2023):
+approximate ("about", "an estimated"), lower and upper bounds ("at least", "more than", "up to",
+"less than"), ranges, and vague counts as ranges with honest bounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..nlp import text_of
+from ..timeutil import month_number
+from .numbers import (FRACTIONS, NUM_PREFIX_RE, SCALES, TIME_RE, WORD_NUMBERS, YEAR_RE, chains, glued_unit,
+                      is_number_token, parse_number)
+from .units import CURRENCY_SYMBOLS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, quantulum_unit
+
+# A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
+# ("dozens" 12-120, "millions" 1e6-1e7).
+VAGUE = {"dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
+         "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "tens of millions": (1e7, 1e8),
+         "hundreds of millions": (1e8, 1e9), "millions": (1e6, 1e7), "billions": (1e9, 1e10)}
+VAGUE_FIRST = {p.split()[0] for p in VAGUE}
+VAGUE_BY_LENGTH = sorted(VAGUE, key=lambda p: -len(p.split()))
+APPROX = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
+          "estimated", "close to", "circa", "approx.", "approx", "up to about", "more or less",
+          "an approximate", "just under", "just over", "around about")
+AT_LEAST = ("at least", "no fewer than", "no less than", "a minimum of", "or more", "at a minimum")
+MORE_THAN = ("more than", "over", "above", "upwards of", "in excess of", "greater than", "exceeding",
+             "higher than", "beyond", "topping")
+AT_MOST = ("up to", "at most", "no more than", "a maximum of", "as many as", "as much as", "or less",
+           "or fewer", "not more than")
+LESS_THAN = ("less than", "fewer than", "under", "below", "lower than", "short of", "barely")
+# Qualifier phrases before a number, longest first within each class, classes in this order.
+QUALIFIERS_BEFORE = tuple((tuple(sorted(words, key=len, reverse=True)), q) for words, q in (
+    (AT_LEAST, "at_least"), (AT_MOST, "at_most"), (MORE_THAN, "more_than"), (LESS_THAN, "less_than"),
+    (APPROX, "approximate")))
+QUALIFIERS_AFTER = (("or more", "at_least"), ("or so", "approximate"), ("or less", "at_most"),
+                    ("or fewer", "at_most"), ("plus", "at_least"))
+SKIP_BEFORE = {"no", "no.", "number", "section", "article", "chapter", "page", "pages", "room", "route",
+               "flight", "rule", "amendment", "paragraph", "clause", "item", "line", "grade", "level",
+               "phase", "stage", "episode", "season", "version", "model", "volume", "vol", "step", "tier",
+               "title", "bill", "resolution", "exhibit", "figure", "table", "act", "highway", "interstate",
+               "i-", "covid", "covid-", "g", "mark", "apollo"}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
+NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only")
+NOT_A_COUNT_AFTER_ONE = ("another", "day", "time", "way")
+RANGE_WORDS = ("to", "and", "-", "–")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quantity found in a parsed doc, before its unit and roles are read.
+
+    Token indices: ``start`` is the first token (qualifier words and a currency sign included),
+    ``end`` the token after the number phrase (the second number of a range included),
+    ``number_end`` the token after the first number phrase. ``unit`` is a unit read already (a
+    currency sign, a glued percent, "fraction"); ``glued`` a unit glued to the numeral ("6kW");
+    ``hint`` the value to show quantulum3 when it is asked for the unit.
+    """
+
+    start: int
+    end: int
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: str
+    unit: Optional[str] = None
+    number_end: Optional[int] = None
+    glued: Optional[str] = None
+    hint: Optional[float] = None
+
+
+def blocked_tokens(doc: Doc) -> set[int]:
+    """Tokens that are never a count: ordinals, and the years, days and clock times of the NER's
+    DATE / TIME entities (not the other numbers they sweep in, nor durations: "three years")."""
+    blocked: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORDINAL":
+            blocked.update(t.i for t in ent if re.search(r"\d(?:st|nd|rd|th)$", t.lower_) or not t.like_num
+                           or t.lower_ in ORDINAL_WORDS)
+        elif ent.label_ in ("DATE", "TIME") and not is_duration_entity(ent):
+            blocked.update(t.i for t in ent if _calendar_number(t))
+    return blocked
+
+
+def is_duration_entity(ent: SpacySpan) -> bool:
+    """ "three years", "the past two years", "8 seconds": an amount of time, which is a quantity too."""
+    return any(t.like_num or t.lower_ in WORD_NUMBERS for t in ent) and any(
+        t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(
+        t.lower_ in ("ago", "earlier", "later") or YEAR_RE.match(t.text) for t in ent)
+
+
+def _calendar_number(tok: Token) -> bool:
+    t = tok.text.lstrip("~")
+    if YEAR_RE.match(t) or re.match(r"^'\d\d$", t) or re.search(r"\d[:.]\d\d|[ap]\.?m\.?$", t.lower()):
+        return True
+    if re.match(r"^\d{1,2}(?:st|nd|rd|th)?$", t):
+        return True  # a day of the month
+    return tok.lower_ in WORD_NUMBERS and not any(c.lemma_.lower() in DURATION_UNITS for c in tok.head.subtree)
+
+
+def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate], int]:
+    """The candidate starting at token ``i`` (or None) and the token to look at next."""
+    n = len(doc)
+    tok = doc[i]
+    vague = vague_count(doc, i)
+    if vague is not None:
+        j, low, high = vague
+        return Candidate(i, j, None, low, high, "range"), j
+    if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
+        return None, i + 1
+    if TIME_RE.match(tok.text):
+        return None, i + 1
+    if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
+        return None, i + 2  # "two-thirds of": read at "thirds"
+    if adjectival_duration(doc, i):
+        return None, i + 1
+    j = i + 1
+    while j < n and (chains(doc[j - 1], doc[j]) or (doc[j].text in ("-", "and") and j + 1 < n
+                     and doc[j + 1].lower_ in WORD_NUMBERS and doc[j - 1].lower_ in WORD_NUMBERS)):
+        j += 1
+    if j < n and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
+        j += 1
+    j = max(j, i + 1)
+    if is_fraction(doc, i):
+        return fraction_candidate(doc, i), j
+    return number_candidate(doc, i, j), j
+
+
+def adjectival_duration(doc: Doc, i: int) -> bool:
+    """ "a three-year forecast", "a two-month deployment": a duration used as a modifier is no amount."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "-":
+        return False
+    unit, after = doc[i + 2], doc[i + 3]
+    return unit.lower_ in DURATION_UNITS and after.text != "-" and after.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
+    """ "13.6" + "M", "5.4" + "m" after a currency sign: a scale the tokenizer split off."""
+    word = doc[j].text.rstrip(".")
+    if word.lower() not in ("m", "bn", "b", "k", "mn", "mln", "tn", "bln"):
+        return False
+    m = NUM_PREFIX_RE.match(doc[i].text)
+    has_currency = (i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS) or bool(m and m.group("cur"))
+    return word != "m" or has_currency
+
+
+def is_fraction(doc: Doc, i: int) -> bool:
+    """ "a third of", "half of", "two-thirds of": a share."""
+    tok = doc[i]
+    word = tok.lower_[:-1] if tok.lower_.endswith("s") and tok.lower_[:-1] in FRACTIONS else tok.lower_
+    if word not in FRACTIONS or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
+        return False
+    if word == "half" and (i == 0 or doc[i - 1].lower_ not in ("a", "one")):
+        return i == 0 or doc[i - 1].lower_ in ("almost", "nearly", "about", "over", "than", "roughly", "around")
+    prev = doc[i - 2] if i > 1 and doc[i - 1].text == "-" else (doc[i - 1] if i > 0 else None)
+    return prev is not None and prev.lower_ in ("a", "one", "two", "three", "four")
+
+
+def vague_count(doc: Doc, i: int) -> Optional[tuple[int, float, float]]:
+    """("dozens of", "hundreds of thousands of") -> (end index, low, high)."""
+    if doc[i].lower_ not in VAGUE_FIRST:
+        return None
+    for phrase in VAGUE_BY_LENGTH:
+        words = phrase.split()
+        toks = doc[i:i + len(words)]
+        if len(toks) == len(words) and [t.lower_ for t in toks] == words:
+            if i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in WORD_NUMBERS):
+                return None
+            end = i + len(words)
+            if end < len(doc) and doc[end].lower_ == "of" or words[0] in ("dozens", "hundreds", "thousands"):
+                low, high = VAGUE[phrase]
+                return end, float(low), float(high)
+    return None
+
+
+def qualifier_around(doc: Doc, start_i: int, end_i: int) -> tuple[str, int]:
+    """(qualifier, index of its first token) from the words before the number ("at least", "about")
+    and after it ("or more", "or so")."""
+    before = " ".join(t.lower_ for t in doc[max(start_i - 4, 0):start_i])
+    for words, q in QUALIFIERS_BEFORE:
+        for w in words:
+            if before == w or before.endswith(" " + w):
+                return q, start_i - len(w.split())
+    after = " ".join(t.lower_ for t in doc[end_i:end_i + 3])
+    for w, q in QUALIFIERS_AFTER:
+        if after.startswith(w):
+            return q, start_i
+    return "exact", start_i
+
+
+def fraction_candidate(doc: Doc, i: int) -> Candidate:
+    """ "a third of", "two-thirds of", "half of": the share as a value, unit "fraction"."""
+    first = doc[i]
+    word = first.lower_[:-1] if first.lower_[:-1] in FRACTIONS and first.lower_.endswith("s") else first.lower_
+    start = i - 2 if i > 1 and doc[i - 1].text == "-" else max(i - 1, 0)
+    if word == "half" and doc[start].lower_ not in ("a", "one"):
+        start = i
+    count = WORD_NUMBERS.get(doc[start].lower_, 1) if doc[start].lower_ not in ("a", "an") else 1
+    value = FRACTIONS[word] * count
+    qualifier, q_start = qualifier_around(doc, start, i + 1)
+    return Candidate(min(start, q_start), i + 1, value, value, value, qualifier, unit="fraction")
+
+
+def not_a_count(doc: Doc, i: int, j: int) -> bool:
+    """Numbers that name rather than count: "no one", a year, "990 Turbo", "iPhone 11",
+    "Oct. 31", "section 5", "3:15", a phone number."""
+    text = text_of(doc)
+    first = doc[i]
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    nxt = doc[j].lower_ if j < len(doc) else ""
+    single = j - i == 1
+    if single and first.lower_ == "one" and (prev in NOT_A_COUNT_BEFORE_ONE or nxt in NOT_A_COUNT_AFTER_ONE):
+        return True  # "no one", "one another", "one day": not a count
+    if single and YEAR_RE.match(first.text) and not (
+            (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%")):
+        return True  # a year belongs to the dates stage
+    if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
+            quantulum_unit(f"{first.text} {first.head.text}") is None:
+        return True  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit)
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not (
+            doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in DOLLAR_COUNTRIES):
+        if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP", "DATE") \
+                and (j >= len(doc) or doc[j].is_stop or quantulum_unit(f"{first.text} {nxt}") is None):
+            return True  # "iPhone 11", "S&P 500", "Fortune 100", "Oct. 31"
+    if i > 0 and month_number(doc[i - 1].text) and not NUM_PREFIX_RE.match(doc[i - 1].text):
+        return True
+    if prev in SKIP_BEFORE or (i > 0 and doc[i - 1].text.endswith("-") and doc[i - 1].is_alpha):
+        return True
+    if j < len(doc) and doc[j].text in (":", ".") and j + 1 < len(doc) and doc[j + 1].like_num and doc[j].whitespace_ == "":
+        return True  # 3:15, 1.2.3
+    return bool(re.match(r"^\d{3}-\d{4}$", text[first.idx:doc[j - 1].idx + len(doc[j - 1])]))
+
+
+def _currency_before(doc: Doc, i: int) -> tuple[int, Optional[str]]:
+    """(first token, currency) of a currency sign standing as its own token before the number:
+    "$ 5", "US $ 5"."""
+    cur_tok = doc[i - 1] if i > 0 else None
+    if cur_tok is None or cur_tok.text.lower() not in CURRENCY_SYMBOLS:
+        return i, None
+    unit = CURRENCY_SYMBOLS[cur_tok.text.lower()]
+    if i > 1 and doc[i - 2].text.upper() in DOLLAR_COUNTRIES:
+        return i - 2, CURRENCY_SYMBOLS.get(doc[i - 2].text.lower() + "$", unit)
+    return i - 1, unit
+
+
+@dataclass(frozen=True)
+class _Range:
+    low: float
+    high: float
+    start: int        # "between" / "from" included
+    end: int          # after the second number
+    number_end: int   # after the second number when a unit is glued to it ("5-10W"), else unchanged
+    first: float      # the first number, scaled by the second's scale word ("1 to 1.5 million")
+
+
+def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Range]:
+    """A range from the number ending before token ``j``: "10-20", "10 to 20", "between 10 and
+    20", "from 252 miles to 287 miles" (the unit may stand between the two numbers)."""
+    after_by = start_i > 0 and doc[start_i - 1].lower_ == "by"  # "rose by $43.6bn to $419.2bn": two values
+    sep_i = j
+    if start_i > 0 and doc[start_i - 1].lower_ in ("from", "between"):
+        for look in range(j, min(j + 3, len(doc) - 1)):
+            if doc[look].lower_ in RANGE_WORDS:
+                sep_i = look
+                break
+            if is_number_token(doc[look]) or (doc[look].is_punct and doc[look].text != "%"):
+                break
+    if not (sep_i + 1 < len(doc) and doc[sep_i].text in ("-", "–", "to", "and") and _range_start(doc, start_i, sep_i)):
+        return None
+    k = sep_i + 1
+    if k < len(doc) and doc[k].text.lower() in CURRENCY_SYMBOLS:
+        k += 1
+    m_end = k
+    while m_end < len(doc) and is_number_token(doc[m_end]):
+        m_end += 1
+    other = parse_number([t.text for t in doc[k:m_end]]) if m_end > k else None
+    if other is None or (after_by and other > 3 * value):
+        return None  # "increased by $43.6bn to $419.2bn": a change and a level, not a range
+    scale_word = doc[m_end - 1].lower_.rstrip("s")
+    if scale_word in SCALES and len(scale_word) > 1 and doc[j - 1].lower_.rstrip("s") not in SCALES:
+        if value < other / SCALES[scale_word]:
+            value *= SCALES[scale_word]  # "1 to 1.5 million", not "$750,000 to $1 million"
+    start = start_i - 1 if start_i > 0 and doc[start_i - 1].lower_ in ("between", "from") else start_i
+    number_end = m_end if glued_unit(doc[m_end - 1].text) else j
+    return _Range(min(value, other), max(value, other), start, m_end, number_end, value)
+
+
+def _range_start(doc: Doc, i: int, sep_i: int) -> bool:
+    """Whether the separator at ``sep_i`` joins two numbers: "and" only after "between", a hyphen
+    only when glued on both sides ("10-20", not "10 - 20")."""
+    sep = doc[sep_i].text
+    nxt = doc[sep_i + 1]
+    if not (is_number_token(nxt) or nxt.text.lower() in CURRENCY_SYMBOLS):
+        return False
+    if sep == "and":
+        return i > 0 and doc[i - 1].lower_ == "between"
+    if sep == "-":
+        return doc[sep_i].whitespace_ == "" and doc[sep_i - 1].whitespace_ == ""
+    return True
+
+
+def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
+    """The quantity of the number phrase ``doc[i:j]``: its value, a range it starts, its
+    qualifier, and a currency sign before or glued to it."""
+    if not_a_count(doc, i, j):
+        return None
+    start_i, unit = _currency_before(doc, i)
+    words = [t.text for t in doc[i:j]]
+    m = NUM_PREFIX_RE.match(words[0])
+    if m and m.group("cur"):
+        cur = m.group("cur").lower()
+        unit = CURRENCY_SYMBOLS.get(cur) or CURRENCY_SYMBOLS.get("$" + cur, unit)
+    value = parse_number(words)
+    if value is None:
+        return None
+    if i > 0 and doc[i - 1].lower_ == "minus":
+        value = -value
+    rng = _range_after(doc, start_i, j, value)
+    if rng is not None:
+        cand = Candidate(rng.start, rng.end, None, rng.low, rng.high, "range", number_end=rng.number_end,
+                         hint=rng.first)
+    elif m is not None and m.group("tilde"):
+        cand = Candidate(start_i, j, value, value, value, "approximate", number_end=j, hint=value)
+    else:
+        qualifier, q_start = qualifier_around(doc, start_i, j)
+        low, high = value, value
+        if qualifier in ("at_least", "more_than"):
+            high = None
+        elif qualifier in ("at_most", "less_than"):
+            low = None
+        cand = Candidate(min(start_i, q_start), j, value, low, high, qualifier, number_end=j, hint=value)
+    glued = glued_unit(doc[cand.end - 1].text)
+    if glued and glued.lower() in PERCENT_GLUED:
+        unit, glued = "percent", None
+    return Candidate(cand.start, cand.end, cand.value, cand.low, cand.high, cand.qualifier, unit=unit,
+                     number_end=cand.number_end, glued=glued, hint=cand.hint)

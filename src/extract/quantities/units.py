@@ -1,0 +1,213 @@
+"""Units: currency signs and words, percent, per-unit rates, ages, and every other unit through
+quantulum3 (Marcos et al.; MIT), asked only about a short window after the number.
+
+quantulum3 0.10.0 breaks ties between candidate units by iterating a set, so the same text can
+get different units in different processes; ``_stable_quantulum`` replaces two of its internals
+to order the candidates by name. That is why ``pyproject.toml`` pins quantulum3 exactly.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+from importlib.metadata import version
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .numbers import plain
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD",
+                    "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL"}
+# Country letters written before a dollar sign as their own token ("US $5", "A $20").
+DOLLAR_COUNTRIES = ("US", "A", "C", "HK", "S", "NZ")
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD",
+                  "euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
+                  "sterling": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                  "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+                  "roubles": "RUB", "won": "KRW", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
+                  "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rand": "ZAR",
+                  "cent": "cent", "cents": "cent", "pence": "penny", "p": "penny"}
+# Currency words that are also weights or letters: a currency only in a money context.
+AMBIGUOUS_CURRENCY = ("pound", "pounds", "p")
+PERCENT_WORDS = {"%", "percent", "pct", "percentage", "per cent"}
+PERCENT_GLUED = ("pc", "pct")
+PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour", "ounce", "gram", "kilogram",
+             "kilo", "pound", "ton", "tonne", "litre", "liter", "square", "sq", "person", "head", "night",
+             "unit", "mile", "kilometre", "kilometer", "metre", "meter", "foot", "acre", "hectare", "mmbtu"}
+MONEY_WORDS = ("$", "£", "€", "cost", "price", "pay", "fund", "budget", "worth", "spent", "spend", "raised",
+               "sterling", "fine", "salary", "revenue", "profit")
+AGE_RE = re.compile(r"^(?:- )?years? (?:- )?old\b")
+QUANTULUM3_VERSION = "0.10.0"  # the version whose internals _stable_quantulum replaces
+
+
+def money_context(doc: Doc, k: int) -> bool:
+    """A money word within six tokens of token ``k`` ("cost", "$", "salary")."""
+    window = " ".join(t.lower_ for t in doc[max(k - 6, 0):k + 6])
+    return any(w in window for w in MONEY_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _stable_quantulum() -> None:
+    """Make quantulum3's tie-breaking deterministic.
+
+    Without its optional classifier, quantulum3 breaks ties between candidate units by iterating
+    a set, whose order changes with Python's hash seed: the same text could get "megayear" in one
+    process and no unit in another, and worker processes would disagree. Candidates are sorted
+    by name before its own scoring runs. Only done for the version this was written against.
+    """
+    if version("quantulum3") != QUANTULUM3_VERSION:
+        warnings.warn(f"quantulum3 {version('quantulum3')} is installed, extract was built with "
+                      f"{QUANTULUM3_VERSION}: units may differ between worker processes", stacklevel=2)
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load as qload
+        from quantulum3 import no_classifier
+        from quantulum3 import regex as qregex
+
+    original = no_classifier.disambiguate_no_classifier
+    if getattr(original, "_extract_stable", False):
+        return
+
+    def stable(entities, text, lang="en_US"):
+        return original(sorted(entities, key=lambda e: str(getattr(e, "name", e))), text, lang)
+
+    stable._extract_stable = True
+    no_classifier.disambiguate_no_classifier = stable
+
+    # Its unit regex lists surfaces longest first, equal lengths in dict order, which follows
+    # set order too; ordered by (length, text) instead. (From quantulum3.regex.units_regex, MIT.)
+    @functools.lru_cache(maxsize=None)
+    def units_regex(lang="en_US"):
+        units_ = qload.units(lang)
+        by_len = lambda keys: sorted(keys, key=lambda k: (-len(k), k))  # noqa: E731
+        op_keys = by_len(qregex.operators(lang))
+        unit_keys = by_len(set(units_.surfaces) | set(units_.symbols))
+        symbol_keys = by_len(units_.prefix_symbols)
+        exponent = qregex.exponents_regex(lang).format(superscripts=qregex.unicode_superscript_regex())
+        all_ops = "|".join(re.escape(i) for i in op_keys)
+        all_units = "|".join(re.escape(i) for i in unit_keys)
+        all_symbols = "|".join(re.escape(i) for i in symbol_keys)
+        pattern = r"""
+            (?<!\w)
+            (?P<prefix>(?:%s)(?![a-zA-Z]))?
+            (?P<value>%s)-?
+            (?:(?P<operator1>%s(?=(%s)%s))?(?P<unit1>(?:%s)%s)?)
+            (?:(?P<operator2>%s(?=(%s)%s))?(?P<unit2>(?:%s)%s)?)
+            (?:(?P<operator3>%s(?=(%s)%s))?(?P<unit3>(?:%s)%s)?)
+            (?:(?P<operator4>%s(?=(%s)%s))?(?P<unit4>(?:%s)%s)?)
+            (?!\w)
+        """ % tuple([all_symbols, qregex.range_pattern(lang)] + 4 * [all_ops, all_units, exponent, all_units, exponent])
+        return re.compile(pattern, re.VERBOSE | re.IGNORECASE)
+
+    qregex.units_regex = units_regex
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every surface and symbol quantulum3 knows a unit by, to ask it only when one may follow."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import load
+
+        units = load.units("en_US")
+    words = set(units.surfaces_lower) | set(units.symbols_lower) | {s.lower() for s in units.symbols}
+    return frozenset(w for w in words if w) | frozenset(w.split()[0] for w in words if " " in w)
+
+
+def maybe_unit(rest: str) -> bool:
+    """Whether the text after a number may start with a unit quantulum3 knows."""
+    words = rest.strip().lstrip("(").split()
+    if not words:
+        return False
+    first = words[0].lower().strip(".,;:)")
+    known = _unit_words()
+    return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known
+
+
+@functools.lru_cache(maxsize=20000)
+def quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
+    """(unit name, entity, surface) of the first quantity with a unit quantulum3 finds in a short
+    snippet ("95 mph" -> ("mile per hour", "speed", "95 mph")), None when it finds none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns on import that its optional classifier is missing
+        from quantulum3 import parser
+
+        _stable_quantulum()
+        try:
+            found = parser.parse(snippet)
+        except Exception:  # quantulum3 raises on odd input (its own bugs): the number then has no unit
+            return None
+    for q in found:
+        if q.unit.name not in ("dimensionless",) and q.unit.entity.name != "unknown":
+            return q.unit.name, q.unit.entity.name, q.surface
+    return None
+
+
+def warm_up() -> None:
+    """Load quantulum3's unit tables now rather than on the first number (for benchmarks)."""
+    quantulum_unit("5 km")
+
+
+def _end_of(doc: Doc, i: int) -> int:
+    return doc[i].idx + len(doc[i].text)
+
+
+def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str], int]:
+    """(unit, token after it) of a percent or currency word right after the number at ``k``:
+    "5 percent", "5 per cent", "17 billion dlrs"; "pounds" is money only in a money context."""
+    n = len(doc)
+    if k < n and doc[k].lower_ in PERCENT_WORDS:
+        return "percent", k + 1
+    if k + 1 < n and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
+        return "percent", k + 2
+    if k < n and doc[k].text.endswith("%"):
+        return "percent", k
+    if k < n and doc[k].lower_ in CURRENCY_WORDS and (doc[k].lower_ not in AMBIGUOUS_CURRENCY
+                                                     or unit is None and money_context(doc, k)):
+        return CURRENCY_WORDS[doc[k].lower_], k + 1
+    return unit, k
+
+
+def rate_unit(doc: Doc, k: int, unit: str) -> tuple[str, int]:
+    """ "$3.05 a gallon", "$62 per share", "$5 per square foot": a unit per something."""
+    if not (k + 1 < len(doc) and doc[k].lower_ in ("per", "a", "an") and doc[k + 1].lemma_.lower() in PER_NOUNS):
+        return unit, k
+    last = k + 1
+    if doc[k + 1].lower_ in ("square", "sq") and k + 2 < len(doc):
+        last = k + 2
+    return f"{unit} per {' '.join(t.lemma_.lower() for t in doc[k + 1:last + 1])}", last + 1
+
+
+def is_age(doc: Doc, k: int) -> bool:
+    """ "73 years old", "a 95-year-old": the number is an age."""
+    return bool(AGE_RE.match(" ".join(t.lower_ for t in doc[k:k + 4])))
+
+
+def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float],
+                  glued: Optional[str]) -> Optional[tuple[str, int]]:
+    """(unit name, token after the unit words) that quantulum3 reads in a window of three tokens
+    after the number ending before token ``k`` ("95 mph", "30 yards"); the number is shown to it
+    as ``hint`` (or, without one, as the text from token ``start``). A currency it reads counts
+    only in a money context ("pound" may be a weight)."""
+    n = len(doc)
+    rest_end = doc[min(k + 3, n) - 1]
+    rest = text[_end_of(doc, k - 1):_end_of(doc, rest_end.i)] if k < n else ""
+    snippet = f"{plain(hint)}{' ' + glued if glued else ''}{rest}" if hint is not None else \
+        text[doc[start].idx:_end_of(doc, rest_end.i)]
+    if not (glued or maybe_unit(rest)):
+        return None
+    found = quantulum_unit(snippet)
+    if found is None or (found[1] == "currency" and not money_context(doc, k)):
+        return None
+    name, _, surface = found
+    if surface in snippet and k < n:
+        # extend the span over the unit words quantulum3 read
+        consumed = snippet.find(surface) + len(surface) - len(snippet) + len(rest)
+        surf_end = _end_of(doc, k - 1) + max(consumed, 0)
+        for t in doc[k:min(k + 4, n)]:
+            if t.idx + len(t.text) <= surf_end:
+                k = t.i + 1
+    return name, k
