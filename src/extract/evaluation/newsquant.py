@@ -8,6 +8,9 @@ the gold quantities of the sentence:
   (``-`` in the gold means no unit);
 * qualifier accuracy over value matches: gold change ``~`` is approximate, ``>`` more_than or
   at_least, ``<`` less_than or at_most, anything else exact (or range for a gold range).
+
+``part="tune"`` scores the even-numbered sentences only, the half the quantity rules were shaped
+on; ``part="held-out"`` the odd-numbered ones, which are only ever scored.
 """
 from __future__ import annotations
 
@@ -111,12 +114,26 @@ def score_sentence(preds, golds) -> dict[str, PRF]:
     return {"value": v, "value+unit": vu, "_q_ok": PRF(q_ok, len(pairs), q_ok, len(pairs))}
 
 
-def evaluate(path: str | Path, *, settings=None, limit: Optional[int] = None) -> dict:
-    """Run the pipeline on each NewsQuant sentence and score it."""
+PARTS = ("tune", "held-out")
+
+
+def in_part(index: int, part: Optional[str]) -> bool:
+    """The fixed split of a corpus: even-numbered items are the tuning half (rules were shaped on
+    them), odd-numbered ones are held out (only ever scored); ``None`` is every item."""
+    if part is None:
+        return True
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, not {part!r}")
+    return index % 2 == (0 if part == "tune" else 1)
+
+
+def evaluate(path: str | Path, *, settings=None, limit: Optional[int] = None, part: Optional[str] = None) -> dict:
+    """Run the pipeline on each NewsQuant sentence (of ``part``, see :func:`in_part`) and score it."""
     from ..pipeline import process_many
     from ..records import Document
 
     items = json.loads(Path(path).read_text(encoding="utf-8"))[:limit]
+    items = [it for i, it in enumerate(items) if in_part(i, part)]
     docs = [Document(f"s{i}", str(path), it["text"]) for i, it in enumerate(items)]
     totals: dict[str, PRF] = {}
     for it, res in zip(items, process_many(docs, settings=settings)):
