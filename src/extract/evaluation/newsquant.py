@@ -35,12 +35,16 @@ UNIT_NAMES = {"degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "d
 
 
 def _singular(word: str) -> str:
+    """A crude singular for comparing nouns: "viruses" -> "virus", "bosses" -> "boss"; words already
+    singular that end in -ss, -us or -is ("boss", "virus", "analysis") are kept."""
     w = word.lower().strip()
+    if w.endswith(("ss", "us", "is")):
+        return w
     for suf, rep in (("men", "man"), ("uses", "us"), ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"),
-                     ("xes", "x"), ("s", "")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
+                     ("xes", "x")):
+        if w.endswith(suf) and len(w) > len(suf) + 1:
             return w[: -len(suf)] + rep
-    return w
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
 def unit_name(unit: str) -> str:
