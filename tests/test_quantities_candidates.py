@@ -11,9 +11,11 @@ from extract.quantities.candidates import (Candidate, blocked_tokens, is_fractio
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
 
 
-def doc(text, ents=None, lemmas=None):
+def doc(text, ents=None, lemmas=None, pos=None):
+    """Words split on spaces; a hyphen is glued to both neighbours ("twenty - one" is "twenty-one")."""
     words = text.split()
-    return Doc(VOCAB, words=words, ents=ents, lemmas=lemmas)
+    spaces = [i + 1 < len(words) and "-" not in (w, words[i + 1]) for i, w in enumerate(words)]
+    return Doc(VOCAB, words=words, spaces=spaces, ents=ents, lemmas=lemmas, pos=pos)
 
 
 def test_qualifier_words_before_and_after():
@@ -33,6 +35,33 @@ def test_ranges():
     d = doc("from $ 750,000 to $ 1 million")
     c = number_candidate(d, 2, 3)
     assert (c.low, c.high, c.unit) == (750_000, 1e6, "USD")
+
+
+def test_number_phrases():
+    from extract.quantities.candidates import phrase_end
+
+    assert phrase_end(doc("twenty - one years"), 0) == 3
+    assert phrase_end(doc("a hundred and two of those"), 1) == 4
+    assert phrase_end(doc("two and a half miles"), 0) == 4
+    assert phrase_end(doc("one and one - half times"), 0) == 5
+    assert phrase_end(doc("it is 2 1/2 in thick"), 2) == 4
+    assert phrase_end(doc("it cost 10 000 dollars"), 2) == 4
+    d = doc("one third party and two thirds of voters", pos=["NUM", "ADJ", "NOUN", "CCONJ", "NUM", "NOUN", "ADP", "NOUN"])
+    assert phrase_end(d, 0) == 1 and phrase_end(d, 4) == 6  # "third party" is no fraction
+
+
+def test_alternatives_as_ranges():
+    c = number_candidate(doc("he called three or four times"), 2, 3)
+    assert (c.low, c.high, c.qualifier, c.end) == (3, 4, "range", 5)
+    c = number_candidate(doc("it aged 12 or 11 years"), 2, 3)  # descending: two numbers
+    assert (c.value, c.qualifier, c.end) == (12, "exact", 3)
+
+
+def test_unit_words_between_the_numbers_of_a_range():
+    c = number_candidate(doc("a five per cent to 20 per cent rebound"), 1, 2)
+    assert (c.low, c.high, c.end) == (5, 20, 6)
+    c = number_candidate(doc("she leads 49 percent to 42 percent"), 2, 3)  # a poll: descending, no range
+    assert (c.value, c.qualifier, c.end) == (49, "exact", 3)
 
 
 def test_a_change_and_a_level_are_two_numbers():

@@ -20,7 +20,7 @@ from ..nlp import text_of
 from ..records import ArticleMeta, Quantity, Span
 from . import roles
 from .candidates import Candidate, blocked_tokens, scan_from
-from .numbers import parse_number
+from .numbers import is_number_token, parse_number
 from .units import is_age, measured_unit, rate_unit, trailing_unit, warm_up
 
 __all__ = ["extract", "finish", "Candidate", "parse_number", "warm_up"]
@@ -68,7 +68,7 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     noun = roles.counted_noun(head)
     if noun is not None and unit is None:
         counted = noun.text.lower() if noun.pos_ == "NOUN" else noun.text
-        if noun.i >= cand.end and noun.i - cand.end <= 4:
+        if noun.i >= cand.end and noun.i - cand.end <= 4 and not any(is_number_token(t) for t in doc[cand.end:noun.i]):
             end = noun.idx + len(noun.text)
         verb = roles.governing_verb(noun)
     elif unit is None and k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import text_of
 from ..timeutil import month_number
-from .numbers import (FRACTIONS, NUM_PREFIX_RE, SCALES, TIME_RE, WORD_NUMBERS, YEAR_RE, chains, glued_unit,
-                      is_number_token, parse_number)
+from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, SCALE_WORDS, SCALES, TENS, TIME_RE, WORD_NUMBERS,
+                      YEAR_RE, chains, fraction_value, glued_unit, is_number_token, parse_number)
+from . import roles
 from .units import CURRENCY_SYMBOLS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, quantulum_unit
 
 # A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
@@ -123,16 +124,59 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
         return None, i + 2  # "two-thirds of": read at "thirds"
     if adjectival_duration(doc, i):
         return None, i + 1
-    j = i + 1
-    while j < n and (chains(doc[j - 1], doc[j]) or (doc[j].text in ("-", "and") and j + 1 < n
-                     and doc[j + 1].lower_ in WORD_NUMBERS and doc[j - 1].lower_ in WORD_NUMBERS)):
-        j += 1
+    j = phrase_end(doc, i)
     if j < n and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
         j += 1
     j = max(j, i + 1)
     if is_fraction(doc, i):
         return fraction_candidate(doc, i), j
     return number_candidate(doc, i, j), j
+
+
+def phrase_end(doc: Doc, i: int) -> int:
+    """The token after the number phrase starting at ``i``: "1.5 billion", "twenty-one", "a hundred
+    and two", "three million, two hundred & forty", "two and a half", "one and one-half", "2 1/2",
+    "two thirds", "10 000" (a thousands group after a space)."""
+    n = len(doc)
+    j = i + 1
+    while j < n:
+        prev, tok = doc[j - 1], doc[j]
+        nxt = doc[j + 1] if j + 1 < n else None
+        if chains(prev, tok):
+            j += 1
+        elif nxt is not None and tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and (
+                prev.lower_ in TENS and nxt.lower_ in ONES or prev.lower_ in WORD_NUMBERS and nxt.lower_ in DENOMINATORS):
+            j += 2  # "twenty-one", "one-half"
+        elif nxt is not None and tok.text in ("and", "&", ",") and prev.lower_.rstrip("s") in SCALE_WORDS \
+                and nxt.lower_ in WORD_NUMBERS:
+            j += 2  # "a hundred and two", "three million, two hundred & forty"
+        elif tok.lower_ == "and" and _fraction_follows(doc, j + 1) and (
+                prev.lower_ in WORD_NUMBERS or NUM_PREFIX_RE.match(prev.text)):
+            j = _fraction_follows(doc, j + 1)  # "two and a half", "one and one-half", "2 and 1/2"
+        elif tok.lower_ in DENOMINATORS and prev.lower_ in WORD_NUMBERS and prev.lower_ not in ("zero", "dozen") and \
+                not (nxt is not None and (nxt.text == "-" or prev.lower_ == "one" and nxt.pos_ in ("NOUN", "PROPN"))):
+            j += 1  # "two thirds", "three halves"; not "one third party"
+        elif fraction_value(tok.text) is not None and prev.whitespace_ and re.fullmatch(r"\d+", prev.text):
+            j += 1  # "2 1/2"
+        elif re.fullmatch(r"\d{3}", tok.text) and re.fullmatch(r"\d{1,3}", prev.text) and prev.whitespace_ == " " \
+                and (j - 1 == i or re.fullmatch(r"\d{3}", prev.text)) and not (nxt is not None and nxt.like_num):
+            j += 1  # "10 000"
+        else:
+            break
+    return j
+
+
+def _fraction_follows(doc: Doc, k: int) -> int:
+    """The token after "a half", "one-half", "1/2" starting at ``k``; 0 when no fraction starts there."""
+    if k < len(doc) and fraction_value(doc[k].text) is not None:
+        return k + 1
+    if k < len(doc) and doc[k].lower_ in ("a", "an", "one"):
+        k += 1
+        if k + 1 < len(doc) and doc[k].text == "-":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in DENOMINATORS:
+            return k + 1
+    return 0
 
 
 def adjectival_duration(doc: Doc, i: int) -> bool:
@@ -264,34 +308,57 @@ class _Range:
 
 def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Range]:
     """A range from the number ending before token ``j``: "10-20", "10 to 20", "between 10 and
-    20", "from 252 miles to 287 miles" (the unit may stand between the two numbers)."""
+    20", "three or four", "from 252 miles to 287 miles", "44 mg to 50 mg" (unit words may stand
+    between the two numbers after "from"/"between", or when they are repeated after the second)."""
+    n = len(doc)
     after_by = start_i > 0 and doc[start_i - 1].lower_ == "by"  # "rose by $43.6bn to $419.2bn": two values
+    framed = start_i > 0 and doc[start_i - 1].lower_ in ("from", "between")
     sep_i = j
-    if start_i > 0 and doc[start_i - 1].lower_ in ("from", "between"):
-        for look in range(j, min(j + 3, len(doc) - 1)):
-            if doc[look].lower_ in RANGE_WORDS:
-                sep_i = look
-                break
-            if is_number_token(doc[look]) or (doc[look].is_punct and doc[look].text != "%"):
-                break
-    if not (sep_i + 1 < len(doc) and doc[sep_i].text in ("-", "–", "to", "and") and _range_start(doc, start_i, sep_i)):
+    for look in range(j, min(j + 5, n - 1)):
+        if doc[look].lower_ in RANGE_WORDS + ("or",):
+            sep_i = look
+            break
+        if not _unit_word(doc[look]):
+            break
+    between = [t.lower_ for t in doc[j:sep_i]]
+    if not (sep_i + 1 < n and doc[sep_i].lower_ in ("-", "–", "to", "and", "or") and _range_start(doc, start_i, sep_i)):
         return None
     k = sep_i + 1
-    if k < len(doc) and doc[k].text.lower() in CURRENCY_SYMBOLS:
+    if k < n and doc[k].text.lower() in CURRENCY_SYMBOLS:
         k += 1
-    m_end = k
-    while m_end < len(doc) and is_number_token(doc[m_end]):
-        m_end += 1
+    m_end = phrase_end(doc, k) if k < n and is_number_token(doc[k]) else k
     other = parse_number([t.text for t in doc[k:m_end]]) if m_end > k else None
     if other is None or (after_by and other > 3 * value):
         return None  # "increased by $43.6bn to $419.2bn": a change and a level, not a range
+    if between and not framed and ([t.lower_ for t in doc[m_end:m_end + len(between)]] != between
+                                   or other <= value or _reports_change(doc[j - 1])):
+        return None  # "5 mg to 6 people", "leads 49 percent to 42 percent", "rose 5 percent to 20 percent"
     scale_word = doc[m_end - 1].lower_.rstrip("s")
     if scale_word in SCALES and len(scale_word) > 1 and doc[j - 1].lower_.rstrip("s") not in SCALES:
         if value < other / SCALES[scale_word]:
             value *= SCALES[scale_word]  # "1 to 1.5 million", not "$750,000 to $1 million"
-    start = start_i - 1 if start_i > 0 and doc[start_i - 1].lower_ in ("between", "from") else start_i
+    if doc[sep_i].lower_ == "or" and not value < other <= 10 * value:
+        return None  # "12 or 11 years", "1 or 100": alternatives, not a range
+    start = start_i - 1 if framed else start_i
     number_end = m_end if glued_unit(doc[m_end - 1].text) else j
     return _Range(min(value, other), max(value, other), start, m_end, number_end, value)
+
+
+def _reports_change(tok: Token) -> bool:
+    """Whether the number hangs on a verb of change ("rose 5 percent to 20 percent": a change and a level)."""
+    verb = roles.governing_verb(tok)
+    return verb is not None and roles.change(verb, tok.doc, tok.i) is not None
+
+
+def _unit_word(tok: Token) -> bool:
+    """A token that may belong to the unit between the two numbers of a range ("mg", "per cent",
+    "U.S.", "%"): no number, no punctuation but "%" and abbreviation dots."""
+    if is_number_token(tok) or tok.like_num:
+        return False
+    if tok.text in ("%", "°"):
+        return True
+    return any(c.isalpha() for c in tok.text) and not tok.is_punct and len(tok.text) <= 12 and \
+        tok.pos_ not in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PRON") or tok.lower_ == "per"
 
 
 def _range_start(doc: Doc, i: int, sep_i: int) -> bool:
@@ -303,6 +370,8 @@ def _range_start(doc: Doc, i: int, sep_i: int) -> bool:
         return False
     if sep == "and":
         return i > 0 and doc[i - 1].lower_ == "between"
+    if sep == "or":
+        return doc[sep_i - 1].whitespace_ != ""
     if sep == "-":
         return doc[sep_i].whitespace_ == "" and doc[sep_i - 1].whitespace_ == ""
     return True
