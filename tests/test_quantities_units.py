@@ -39,8 +39,19 @@ def test_age():
 
 def test_quantulum_window():
     assert quantulum_unit("95 mph") == ("mile per hour", "speed", "95 mph")
-    assert quantulum_unit("87 people") is None
-    assert quantulum_unit("87 people and 5 km") == ("kilometre", "length", "5 km")
+    assert quantulum_unit("5 km and 87 people") == ("kilometre", "length", "5 km")
+    assert quantulum_unit("87 people and 5 km") is None  # the unit belongs to a later number
+    assert quantulum_unit("2 new 990 Max") is None       # not "megayear" for the 2
+
+
+def test_units_as_news_means_them():
+    assert quantulum_unit("20 minutes")[0] == "minute"       # of time, not of arc
+    assert quantulum_unit("4.3 seconds")[0] == "second"
+    assert quantulum_unit('101" and') is None                # a closing quote mark is no unit
+    assert quantulum_unit("7.3 MWh")[0] == "megawatt hour"  # one word of unknown kind is a unit
+    assert quantulum_unit("3.0 litre V6") is None           # a compound quantulum3 made up is not
+    assert quantulum_unit("990 AM radio") is None and quantulum_unit("13 at once") is None
+    assert quantulum_unit("€1,200")[0] == "EUR"              # currencies by ISO code
 
 
 def test_quantulum3_is_the_version_its_internals_were_patched_for():

@@ -119,7 +119,7 @@ def _unit_words() -> frozenset[str]:
 
 def maybe_unit(rest: str) -> bool:
     """Whether the text after a number may start with a unit quantulum3 knows."""
-    words = rest.strip().lstrip("(").split()
+    words = rest.strip().lstrip("(-").split()
     if not words:
         return False
     first = words[0].lower().strip(".,;:)")
@@ -127,10 +127,31 @@ def maybe_unit(rest: str) -> bool:
     return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known
 
 
+# Unit texts quantulum3 reads as units that in news are words or abbreviations: "one at" (ampere-
+# turn), "990 AM" and "5 pm" (attometre, picometre), "18 FM", "170 MPs", "two f" (farad), "10 a".
+NOT_UNIT_TEXTS = {"at", "am", "pm", "a.m.", "p.m.", "fm", "mp", "mps", "f", "a", "an", "b", "in", "no", "y", "o", "e"}
+QUOTE_MARKS = {'"', "”", "“", "''", "'", "’", "‘", "``"}
+# Units quantulum3 lacks or names otherwise, read from the first word(s) after the number.
+OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepower", "hectare": "hectare",
+             "hectares": "hectare", "mins": "minute", "secs": "second", "μm": "micrometre",
+             "″": "inch", "′": "foot", "percentage point": "percentage point", "percentage points": "percentage point",
+             "kph": "kilometre per hour", "km/h": "kilometre per hour"}
+# "in" after a number is an inch only before a dimension or at the end ("2 in thick", "2 in.").
+DIMENSION_WORDS = {"thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "thin", "."}
+NUMBER_PART_RE = re.compile(r"^[\s~(]*[-+−]?[\d.,]*\d(?:[eE][-+−]?\d+|[×x]10\^?[-+−]?\d+)?(?:\s+\d+/\d+)?[\s-]*")
+ARC_UNITS = {"minute of arc": "minute", "second of arc": "second"}
+
+
+def _unit_text(surface: str) -> str:
+    """The unit part of a quantulum3 surface: "95 mph" -> "mph", "27-kilometer" -> "kilometer"."""
+    return NUMBER_PART_RE.sub("", surface, count=1).strip()
+
+
 @functools.lru_cache(maxsize=20000)
 def quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
-    """(unit name, entity, surface) of the first quantity with a unit quantulum3 finds in a short
-    snippet ("95 mph" -> ("mile per hour", "speed", "95 mph")), None when it finds none."""
+    """(unit name, entity, surface) of the quantity quantulum3 reads at the start of a short
+    snippet ("95 mph" -> ("mile per hour", "speed", "95 mph")), None when it reads no unit there
+    or one that news text does not mean (see ``_news_unit``). A currency is named by its ISO code."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # quantulum3 warns on import that its optional classifier is missing
         from quantulum3 import parser
@@ -140,10 +161,28 @@ def quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
             found = parser.parse(snippet)
         except Exception:  # quantulum3 raises on odd input (its own bugs): the number then has no unit
             return None
-    for q in found:
-        if q.unit.name not in ("dimensionless",) and q.unit.entity.name != "unknown":
-            return q.unit.name, q.unit.entity.name, q.surface
-    return None
+    if not found or found[0].span[0] > 1:
+        return None  # the first quantity must be the number at the snippet's start, not a later one
+    q = found[0]
+    name = _news_unit(q.unit.name, q.unit.entity.name, _unit_text(q.surface))
+    if name is None:
+        return None
+    return (q.unit.currency_code or name), q.unit.entity.name, q.surface
+
+
+def _news_unit(name: str, entity: str, unit_text: str) -> Optional[str]:
+    """quantulum3's unit name as news means it: minutes and seconds of time (not of arc), no unit
+    from a quote mark ("101\"") or a word such as "at", "AM"; a unit of unknown kind only when it
+    is one word ("7.3 MWh", not "litre volt to the 10")."""
+    if name == "dimensionless" or name.startswith("unk") or not unit_text:
+        return None
+    if unit_text.lower() in NOT_UNIT_TEXTS or unit_text in QUOTE_MARKS:
+        return None
+    if name in ARC_UNITS:
+        return ARC_UNITS[name] if unit_text[0].isalpha() else None
+    if entity == "unknown" and (" " in unit_text or " to the " in name):
+        return None
+    return name
 
 
 def warm_up() -> None:
@@ -188,26 +227,52 @@ def is_age(doc: Doc, k: int) -> bool:
 
 def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float],
                   glued: Optional[str]) -> Optional[tuple[str, int]]:
-    """(unit name, token after the unit words) that quantulum3 reads in a window of three tokens
-    after the number ending before token ``k`` ("95 mph", "30 yards"); the number is shown to it
-    as ``hint`` (or, without one, as the text from token ``start``). A currency it reads counts
-    only in a money context ("pound" may be a weight)."""
+    """(unit name, token after the unit words) of the unit after the number ending before token
+    ``k``: one of ``OWN_UNITS``, else what quantulum3 reads in a window of three tokens ("95 mph",
+    "30 yards", "27-kilometer"), else in the first word alone ("3.0 litre V6"). The number is
+    shown to it as ``hint`` (or, without one, as the text from token ``start``). A currency it
+    reads counts only in a money context ("pound" may be a weight)."""
     n = len(doc)
+    own = _own_unit(doc, k, glued)
+    if own is not None:
+        return own
     rest_end = doc[min(k + 3, n) - 1]
     rest = text[_end_of(doc, k - 1):_end_of(doc, rest_end.i)] if k < n else ""
-    snippet = f"{plain(hint)}{' ' + glued if glued else ''}{rest}" if hint is not None else \
-        text[doc[start].idx:_end_of(doc, rest_end.i)]
+    number = f"{plain(hint)}{' ' + glued if glued else ''}" if hint is not None else text[doc[start].idx:_end_of(doc, k - 1)]
     if not (glued or maybe_unit(rest)):
         return None
+    snippet = number + rest
     found = quantulum_unit(snippet)
+    if found is None and k < n and maybe_unit(rest):
+        snippet = number + text[_end_of(doc, k - 1):_end_of(doc, k)]  # the first word alone
+        found = quantulum_unit(snippet)
     if found is None or (found[1] == "currency" and not money_context(doc, k)):
         return None
     name, _, surface = found
     if surface in snippet and k < n:
         # extend the span over the unit words quantulum3 read
-        consumed = snippet.find(surface) + len(surface) - len(snippet) + len(rest)
+        consumed = snippet.find(surface) + len(surface) - len(number)
         surf_end = _end_of(doc, k - 1) + max(consumed, 0)
         for t in doc[k:min(k + 4, n)]:
             if t.idx + len(t.text) <= surf_end:
                 k = t.i + 1
     return name, k
+
+
+def _own_unit(doc: Doc, k: int, glued: Optional[str]) -> Optional[tuple[str, int]]:
+    """A unit of ``OWN_UNITS`` glued to the number or in the one or two words after it."""
+    if glued is not None:
+        name = OWN_UNITS.get(glued) or OWN_UNITS.get(glued.lower())
+        return (name, k) if name else None
+    n = len(doc)
+    if k >= n:
+        return None
+    two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
+    if two in OWN_UNITS:
+        return OWN_UNITS[two], k + 2
+    word = doc[k].text if doc[k].text in OWN_UNITS else doc[k].lower_
+    if word in OWN_UNITS:
+        return OWN_UNITS[word], k + 1
+    if doc[k].lower_ == "in" and (k + 1 == n or doc[k + 1].lower_ in DIMENSION_WORDS):
+        return "inch", k + 1  # "2 in thick", "2 in."
+    return None
