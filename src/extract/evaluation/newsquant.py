@@ -26,7 +26,11 @@ CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY"
                   "SGD": "singapore dollar", "NZD": "new zealand dollar", "INR": "indian rupee",
                   "CNY": "chinese yuan", "RUB": "russian ruble", "ILS": "shekel", "MYR": "malaysian ringgit",
                   "CHF": "swiss franc", "KRW": "south korean won", "MXN": "mexican peso", "ZAR": "south african rand",
-                  "BRL": "brazilian real", "cent": "cent", "penny": "penny", "percent": "percentage"}
+                  "BRL": "brazilian real", "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
+                  "CZK": "czech koruna", "TWD": "new taiwan dollar", "PKR": "pakistani rupee", "PHP": "philippine peso",
+                  "ARS": "argentine peso", "TRY": "turkish lira", "EGP": "egyptian pound", "SAR": "saudi riyal",
+                  "NGN": "nigerian naira", "KES": "kenyan shilling",
+                  "cent": "cent", "penny": "penny", "percent": "percentage"}
 QUALIFIERS = {"~": {"approximate"}, ">": {"more_than", "at_least"}, "<": {"less_than", "at_most"}}
 
 

@@ -62,8 +62,8 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     else:
         found = measured_unit(doc, text, cand.start, k, cand.hint, cand.glued)
         if found is not None:
-            unit, k = found
-            end = doc[k - 1].idx + len(doc[k - 1].text)
+            unit, k = rate_unit(doc, found[1], found[0])
+            end = doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
     counted = None
     noun = roles.counted_noun(head)
     if noun is not None and unit is None:

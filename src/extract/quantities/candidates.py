@@ -291,8 +291,10 @@ def _currency_before(doc: Doc, i: int) -> tuple[int, Optional[str]]:
     if cur_tok is None or cur_tok.text.lower() not in CURRENCY_SYMBOLS:
         return i, None
     unit = CURRENCY_SYMBOLS[cur_tok.text.lower()]
-    if i > 1 and doc[i - 2].text.upper() in DOLLAR_COUNTRIES:
-        return i - 2, CURRENCY_SYMBOLS.get(doc[i - 2].text.lower() + "$", unit)
+    country = doc[i - 2] if i > 1 else None
+    # "US $5", "HK$ 5"; a one-letter country only glued ("A$5"): "a $676m deal" is no Australian dollar
+    if country is not None and country.text in DOLLAR_COUNTRIES and (len(country.text) > 1 or not country.whitespace_):
+        return i - 2, CURRENCY_SYMBOLS.get(country.text.lower() + "$", unit)
     return i - 1, unit
 
 

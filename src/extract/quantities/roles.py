@@ -6,6 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from .numbers import SCALES
+
 INCREASE = {"rise", "increase", "grow", "climb", "jump", "surge", "gain", "soar", "rally", "add", "boost",
             "raise", "up", "expand", "advance", "double", "triple", "spike", "swell"}
 DECREASE = {"fall", "drop", "decline", "decrease", "shrink", "slip", "plunge", "lose", "cut", "down", "sink",
@@ -25,7 +27,8 @@ def number_head(tok: Token) -> Token:
 
 def counted_noun(head: Token) -> Optional[Token]:
     """The noun a number modifies: "40 people" -> people."""
-    noun = head.head if head.dep_ in ("nummod", "quantmod", "npadvmod") else None
+    scale_modifier = head.lower_.rstrip("s") in SCALES and head.dep_ in ("amod", "compound")  # "10.4 mln shares"
+    noun = head.head if head.dep_ in ("nummod", "quantmod", "npadvmod") or scale_modifier else None
     return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
 
 

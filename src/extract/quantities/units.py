@@ -28,7 +28,23 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD"
                   "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
                   "roubles": "RUB", "won": "KRW", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
                   "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rand": "ZAR",
-                  "cent": "cent", "cents": "cent", "pence": "penny", "p": "penny"}
+                  "cent": "cent", "cents": "cent", "cts": "cent", "pence": "penny", "p": "penny", "stg": "GBP"}
+# Currencies named with their country: "Swedish crowns", "US dollars", "South African rand".
+NATIONAL_CURRENCIES = {
+    "us": {"dollar": "USD"}, "u.s.": {"dollar": "USD"}, "american": {"dollar": "USD"},
+    "australian": {"dollar": "AUD"}, "canadian": {"dollar": "CAD"}, "new zealand": {"dollar": "NZD"},
+    "hong kong": {"dollar": "HKD"}, "singapore": {"dollar": "SGD"}, "taiwan": {"dollar": "TWD"},
+    "danish": {"crown": "DKK", "krone": "DKK"}, "swedish": {"crown": "SEK", "krona": "SEK"},
+    "norwegian": {"crown": "NOK", "krone": "NOK"}, "czech": {"crown": "CZK", "koruna": "CZK"},
+    "japanese": {"yen": "JPY"}, "chinese": {"yuan": "CNY", "renminbi": "CNY"}, "indian": {"rupee": "INR"},
+    "pakistani": {"rupee": "PKR"}, "mexican": {"peso": "MXN"}, "philippine": {"peso": "PHP"},
+    "argentine": {"peso": "ARS"}, "swiss": {"franc": "CHF"}, "south african": {"rand": "ZAR"},
+    "brazilian": {"real": "BRL"}, "russian": {"rouble": "RUB", "ruble": "RUB"}, "turkish": {"lira": "TRY"},
+    "egyptian": {"pound": "EGP"}, "israeli": {"shekel": "ILS"}, "saudi": {"riyal": "SAR"},
+    "south korean": {"won": "KRW"}, "nigerian": {"naira": "NGN"}, "kenyan": {"shilling": "KES"},
+}
+CURRENCY_PLURALS = {"crowns": "crown", "kroner": "krone", "kronor": "krona", "koruny": "koruna", "reais": "real",
+                    "rands": "rand", "liras": "lira"}
 # Currency words that are also weights or letters: a currency only in a money context.
 AMBIGUOUS_CURRENCY = ("pound", "pounds", "p")
 PERCENT_WORDS = {"%", "percent", "pct", "percentage", "per cent"}
@@ -196,7 +212,8 @@ def _end_of(doc: Doc, i: int) -> int:
 
 def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str], int]:
     """(unit, token after it) of a percent or currency word right after the number at ``k``:
-    "5 percent", "5 per cent", "17 billion dlrs"; "pounds" is money only in a money context."""
+    "5 percent", "5 per cent", "17 billion dlrs", "52 cts", "40 million Swedish crowns"; "pounds"
+    is money only in a money context; "$40 US" keeps its dollar."""
     n = len(doc)
     if k < n and doc[k].lower_ in PERCENT_WORDS:
         return "percent", k + 1
@@ -207,17 +224,64 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     if k < n and doc[k].lower_ in CURRENCY_WORDS and (doc[k].lower_ not in AMBIGUOUS_CURRENCY
                                                      or unit is None and money_context(doc, k)):
         return CURRENCY_WORDS[doc[k].lower_], k + 1
+    national = national_currency(doc, k)
+    if national is not None:
+        return national
+    if unit is not None and k < n and doc[k].text in ("US", "U.S."):
+        return unit, k + 1  # "$40 US a tonne"
     return unit, k
 
 
+def national_currency(doc: Doc, k: int) -> Optional[tuple[str, int]]:
+    """(ISO code, token after) of a currency named with its country at ``k``: "Swedish crowns",
+    "US dollars", "Hong Kong dollars"."""
+    for width in (2, 1):
+        if k + width >= len(doc):
+            continue
+        nation = " ".join(t.lower_ for t in doc[k:k + width])
+        word = doc[k + width].lower_
+        word = CURRENCY_PLURALS.get(word, word[:-1] if word.endswith("s") else word)
+        code = NATIONAL_CURRENCIES.get(nation, {}).get(word)
+        if code:
+            return code, k + width + 1
+    return None
+
+
+RATE_NOT_AFTER = ("earlier", "ago", "before", "later", "after", "from", "since")
+
+
 def rate_unit(doc: Doc, k: int, unit: str) -> tuple[str, int]:
-    """ "$3.05 a gallon", "$62 per share", "$5 per square foot": a unit per something."""
-    if not (k + 1 < len(doc) and doc[k].lower_ in ("per", "a", "an") and doc[k + 1].lemma_.lower() in PER_NOUNS):
+    """ "$3.05 a gallon", "$62 per share", "$350 per kg", "$15.4/hour", "$95 per sq m": a unit per
+    something; not "a year earlier"."""
+    n = len(doc)
+    if k + 1 >= n or " per " in unit:
         return unit, k
-    last = k + 1
-    if doc[k + 1].lower_ in ("square", "sq") and k + 2 < len(doc):
-        last = k + 2
-    return f"{unit} per {' '.join(t.lemma_.lower() for t in doc[k + 1:last + 1])}", last + 1
+    sep = doc[k]
+    if sep.lower_ in ("a", "an") and k + 2 < n and doc[k + 2].lower_ in RATE_NOT_AFTER:
+        return unit, k
+    if not (sep.lower_ in ("per", "a", "an") or sep.text == "/" and not sep.whitespace_ and not doc[k - 1].whitespace_):
+        return unit, k
+    per = per_unit_name(doc, k + 1, any_unit=sep.lower_ not in ("a", "an"))
+    if per is None:
+        return unit, k
+    name, after = per
+    return f"{unit} per {name}", after
+
+
+def per_unit_name(doc: Doc, i: int, *, any_unit: bool) -> Optional[tuple[str, int]]:
+    """(name, token after) of what a rate is per at token ``i``: a PER_NOUNS word ("share",
+    "barrel"), "square foot" / "sq m", or (``any_unit``) any unit quantulum3 knows ("kg", "hour")."""
+    tok = doc[i]
+    if tok.lower_ in ("square", "sq") and i + 1 < len(doc):
+        found = quantulum_unit(f"1 {tok.lower_} {doc[i + 1].text.rstrip('.')}")
+        return (found[0] if found else f"square {doc[i + 1].lemma_.lower()}"), i + 2
+    if tok.lemma_.lower() in PER_NOUNS:
+        return tok.lemma_.lower(), i + 1
+    if any_unit and tok.is_alpha:
+        found = quantulum_unit(f"1 {tok.text}")
+        if found is not None and found[1] != "currency":
+            return found[0], i + 1
+    return None
 
 
 def is_age(doc: Doc, k: int) -> bool:
