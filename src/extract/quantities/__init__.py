@@ -43,6 +43,12 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
     return tuple(out)
 
 
+def _age_before(doc: Doc, i: int) -> bool:
+    """ "aged 22", "at the age of 22": the number is an age."""
+    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
+    return before[-1:] == ["aged"] or before == ["age", "of"]
+
+
 def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Quantity]:
     """The quantity of a candidate: its unit, span, counted noun, predicate and change; None
     when it lies in an excluded span of the article (a dateline, page chrome)."""
@@ -57,13 +63,14 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     head = roles.number_head(doc[number_end - 1])
     if unit is not None:
         unit, k = rate_unit(doc, k, unit)
-    elif is_age(doc, k):
+        end = doc[k - 1].idx + len(doc[k - 1].text)
+    elif is_age(doc, k) or _age_before(doc, cand.start):
         unit = "year of age"
     else:
         found = measured_unit(doc, text, cand.start, k, cand.hint, cand.glued)
         if found is not None:
             unit, k = rate_unit(doc, found[1], found[0])
-            end = doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
+            end = doc[k - 1].idx + len(doc[k - 1].text)
     counted = None
     noun = roles.counted_noun(head)
     if noun is not None and unit is None:

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import text_of
-from ..timeutil import month_number
+from ..timeutil import WEEKDAYS as WEEKDAY_WORDS, month_number
 from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, SCALE_WORDS, SCALES, TENS, TIME_RE, WORD_NUMBERS,
                       YEAR_RE, chains, fraction_value, glued_unit, is_number_token, parse_number)
 from . import roles
@@ -48,7 +48,21 @@ SKIP_BEFORE = {"no", "no.", "number", "section", "article", "chapter", "page", "
                "flight", "rule", "amendment", "paragraph", "clause", "item", "line", "grade", "level",
                "phase", "stage", "episode", "season", "version", "model", "volume", "vol", "step", "tier",
                "title", "bill", "resolution", "exhibit", "figure", "table", "act", "highway", "interstate",
-               "i-", "covid", "covid-", "g", "mark", "apollo"}
+               "i-", "covid", "covid-", "g", "mark", "apollo",
+               # labels in news: "a category 4 storm", "Type 2 diabetes", "Game 7", "Unit 3", "Gate 12"
+               "category", "type", "class", "round", "game", "gate", "terminal", "district", "ward", "precinct",
+               "suite", "apartment", "unit", "channel", "platform"}
+# Stock indexes and lists named with a number: "the S&P 500 rose", "a Fortune 500 firm".
+NAMED_NUMBERS = {("s&p", "500"), ("s&p", "100"), ("ftse", "100"), ("ftse", "250"), ("russell", "1000"),
+                 ("russell", "2000"), ("russell", "3000"), ("nikkei", "225"), ("dax", "30"), ("dax", "40"),
+                 ("cac", "40"), ("stoxx", "50"), ("stoxx", "600"), ("asx", "200"), ("nasdaq", "100"),
+                 ("fortune", "500"), ("fortune", "100"), ("fortune", "1000"), ("nifty", "50"), ("sensex", "30"),
+                 ("ibex", "35"), ("aex", "25"), ("euro", "stoxx"), ("g", "7"), ("g", "20")}
+STREET_WORDS = {"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard", "blvd", "lane",
+                "drive", "way", "place", "terrace", "court", "crescent", "highway", "parkway"}
+# A count word as the subject of a verb of saying is an anonymous source: "One trader said".
+SAYING = {"say", "tell", "add", "explain", "comment", "argue", "insist", "claim", "warn", "admit", "acknowledge",
+          "recall", "reply", "complain", "agree", "caution"}
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
 NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only")
@@ -87,7 +101,7 @@ def blocked_tokens(doc: Doc) -> set[int]:
         if ent.label_ == "ORDINAL":
             blocked.update(t.i for t in ent if re.search(r"\d(?:st|nd|rd|th)$", t.lower_) or not t.like_num
                            or t.lower_ in ORDINAL_WORDS)
-        elif ent.label_ in ("DATE", "TIME") and not is_duration_entity(ent):
+        elif ent.label_ in ("DATE", "TIME") and not is_duration_entity(ent) and _calendar_entity(ent):
             blocked.update(t.i for t in ent if _calendar_number(t))
     return blocked
 
@@ -97,6 +111,20 @@ def is_duration_entity(ent: SpacySpan) -> bool:
     return any(t.like_num or t.lower_ in WORD_NUMBERS for t in ent) and any(
         t.lemma_.lower() in DURATION_UNITS for t in ent) and not any(
         t.lower_ in ("ago", "earlier", "later") or YEAR_RE.match(t.text) for t in ent)
+
+
+CALENDAR_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "century", "today",
+                  "yesterday", "tomorrow", "ago", "morning", "afternoon", "evening", "night", "noon", "midnight",
+                  "spring", "summer", "autumn", "fall", "winter", "quarter", "weekend", "season", "am", "pm",
+                  "a.m.", "p.m.", "o'clock", "hour", "hours", "minute", "minutes", "century", "centuries", "eve"}
+
+
+def _calendar_entity(ent: SpacySpan) -> bool:
+    """Whether a DATE / TIME entity has a calendar word at all: the NER also tags "between 5 and
+    6 kg" and "two and a half miles" as DATE. A lone number tagged DATE is kept blocked (an age in
+    "Smith, 25, said" or a day)."""
+    return len(ent) == 1 or any(month_number(t.text) or t.lower_ in WEEKDAY_WORDS or t.lower_ in CALENDAR_WORDS or YEAR_RE.match(t.text)
+               or re.search(r"\d[:/]\d|\d(?:st|nd|rd|th)$|^'\d\d$", t.text) for t in ent)
 
 
 def _calendar_number(tok: Token) -> bool:
@@ -122,8 +150,8 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
         return None, i + 1
     if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
         return None, i + 2  # "two-thirds of": read at "thirds"
-    if adjectival_duration(doc, i):
-        return None, i + 1
+    if _hyphen_idiom(doc, i):
+        return None, i + 5  # "one-on-one", "two-by-two"
     j = phrase_end(doc, i)
     if j < n and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
         j += 1
@@ -144,6 +172,9 @@ def phrase_end(doc: Doc, i: int) -> int:
         nxt = doc[j + 1] if j + 1 < n else None
         if chains(prev, tok):
             j += 1
+        elif prev.lower_ == "couple" and tok.lower_ == "of" and nxt is not None and chains(tok, nxt) is False \
+                and nxt.lower_.rstrip("s") in SCALE_WORDS:
+            j += 2  # "a couple of hundred"
         elif nxt is not None and tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and (
                 prev.lower_ in TENS and nxt.lower_ in ONES or prev.lower_ in WORD_NUMBERS and nxt.lower_ in DENOMINATORS):
             j += 2  # "twenty-one", "one-half"
@@ -179,12 +210,14 @@ def _fraction_follows(doc: Doc, k: int) -> int:
     return 0
 
 
-def adjectival_duration(doc: Doc, i: int) -> bool:
-    """ "a three-year forecast", "a two-month deployment": a duration used as a modifier is no amount."""
-    if i + 3 >= len(doc) or doc[i + 1].text != "-":
+def _hyphen_idiom(doc: Doc, i: int) -> bool:
+    """ "one-on-one", "one-to-one", "two-by-two", "one-for-one": an idiom, not two numbers."""
+    if i + 4 >= len(doc):
         return False
-    unit, after = doc[i + 2], doc[i + 3]
-    return unit.lower_ in DURATION_UNITS and after.text != "-" and after.pos_ in ("NOUN", "PROPN", "ADJ")
+    a, h1, mid, h2, b = doc[i:i + 5]
+    return a.lower_ in WORD_NUMBERS and b.lower_ == a.lower_ and h1.text == h2.text == "-" and \
+        mid.lower_ in ("on", "to", "by", "for", "in", "and") and not (a.whitespace_ or h1.whitespace_ or mid.whitespace_
+                                                                  or h2.whitespace_)
 
 
 def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
@@ -277,11 +310,41 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
             return True  # "iPhone 11", "S&P 500", "Fortune 100", "Oct. 31"
     if i > 0 and month_number(doc[i - 1].text) and not NUM_PREFIX_RE.match(doc[i - 1].text):
         return True
+    if (prev, first.lower_) in NAMED_NUMBERS:
+        return True  # "the S&P 500", "a Fortune 500 company"
+    if single and first.lower_ in ("one", "zero") and _not_counting(first):
+        return True  # "One trader said", "zero coupon bonds"
+    if _address(doc, i, j):
+        return True  # "12 Elm Ranch Road"
     if prev in SKIP_BEFORE or (i > 0 and doc[i - 1].text.endswith("-") and doc[i - 1].is_alpha):
         return True
     if j < len(doc) and doc[j].text in (":", ".") and j + 1 < len(doc) and doc[j + 1].like_num and doc[j].whitespace_ == "":
         return True  # 3:15, 1.2.3
     return bool(re.match(r"^\d{3}-\d{4}$", text[first.idx:doc[j - 1].idx + len(doc[j - 1])]))
+
+
+def _not_counting(tok: Token) -> bool:
+    """ "One trader said": one as an anonymous source; "zero coupon bonds": zero inside a compound noun."""
+    noun = tok.head
+    if tok.dep_ != "nummod" or noun.pos_ != "NOUN":
+        return False
+    if tok.lower_ == "one":
+        return noun.dep_ in ("nsubj", "nsubjpass") and noun.tag_ == "NN" and noun.head.lemma_.lower() in SAYING
+    return noun.dep_ in ("compound", "amod") and noun.head.pos_ in ("NOUN", "PROPN")
+
+
+def _address(doc: Doc, i: int, j: int) -> bool:
+    """A house number: up to three title-case words then a street word ("12 Elm Ranch Road",
+    "10 Downing Street"), or a street word right after ("5 Ave Rapp")."""
+    if not re.fullmatch(r"\d{1,5}[A-Za-z]?", doc[i].text) or j - i != 1:
+        return False
+    for k in range(j, min(j + 4, len(doc))):
+        tok = doc[k]
+        if not tok.text[:1].isupper():
+            return False
+        if tok.lower_ in STREET_WORDS:
+            return k > j or k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+    return False
 
 
 def _currency_before(doc: Doc, i: int) -> tuple[int, Optional[str]]:
@@ -396,6 +459,9 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
     if i > 0 and doc[i - 1].lower_ == "minus":
         value = -value
     rng = _range_after(doc, start_i, j, value)
+    if doc[i].lower_ == "couple":  # "a couple hundred": about two hundred
+        start = i - 1 if i > 0 and doc[i - 1].lower_ == "a" else i
+        return Candidate(start, j, value, value, value, "approximate", number_end=j, hint=value)
     if rng is not None:
         cand = Candidate(rng.start, rng.end, None, rng.low, rng.high, "range", number_end=rng.number_end,
                          hint=rng.first)

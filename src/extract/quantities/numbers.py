@@ -72,8 +72,10 @@ def parse_number(words: list[str]) -> Optional[float]:
     prev = ""
     for w in words:
         lw = w.lower().strip()
-        if lw in ("-", ",", "&") or not lw:
+        if lw in ("-", ",", "&", "of") or not lw:
             continue
+        if lw == "couple":
+            lw = w = "two"
         if lw in ("and", "a", "an"):
             items.append((lw if lw == "and" else "a", 1.0))
             prev = lw
@@ -188,6 +190,10 @@ def is_number_token(tok: Token) -> bool:
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return prev is not None and prev.text == "$" and prev.whitespace_ == ""
         return True
+    if tok.lower_ == "couple":  # "a couple (of) hundred"
+        after = tok.doc[tok.i + 1:tok.i + 3]
+        return any(t.lower_.rstrip("s") in SCALE_WORDS for t in after[:1]) or \
+            len(after) == 2 and after[0].lower_ == "of" and after[1].lower_.rstrip("s") in SCALE_WORDS
     return tok.lower_ in WORD_NUMBERS or tok.lower_ in SCALE_WORDS or fraction_value(tok.text) is not None
 
 

@@ -55,6 +55,7 @@ PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour"
 MONEY_WORDS = ("$", "£", "€", "cost", "price", "pay", "fund", "budget", "worth", "spent", "spend", "raised",
                "sterling", "fine", "salary", "revenue", "profit")
 AGE_RE = re.compile(r"^(?:- )?years? (?:- )?old\b")
+SI_PREFIXES = "kmgtpnuμcd"  # lower-cased: "MWh" is mega + Wh, "kWh" kilo + Wh
 QUANTULUM3_VERSION = "0.10.0"  # the version whose internals _stable_quantulum replaces
 
 
@@ -140,7 +141,17 @@ def maybe_unit(rest: str) -> bool:
         return False
     first = words[0].lower().strip(".,;:)")
     known = _unit_words()
-    return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known
+    bare = re.sub(r"(?:\^?[-−]?[0-9]|[²³])+$", "", first)  # "km2", "m^3", "s-1"
+    return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known or \
+        bare in known or (1 < len(first) <= 4 and first[0] in SI_PREFIXES and first[1:] in _unit_stems()
+                          and words[0] != words[0].lower()) or \
+        first in OWN_UNITS
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_stems() -> frozenset[str]:
+    """Unit words without their SI prefix ("kwh" -> "wh"), to recognise other prefixes ("MWh")."""
+    return frozenset(w[1:] for w in _unit_words() if len(w) > 1 and w[0] in SI_PREFIXES) | _unit_words()
 
 
 # Unit texts quantulum3 reads as units that in news are words or abbreviations: "one at" (ampere-

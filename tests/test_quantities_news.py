@@ -1,0 +1,95 @@
+"""One test per error class of issue 15, on made-up news sentences (wire style included).
+
+Each runs the whole quantities stage on a parse by the project's spaCy model: the rules depend
+on the parse, so these are end-to-end. Every assertion of absence sits beside a positive one on
+the same sentence.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract import quantities
+
+
+@pytest.fixture(scope="module")
+def q(nlp):
+    def run(text):
+        return [(x.span.text, x.value, x.low, x.high, x.qualifier, x.unit, x.counted) for x in quantities.extract(nlp(text))]
+    return run
+
+
+def test_the_article_a_is_no_currency(q):
+    got = q("They signed a $676m deal and an A$20 fee.")
+    assert [(t, v, u) for t, v, _, _, _, u, _ in got] == [("$676m", 676e6, "USD"), ("A$20", 20, "AUD")]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Prices ranged up to 90 dlrs a barrel.", ("up to 90 dlrs a barrel", 90, None, 90, "at_most", "USD per barrel")),
+    ("The group will cut output by about seven pct.", ("about seven pct", 7, 7, 7, "approximate", "percent")),
+    ("He called three or four times.", ("three or four times", None, 3, 4, "range", "count")),
+    ("It weighs between 5 and 6 kg.", ("between 5 and 6 kg", None, 5, 6, "range", "kilogram")),
+    ("The term is six to 12 months.", ("six to 12 months", None, 6, 12, "range", "month")),
+    ("A couple hundred people came.", ("A couple hundred people", 200, 200, 200, "approximate", None)),
+    ("It grew one and one-half times.", ("one and one-half times", 1.5, 1.5, 1.5, "exact", "count")),
+])
+def test_qualifier_words_and_ranges(q, text, want):
+    assert q(text)[0][:6] == want
+
+
+def test_wire_abbreviations(q):
+    got = q("The company earned 10.4 mln dlrs, or 52 cts a share, on sales of 1.2 bln stg in the first qtr.")
+    assert [(t, v, u) for t, v, _, _, _, u, _ in got] == [
+        ("10.4 mln dlrs", 10.4e6, "USD"), ("52 cts a share", 52, "cent per share"), ("1.2 bln stg", 1.2e9, "GBP")]
+    got = q("It bought back 10.4 mln shares, up 5 pct from a yr earlier.")
+    assert [(t, v, u, c) for t, v, _, _, _, u, c in got] == [
+        ("10.4 mln shares", 10.4e6, None, "shares"), ("5 pct", 5, "percent", None)]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("They met one-on-one with 12 donors.", "12 donors"),
+    ("The firm filed a Form 8-K listing 40 sites.", "40 sites"),
+    ("The zero coupon bonds fell 2%.", "2%"),
+    ("One trader said 300 tonnes were sold.", "300 tonnes"),
+    ("The Big Three automakers cut 5,000 jobs.", "5,000 jobs"),
+    ("The S&P 500 rose 1.2%.", "1.2%"),
+    ("A category 4 storm hit 12 towns.", "12 towns"),
+    ("He lives at 12 Elm Ranch Road with 3 dogs.", "3 dogs"),
+])
+def test_numbers_that_name_or_idioms_are_no_quantities(q, text, kept):
+    assert [t for t, *_ in q(text)] == [kept]
+
+
+def test_one_is_still_a_count(q):
+    assert [(t, v) for t, v, *_ in q("One person died in the fire.")] == [("One person", 1)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("She will be twenty-one years old.", ("twenty-one", 21)),
+    ("I want a hundred and two of those.", ("hundred and two", 102)),
+    ("The door is 2 1/2 in thick.", ("2 1/2 in", 2.5)),
+    ("They ate two thirds of the cake.", ("two thirds", 2 / 3)),
+    ("We walked two and a half miles.", ("two and a half miles", 2.5)),
+    ("It was valued at 10 000 dollars.", ("10 000 dollars", 10_000)),
+])
+def test_number_words_and_fractions(q, text, want):
+    assert q(text)[0][:2] == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The LHC closed for a two-year maintenance period.", ("two-year", 2, "year")),
+    ("He would do it for $15.4/hour.", ("$15.4/hour", 15.4, "USD per hour")),
+    ("The price rose to $680 per kg.", ("$680 per kg", 680, "USD per kilogram")),
+    ("The plant produced 7.3 MWh.", ("7.3 MWh", 7.3, "megawatt hour")),
+    ("Italy covers 301,338 km2 of land.", ("301,338 km2", 301338, "square kilometre")),
+    ("The car does 29 mpg on the highway.", ("29 mpg", 29, "mile per gallon")),
+    ("The race took 40 minutes.", ("40 minutes", 40, "minute")),
+])
+def test_units_adjectival_durations_and_rates(q, text, want):
+    span, value, *_, unit, _ = q(text)[0]
+    assert (span, value, unit) == want
+
+
+def test_a_closing_quote_is_no_unit(q):
+    got = q('The class is "English 101". It has 30 seats.')
+    assert [(t, u) for t, _, _, _, _, u, _ in got if t != "101"] == [("30 seats", None)]
+    assert all(u is None for *_, u, _ in got)
