@@ -89,6 +89,30 @@ def test_units_adjectival_durations_and_rates(q, text, want):
     assert (span, value, unit) == want
 
 
+@pytest.mark.parametrize("text,want", [
+    ("It needs an 8- to 16-meter mirror.", ("8- to 16-meter", None, 8, 16, "range", "metre")),
+    ("Beams collided at 3.5–4.0 TeV.", ("3.5–4.0 TeV", None, 3.5, 4.0, "range", "teraelectronvolt")),
+    ("It fell at 9.83e-3 +/- 1e-5 km/s2 there.", ("9.83e-3 +/- 1e-5 km/s2", 0.00983, 0.00983, 0.00983, "exact",
+                                                  "kilometre per square second")),
+    ("The lake holds 4km^3 of water.", ("4km^3", 4, 4, 4, "exact", "cubic kilometre")),
+    ("Its GDP is $2.174T.", ("$2.174T", 2.174e12, 2.174e12, 2.174e12, "exact", "USD")),
+    ("Prices rose from about $350 per kg to $680 per kg.", ("from about $350 per kg to $680 per kg", None, 350, 680,
+                                                           "range", "USD per kilogram")),
+])
+def test_scientific_and_one_token_ranges(q, text, want):
+    assert q(text)[0][:6] == want
+
+
+def test_clock_times_are_no_quantities(q):
+    got = q("We met at 5 pm and at 2.13 am with 4 people.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("4 people", None)]
+
+
+def test_ranges_need_one_unit(q):
+    got = q("They were changed from 44 ml to 50 mg of ethanol; scores ran 6–3.")
+    assert [(t, v, u) for t, v, _, _, _, u, _ in got] == [("44 ml", 44, "millilitre"), ("50 mg", 50, "milligram")]
+
+
 def test_a_closing_quote_is_no_unit(q):
     got = q('The class is "English 101". It has 30 seats.')
     assert [(t, u) for t, _, _, _, _, u, _ in got if t != "101"] == [("30 seats", None)]

@@ -3,7 +3,8 @@ installed package, MIT), scored as NewsQuant is: value F1 and value+unit F1.
 
 quantulum3 gives a range as its mean ("8- to 16-meter" is 12 metres): a predicted range matches
 a gold value when its bounds' mean does. A gold "dimensionless" quantity wants no unit (a counted
-noun may be there). Gold quantities that count or measure nothing are left out (``LEFT_OUT``,
+noun may be there, and a share is dimensionless); a gold count in dozens or grosses is compared as
+the number it counts ("a dozen" is 12). Gold quantities that count or measure nothing are left out (``LEFT_OUT``,
 with the reason), and so are predictions over them.
 """
 from __future__ import annotations
@@ -55,14 +56,19 @@ def load_suite(path: Optional[Path] = None) -> list[dict]:
             if (i, r["surface"]) in LEFT_OUT:
                 ignored.append((start, end))
             else:
-                gold.append({"value": float(r["value"]), "unit": r["unit"], "surface": r["surface"],
-                             "start": start, "end": end})
+                factor = COUNT_UNITS.get(r["unit"])
+                gold.append({"value": float(r["value"]) * (factor or 1), "unit": "dimensionless" if factor else r["unit"],
+                             "surface": r["surface"], "start": start, "end": end})
         out.append({"text": text, "gold": gold, "ignored": ignored})
     return out
 
 
 def _close(a: Optional[float], b: float) -> bool:
     return a is not None and math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+# quantulum3 counts in dozens and grosses as units; extract gives the number ("a dozen eggs": 12).
+COUNT_UNITS = {"dozen": 12, "gross": 144, "baker's dozen": 13}
 
 
 def value_matches(pred, gold: dict) -> bool:
@@ -72,11 +78,16 @@ def value_matches(pred, gold: dict) -> bool:
     return pred.low is not None and pred.high is not None and _close((pred.low + pred.high) / 2, gold["value"])
 
 
+# One unit under two names: quantulum3 names the millilitre "cubic centimetre".
+SAME_UNIT = {"millilitre": "cubic centimetre"}
+
+
 def unit_matches(pred, gold: dict) -> bool:
+    """Our unit in quantulum3's words; a share ("fraction") is dimensionless, and so is a count."""
     want = gold["unit"].lower()
     if want == "dimensionless":
-        return pred.unit is None
-    return pred.unit is not None and unit_name(pred.unit) == want
+        return pred.unit in (None, "fraction")
+    return pred.unit is not None and SAME_UNIT.get(unit_name(pred.unit), unit_name(pred.unit)) == want
 
 
 def score_sentence(preds, item: dict) -> dict[str, PRF]:

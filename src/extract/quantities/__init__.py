@@ -12,6 +12,7 @@ Kept out: years and calendar dates (the dates stage owns them), times of day, or
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -83,6 +84,9 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
         verb = roles.governing_verb(head)
     else:
         verb = roles.governing_verb(head)
+    last = text[doc[k - 1].idx:end] if k > 0 else ""
+    if end > start and text[end - 1] == "." and re.search(r"[A-Za-z]\.$", last) and not re.search(r"[A-Za-z]\.[A-Za-z]", last):
+        end -= 1  # "TeV." ending a sentence: the period is not the unit's ("U.S." and "a.m." keep theirs)
     return Quantity(span=Span.of(text, start, end), value=cand.value, low=cand.low, high=cand.high,
                     qualifier=cand.qualifier, unit=unit, counted=counted,
                     predicate=verb.lemma_.lower() if verb is not None else None,

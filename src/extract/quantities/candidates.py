@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import text_of
 from ..timeutil import WEEKDAYS as WEEKDAY_WORDS, month_number
-from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, SCALE_WORDS, SCALES, TENS, TIME_RE, WORD_NUMBERS,
+from .numbers import (RANGE_TOKEN_RE, UNCERTAINTY, DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, SCALE_WORDS, SCALES, TENS, TIME_RE, WORD_NUMBERS,
                       YEAR_RE, chains, fraction_value, glued_unit, is_number_token, parse_number)
 from . import roles
-from .units import CURRENCY_SYMBOLS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, quantulum_unit
+from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, national_currency,
+                    maybe_unit, quantulum_unit)
 
 # A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
 # ("dozens" 12-120, "millions" 1e6-1e7).
@@ -68,6 +69,7 @@ DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "d
 NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only")
 NOT_A_COUNT_AFTER_ONE = ("another", "day", "time", "way")
 RANGE_WORDS = ("to", "and", "-", "–")
+APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "just"}
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,8 @@ def blocked_tokens(doc: Doc) -> set[int]:
     blocked: set[int] = set()
     for ent in doc.ents:
         if ent.label_ == "ORDINAL":
-            blocked.update(t.i for t in ent if re.search(r"\d(?:st|nd|rd|th)$", t.lower_) or not t.like_num
-                           or t.lower_ in ORDINAL_WORDS)
+            blocked.update(t.i for t in ent if re.search(r"\d(?:st|nd|rd|th)$", t.lower_) or t.lower_ in ORDINAL_WORDS
+                           or not (t.like_num or NUM_PREFIX_RE.match(t.text)))  # not "up 3pc" the NER calls ORDINAL
         elif ent.label_ in ("DATE", "TIME") and not is_duration_entity(ent) and _calendar_entity(ent):
             blocked.update(t.i for t in ent if _calendar_number(t))
     return blocked
@@ -131,7 +133,7 @@ def _calendar_number(tok: Token) -> bool:
     t = tok.text.lstrip("~")
     if YEAR_RE.match(t) or re.match(r"^'\d\d$", t) or re.search(r"\d[:.]\d\d|[ap]\.?m\.?$", t.lower()):
         return True
-    if re.match(r"^\d{1,2}(?:st|nd|rd|th)?$", t):
+    if re.match(r"^\d{1,2}(?:st|nd|rd|th)?$", t) and int(re.sub(r"\D", "", t)) <= 31:
         return True  # a day of the month
     return tok.lower_ in WORD_NUMBERS and not any(c.lemma_.lower() in DURATION_UNITS for c in tok.head.subtree)
 
@@ -146,7 +148,7 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
         return Candidate(i, j, None, low, high, "range"), j
     if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
         return None, i + 1
-    if TIME_RE.match(tok.text):
+    if TIME_RE.match(tok.text) or _clock_time(doc, i):
         return None, i + 1
     if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
         return None, i + 2  # "two-thirds of": read at "thirds"
@@ -159,6 +161,12 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
     if is_fraction(doc, i):
         return fraction_candidate(doc, i), j
     return number_candidate(doc, i, j), j
+
+
+def _clock_time(doc: Doc, i: int) -> bool:
+    """ "5 pm", "2.13 a.m.": a clock time written apart from its am/pm."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in ("am", "pm", "a.m.", "p.m.") and \
+        bool(re.fullmatch(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?", doc[i].text))
 
 
 def phrase_end(doc: Doc, i: int) -> int:
@@ -189,6 +197,12 @@ def phrase_end(doc: Doc, i: int) -> int:
             j += 1  # "two thirds", "three halves"; not "one third party"
         elif fraction_value(tok.text) is not None and prev.whitespace_ and re.fullmatch(r"\d+", prev.text):
             j += 1  # "2 1/2"
+        elif tok.text in UNCERTAINTY and nxt is not None and (is_number_token(nxt) or nxt.text == "/-"):
+            k = j + 2 if nxt.text == "/-" else j + 1  # "9.83e-3 +/- 1e-5 km/s2": the uncertainty is read over
+            if k < n and is_number_token(doc[k]):
+                j = k + 1
+            else:
+                break
         elif re.fullmatch(r"\d{3}", tok.text) and re.fullmatch(r"\d{1,3}", prev.text) and prev.whitespace_ == " " \
                 and (j - 1 == i or re.fullmatch(r"\d{3}", prev.text)) and not (nxt is not None and nxt.like_num):
             j += 1  # "10 000"
@@ -300,10 +314,14 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
     if single and YEAR_RE.match(first.text) and not (
             (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%")):
         return True  # a year belongs to the dates stage
+    money = (i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS) or bool(NUM_PREFIX_RE.match(first.text).group("cur")) \
+        if NUM_PREFIX_RE.match(first.text) else i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS
+    scaled = any(t.lower_.rstrip("s") in SCALE_WORDS for t in doc[i:j]) or nxt in CURRENCY_WORDS or \
+        national_currency(doc, j) is not None
     if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
-            quantulum_unit(f"{first.text} {first.head.text}") is None:
-        return True  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit)
-    if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not (
+            not money and quantulum_unit(f"{first.text} {first.head.text}") is None:
+        return True  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit, "$40 US" money)
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not scaled and not (
             doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in DOLLAR_COUNTRIES):
         if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP", "DATE") \
                 and (j >= len(doc) or doc[j].is_stop or quantulum_unit(f"{first.text} {nxt}") is None):
@@ -316,6 +334,8 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
         return True  # "One trader said", "zero coupon bonds"
     if _address(doc, i, j):
         return True  # "12 Elm Ranch Road"
+    if single and prev == "," and nxt == "," and i > 1 and doc[i - 2].ent_type_ == "PERSON":
+        return True  # "Jane Doe, 45, said": an age in apposition, as NewsQuant leaves it
     if prev in SKIP_BEFORE or (i > 0 and doc[i - 1].text.endswith("-") and doc[i - 1].is_alpha):
         return True
     if j < len(doc) and doc[j].text in (":", ".") and j + 1 < len(doc) and doc[j + 1].like_num and doc[j].whitespace_ == "":
@@ -377,7 +397,10 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
     between the two numbers after "from"/"between", or when they are repeated after the second)."""
     n = len(doc)
     after_by = start_i > 0 and doc[start_i - 1].lower_ == "by"  # "rose by $43.6bn to $419.2bn": two values
-    framed = start_i > 0 and doc[start_i - 1].lower_ in ("from", "between")
+    frame_i = start_i - 1
+    while frame_i > 0 and frame_i >= start_i - 3 and doc[frame_i].lower_ in APPROX_WORDS:
+        frame_i -= 1  # "from about $350 per kg to $680 per kg"
+    framed = frame_i >= 0 and doc[frame_i].lower_ in ("from", "between")
     sep_i = j
     for look in range(j, min(j + 5, n - 1)):
         if doc[look].lower_ in RANGE_WORDS + ("or",):
@@ -404,9 +427,18 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
             value *= SCALES[scale_word]  # "1 to 1.5 million", not "$750,000 to $1 million"
     if doc[sep_i].lower_ == "or" and not value < other <= 10 * value:
         return None  # "12 or 11 years", "1 or 100": alternatives, not a range
-    start = start_i - 1 if framed else start_i
+    if between and framed and _different_unit(doc, m_end, between):
+        return None  # "from 44 ml to 50 mg": two amounts of different things
+    start = frame_i if framed else start_i
     number_end = m_end if glued_unit(doc[m_end - 1].text) else j
     return _Range(min(value, other), max(value, other), start, m_end, number_end, value)
+
+
+def _different_unit(doc: Doc, k: int, between: list[str]) -> bool:
+    """Whether unit words after the second number (at ``k``) differ from those between the numbers."""
+    if k >= len(doc) or not maybe_unit(" " + doc[k].text):
+        return False
+    return doc[k].lower_ != between[0]
 
 
 def _reports_change(tok: Token) -> bool:
@@ -453,9 +485,17 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
     if m and m.group("cur"):
         cur = m.group("cur").lower()
         unit = CURRENCY_SYMBOLS.get(cur) or CURRENCY_SYMBOLS.get("$" + cur, unit)
+    one_token_range = RANGE_TOKEN_RE.match(words[0]) if len(words) == 1 else None
+    if one_token_range:  # "3.5–4.0 TeV"; not a score ("6–3") nor years ("2012–13", the dates stage's)
+        low, high = (float(g) for g in one_token_range.groups())
+        if low >= high or YEAR_RE.match(one_token_range.group(1)):
+            return None
+        return Candidate(start_i, j, None, low, high, "range", unit=unit, number_end=j, hint=low)
     value = parse_number(words)
     if value is None:
         return None
+    if unit is not None and glued_unit(words[-1]) == "T":
+        value *= 1e12  # "$ 2.174T": trillion after a currency sign, else tonnes
     if i > 0 and doc[i - 1].lower_ == "minus":
         value = -value
     rng = _range_after(doc, start_i, j, value)
@@ -476,6 +516,10 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
             low = None
         cand = Candidate(min(start_i, q_start), j, value, low, high, qualifier, number_end=j, hint=value)
     glued = glued_unit(doc[cand.end - 1].text)
+    if glued == "T" and unit is not None:
+        glued = None
+    if glued and len(glued) >= 3 and glued.isupper() and quantulum_unit(f"1 {glued}") is None:
+        return None  # "860BOX", "737MAX": a model code
     if glued and glued.lower() in PERCENT_GLUED:
         unit, glued = "percent", None
     return Candidate(cand.start, cand.end, cand.value, cand.low, cand.high, cand.qualifier, unit=unit,

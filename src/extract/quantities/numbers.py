@@ -38,7 +38,10 @@ YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 # "PS" is how ASCII transliteration (unidecode) writes the pound sign.
 NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?P<exp>[eE][-+−]?\d{1,3}|[×x]10\^?[-+−]?\d{1,3})?"
-                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}[23²³]?))?(?P<pct>%)?$")
+                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
+# One token holding a range: "3.5–4.0", "10-20".
+RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+UNCERTAINTY = ("±", "+/-", "+", "/-")
 TIME_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m\.?)$|^\d{1,2}:\d\d$", re.IGNORECASE)
 
 
@@ -72,6 +75,8 @@ def parse_number(words: list[str]) -> Optional[float]:
     prev = ""
     for w in words:
         lw = w.lower().strip()
+        if lw in UNCERTAINTY:
+            break  # "9.83e-3 +/- 1e-5": the value, not its uncertainty
         if lw in ("-", ",", "&", "of") or not lw:
             continue
         if lw == "couple":
@@ -83,6 +88,9 @@ def parse_number(words: list[str]) -> Optional[float]:
         if lw.endswith(".") and lw[:-1] in SCALES:
             lw = lw[:-1]  # "$5.4m." at the end of a sentence
         m = NUM_PREFIX_RE.match(w.replace("−", "-") if not w.startswith("minus") else w)
+        rng = RANGE_TOKEN_RE.match(w)
+        if rng and not m:
+            return None  # "3.5–4.0" is a range: candidates.py reads its bounds
         frac = fraction_value(w)
         if m and re.fullmatch(r"\d{3}", w) and re.fullmatch(r"\d{1,3}", prev):
             items.append(("group", float(w)))  # "10 000": a thousands group after a space
@@ -164,6 +172,8 @@ def glued_scale(m: re.Match) -> Optional[float]:
         return SCALES[suffix.lower()]
     if m.group("unit") in UPPER_SCALES:
         return SCALES[m.group("unit").lower()]
+    if m.group("unit") == "T" and m.group("cur"):
+        return 1e12  # "$2.174T"
     return None
 
 
@@ -175,7 +185,7 @@ def glued_unit(word: str) -> Optional[str]:
     if m.group("scale") == "m" and not m.group("cur"):
         return "m"
     unit = m.group("unit")
-    if unit in UPPER_SCALES:
+    if unit in UPPER_SCALES or unit == "T" and m.group("cur"):
         return None
     return unit
 
@@ -194,7 +204,8 @@ def is_number_token(tok: Token) -> bool:
         after = tok.doc[tok.i + 1:tok.i + 3]
         return any(t.lower_.rstrip("s") in SCALE_WORDS for t in after[:1]) or \
             len(after) == 2 and after[0].lower_ == "of" and after[1].lower_.rstrip("s") in SCALE_WORDS
-    return tok.lower_ in WORD_NUMBERS or tok.lower_ in SCALE_WORDS or fraction_value(tok.text) is not None
+    return tok.lower_ in WORD_NUMBERS or tok.lower_ in SCALE_WORDS or fraction_value(tok.text) is not None or \
+        bool(RANGE_TOKEN_RE.match(tok.text))
 
 
 def chains(prev: Token, tok: Token) -> bool:

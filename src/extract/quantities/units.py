@@ -139,12 +139,12 @@ def maybe_unit(rest: str) -> bool:
     words = rest.strip().lstrip("(-").split()
     if not words:
         return False
-    first = words[0].lower().strip(".,;:)")
+    first = words[0].lower().strip(".,;:)'’")
     known = _unit_words()
     bare = re.sub(r"(?:\^?[-−]?[0-9]|[²³])+$", "", first)  # "km2", "m^3", "s-1"
     return first in known or first.rstrip("s") in known or "/" in first or first.split("-")[0] in known or \
-        bare in known or (1 < len(first) <= 4 and first[0] in SI_PREFIXES and first[1:] in _unit_stems()
-                          and words[0] != words[0].lower()) or \
+        bare in known or (words[0] != words[0].lower() and (first in _unit_stems() or 1 < len(first) <= 4
+                                                            and first[0] in SI_PREFIXES and first[1:] in _unit_stems())) or \
         first in OWN_UNITS
 
 
@@ -162,7 +162,9 @@ QUOTE_MARKS = {'"', "”", "“", "''", "'", "’", "‘", "``"}
 OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepower", "hectare": "hectare",
              "hectares": "hectare", "mins": "minute", "secs": "second", "μm": "micrometre",
              "″": "inch", "′": "foot", "percentage point": "percentage point", "percentage points": "percentage point",
-             "kph": "kilometre per hour", "km/h": "kilometre per hour"}
+             "kph": "kilometre per hour", "km/h": "kilometre per hour", "ml": "millilitre", "mL": "millilitre",
+             "millilitres": "millilitre", "milliliters": "millilitre", "millilitre": "millilitre",
+             "milliliter": "millilitre"}
 # "in" after a number is an inch only before a dimension or at the end ("2 in thick", "2 in.").
 DIMENSION_WORDS = {"thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "thin", "."}
 NUMBER_PART_RE = re.compile(r"^[\s~(]*[-+−]?[\d.,]*\d(?:[eE][-+−]?\d+|[×x]10\^?[-+−]?\d+)?(?:\s+\d+/\d+)?[\s-]*")
@@ -191,19 +193,26 @@ def quantulum_unit(snippet: str) -> Optional[tuple[str, str, str]]:
     if not found or found[0].span[0] > 1:
         return None  # the first quantity must be the number at the snippet's start, not a later one
     q = found[0]
-    name = _news_unit(q.unit.name, q.unit.entity.name, _unit_text(q.surface))
+    number = re.match(r"[\d.]+", snippet)
+    # a clock time ("5 pm", "2.13 am") or a whole number ("990 AM", a radio frequency)
+    clock = not number or "." not in number.group(0) or bool(re.fullmatch(r"(?:1[0-2]|0?\d)\.[0-5]\d", number.group(0)))
+    name = _news_unit(q.unit.name, q.unit.entity.name, _unit_text(q.surface), clock)
     if name is None:
         return None
     return (q.unit.currency_code or name), q.unit.entity.name, q.surface
 
 
-def _news_unit(name: str, entity: str, unit_text: str) -> Optional[str]:
+def _news_unit(name: str, entity: str, unit_text: str, clock: bool = True) -> Optional[str]:
     """quantulum3's unit name as news means it: minutes and seconds of time (not of arc), no unit
     from a quote mark ("101\"") or a word such as "at", "AM"; a unit of unknown kind only when it
-    is one word ("7.3 MWh", not "litre volt to the 10")."""
+    is one word ("7.3 MWh", not "litre volt to the 10"). "am"/"pm" are attometre/picometre only
+    after a decimal that cannot be a clock time (``clock`` False: "2.123 pm", not "5 pm", "2.13 am",
+    "990 AM")."""
     if name == "dimensionless" or name.startswith("unk") or not unit_text:
         return None
-    if unit_text.lower() in NOT_UNIT_TEXTS or unit_text in QUOTE_MARKS:
+    if unit_text.lower() in NOT_UNIT_TEXTS and not (unit_text.lower() in ("am", "pm") and not clock):
+        return None
+    if unit_text in QUOTE_MARKS:
         return None
     if name in ARC_UNITS:
         return ARC_UNITS[name] if unit_text[0].isalpha() else None
@@ -265,7 +274,7 @@ def rate_unit(doc: Doc, k: int, unit: str) -> tuple[str, int]:
     """ "$3.05 a gallon", "$62 per share", "$350 per kg", "$15.4/hour", "$95 per sq m": a unit per
     something; not "a year earlier"."""
     n = len(doc)
-    if k + 1 >= n or " per " in unit:
+    if k + 1 >= n or " per " in unit and doc[k].lower_ != "per":
         return unit, k
     sep = doc[k]
     if sep.lower_ in ("a", "an") and k + 2 < n and doc[k + 2].lower_ in RATE_NOT_AFTER:
@@ -329,7 +338,7 @@ def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float]
         consumed = snippet.find(surface) + len(surface) - len(number)
         surf_end = _end_of(doc, k - 1) + max(consumed, 0)
         for t in doc[k:min(k + 4, n)]:
-            if t.idx + len(t.text) <= surf_end:
+            if t.text.rstrip(".") and t.idx + len(t.text.rstrip(".")) <= surf_end:  # "TeV." ending a sentence
                 k = t.i + 1
     return name, k
 
