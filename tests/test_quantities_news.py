@@ -59,6 +59,14 @@ def test_numbers_that_name_or_idioms_are_no_quantities(q, text, kept):
     assert [t for t, *_ in q(text)] == [kept]
 
 
+def test_ratios_scores_and_list_markers(q):
+    got = q("One in five voters agreed after a 5-to-2 vote on the 9/11 memorial, by one percentage point.")
+    assert [(t, round(v, 3), u) for t, v, _, _, _, u, _ in got] == [
+        ("One in five", 0.2, "fraction"), ("one percentage point", 1, "percentage point")]
+    got = q("2) Nine Senators opposed the plan.")
+    assert [(t, v) for t, v, *_ in got] == [("Nine Senators", 9)]
+
+
 def test_one_is_still_a_count(q):
     assert [(t, v) for t, v, *_ in q("One person died in the fire.")] == [("One person", 1)]
 

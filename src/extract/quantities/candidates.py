@@ -148,19 +148,47 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
         return Candidate(i, j, None, low, high, "range"), j
     if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
         return None, i + 1
-    if TIME_RE.match(tok.text) or _clock_time(doc, i):
+    if TIME_RE.match(tok.text) or _clock_time(doc, i) or _list_marker(doc, i) or _named_fraction(tok):
         return None, i + 1
     if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
         return None, i + 2  # "two-thirds of": read at "thirds"
-    if _hyphen_idiom(doc, i):
-        return None, i + 5  # "one-on-one", "two-by-two"
+    idiom_end = _hyphen_idiom(doc, i)
+    if idiom_end:
+        return None, idiom_end  # "one-on-one", "two-by-two", "a 5-to-2 vote"
     j = phrase_end(doc, i)
     if j < n and doc[j - 1].whitespace_ == "" and _glued_scale_token(doc, i, j):
         j += 1
     j = max(j, i + 1)
     if is_fraction(doc, i):
         return fraction_candidate(doc, i), j
+    ratio = ratio_candidate(doc, i, j)
+    if ratio is not None:
+        return ratio, ratio.end
     return number_candidate(doc, i, j), j
+
+
+def ratio_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
+    """ "one in five", "about 1 in 10": a share, as a fraction (0.2, 0.1)."""
+    if j + 1 >= len(doc) or doc[j].lower_ != "in" or not is_number_token(doc[j + 1]):
+        return None
+    k = phrase_end(doc, j + 1)
+    part, whole = parse_number([t.text for t in doc[i:j]]), parse_number([t.text for t in doc[j + 1:k]])
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    qualifier, q_start = qualifier_around(doc, i, k)
+    return Candidate(min(i, q_start), k, part / whole, part / whole, part / whole, qualifier, unit="fraction")
+
+
+def _list_marker(doc: Doc, i: int) -> bool:
+    """ "2) The art of ...", "23. Sen. Smith": a number numbering a list item."""
+    at_start = i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+    return at_start and i + 1 < len(doc) and doc[i + 1].text in (")", ".") and bool(re.fullmatch(r"\d{1,3}", doc[i].text))
+
+
+def _named_fraction(tok: Token) -> bool:
+    """ "9/11", "24/7", "7/7": a date or an idiom written like a fraction."""
+    return fraction_value(tok.text) is not None and "/" in tok.text and (
+        tok.text in ("9/11", "7/7", "4/20") or tok.ent_type_ in ("DATE", "EVENT", "TIME"))
 
 
 def _clock_time(doc: Doc, i: int) -> bool:
@@ -224,14 +252,21 @@ def _fraction_follows(doc: Doc, k: int) -> int:
     return 0
 
 
-def _hyphen_idiom(doc: Doc, i: int) -> bool:
-    """ "one-on-one", "one-to-one", "two-by-two", "one-for-one": an idiom, not two numbers."""
+def _hyphen_idiom(doc: Doc, i: int) -> int:
+    """The token after "one-on-one", "one-to-one", "two-by-two", "one-for-one" (an idiom, not two
+    numbers) or "a 5-to-2 vote" (a score) starting at ``i``; 0 when there is none."""
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and re.fullmatch(r"to-\d+", doc[i + 2].text):
+        return i + 3  # "5-to-2" as the tokenizer splits it
     if i + 4 >= len(doc):
-        return False
+        return 0
     a, h1, mid, h2, b = doc[i:i + 5]
-    return a.lower_ in WORD_NUMBERS and b.lower_ == a.lower_ and h1.text == h2.text == "-" and \
-        mid.lower_ in ("on", "to", "by", "for", "in", "and") and not (a.whitespace_ or h1.whitespace_ or mid.whitespace_
-                                                                  or h2.whitespace_)
+    after = doc[i + 5].lower_ if i + 5 < len(doc) else ""
+    same = b.lower_ == a.lower_ or mid.lower_ == "to" and is_number_token(b) and after.rstrip("s") not in SCALE_WORDS
+    glued = not (a.whitespace_ or h1.whitespace_ or mid.whitespace_ or h2.whitespace_)
+    if (a.lower_ in WORD_NUMBERS or a.like_num) and same and h1.text == h2.text == "-" and glued and \
+            mid.lower_ in ("on", "to", "by", "for", "in", "and"):
+        return i + 5
+    return 0
 
 
 def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
@@ -318,9 +353,10 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
         if NUM_PREFIX_RE.match(first.text) else i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS
     scaled = any(t.lower_.rstrip("s") in SCALE_WORDS for t in doc[i:j]) or nxt in CURRENCY_WORDS or \
         national_currency(doc, j) is not None
-    if first.head.pos_ == "PROPN" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
+    if first.head.tag_ == "NNP" and first.dep_ in ("nummod", "compound") and first.head.i > first.i and \
             not money and quantulum_unit(f"{first.text} {first.head.text}") is None:
-        return True  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit, "$40 US" money)
+        return True  # "990 Turbo", "12 Elm Road": part of a name (but "54 GB" is a unit, "$40 US"
+        # money, "nine Senators" a count)
     if i > 0 and doc[i - 1].pos_ == "PROPN" and any(c.isupper() for c in doc[i - 1].text) and not scaled and not (
             doc[i - 1].text.lower() in CURRENCY_SYMBOLS or doc[i - 1].text.upper() in DOLLAR_COUNTRIES):
         if not (i > 1 and doc[i - 2].lower_ in ("and", "with", "of")) and doc[i - 1].ent_type_ not in ("GPE", "NORP", "DATE") \

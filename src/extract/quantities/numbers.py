@@ -38,7 +38,7 @@ YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 # "PS" is how ASCII transliteration (unidecode) writes the pound sign.
 NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?P<exp>[eE][-+−]?\d{1,3}|[×x]10\^?[-+−]?\d{1,3})?"
-                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
+                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k|million|billion|trillion)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
 # One token holding a range: "3.5–4.0", "10-20".
 RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 UNCERTAINTY = ("±", "+/-", "+", "/-")

@@ -235,6 +235,8 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     "5 percent", "5 per cent", "17 billion dlrs", "52 cts", "40 million Swedish crowns"; "pounds"
     is money only in a money context; "$40 US" keeps its dollar."""
     n = len(doc)
+    if k + 1 < n and doc[k].lower_ == "percentage" and doc[k + 1].lower_ in ("point", "points"):
+        return "percentage point", k + 2
     if k < n and doc[k].lower_ in PERCENT_WORDS:
         return "percent", k + 1
     if k + 1 < n and doc[k].lower_ == "per" and doc[k + 1].lower_ == "cent":
