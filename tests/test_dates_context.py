@@ -7,15 +7,16 @@ import spacy
 from spacy.tokens import Doc
 
 from extract.dates import FUTURE, PAST, PRESENT, Context, tag, tense_of
+from extract.dates.context import ahead
 
 DCT = dt.date(2025, 3, 5)
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
 
 
-def doc(words, heads, deps, tags, pos, ents=None):
+def doc(words, heads, deps, tags, pos, ents=None, lemmas=None):
     spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
     return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos,
-               lemmas=[w.lower() for w in words], ents=ents)
+               lemmas=lemmas or [w.lower() for w in words], ents=ents)
 
 
 def visit(aux_words, aux_tags, verb, verb_tag):
@@ -50,3 +51,20 @@ def test_a_year_needs_a_date_entity_or_a_cue():
                deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "punct"],
                tags=["PRP", "VBD", "CD", "NNS", "IN", "CD", "."], pos=["PRON", "VERB", "NUM", "NOUN", "ADP", "NUM", "PUNCT"])
     assert [(e.span.text, e.value) for e in tag(Context(cars.text, DCT, cars))] == [("2020", "2020")]
+
+
+def test_a_day_ahead_under_a_modal_or_an_intent():
+    """ "might arrive Tuesday" and "intended to fly on Tuesday" are the coming Tuesday; "left on
+    Tuesday" the last one."""
+    could = doc(["They", "might", "arrive", "Tuesday", "."], heads=[2, 2, 2, 2, 2],
+                deps=["nsubj", "aux", "ROOT", "npadvmod", "punct"], tags=["PRP", "MD", "VB", "NNP", "."],
+                pos=["PRON", "AUX", "VERB", "PROPN", "PUNCT"])
+    planned = doc(["They", "intended", "to", "fly", "on", "Tuesday", "."], heads=[1, 1, 3, 1, 3, 4, 1],
+                  deps=["nsubj", "ROOT", "aux", "xcomp", "prep", "pobj", "punct"],
+                  tags=["PRP", "VBD", "TO", "VB", "IN", "NNP", "."], pos=["PRON", "VERB", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+                  lemmas=["they", "intend", "to", "fly", "on", "Tuesday", "."])
+    left = doc(["They", "left", "on", "Tuesday", "."], heads=[1, 1, 1, 2, 1], deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+               tags=["PRP", "VBD", "IN", "NNP", "."], pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT"])
+    assert ahead(could[3]) and ahead(planned[5]) and not ahead(left[3])
+    assert [e.value for e in tag(Context(could.text, DCT, could))] == ["2025-03-11"]
+    assert [e.value for e in tag(Context(left.text, DCT, left))] == ["2025-03-04"]

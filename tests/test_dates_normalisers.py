@@ -66,6 +66,12 @@ def values(text, dct=DCT):
     (n.reference, "Prices recently eased.", ("recently", "date", "PAST_REF", None, None)),
     (n.reference, "Prices are high now.", ("now", "date", "PRESENT_REF", None, None)),
     (n.recurring, "The club meets every Monday.", ("every Monday", "set", "XXXX-WXX-1", None, None)),
+    (n.recurring, "The club meets every month.", ("every month", "set", "P1M", None, None)),
+    (n.month_relative, "Polls close this September.", ("this September", "date", "2025-09", "2025-09-01", "2025-09-30")),
+    (n.month_relative, "Polls closed in June last year.", ("June last year", "date", "2024-06", "2024-06-01", "2024-06-30")),
+    (n.month_relative, "Polls closed last March.", ("last March", "date", "2024-03", "2024-03-01", "2024-03-31")),
+    (n.weekday, "The board met Friday night.", ("Friday night", "time", "2025-02-28TNI", "2025-02-28", "2025-02-28")),
+    (n.ago, "It expires 90 days after issue.", ("90 days", "duration", "P90D", None, None)),
     (n.recurring, "The club meets weekly.", ("weekly", "set", "P1W", None, None)),
     (n.clock_time, "Polls close at 8 p.m.", ("8 p.m.", "time", "2025-03-05T20:00", "2025-03-05", "2025-03-05")),
     (n.clock_time, "Polls close at midnight.", ("midnight", "time", "2025-03-05T24:00", "2025-03-05", "2025-03-05")),
@@ -96,6 +102,21 @@ def test_impossible_days_are_no_dates():
 def test_out_of_range_arithmetic_is_no_date():
     assert first(n.ago, "It began 99999999 days ago, or two days ago.") is None
     assert values("It began 99999999 days ago, or two days ago.")["two days ago"] == "2025-03-03"
+
+
+def test_in_the_past_leaves_a_counted_duration_whole():
+    assert values("Sales fell in the past two months.") == {"the past two months": "P2M"}
+    assert values("Sales fell in the past.") == {"in the past": "PAST_REF"}
+
+
+def test_a_year_earlier_is_the_period_the_article_is_about():
+    """Anchored on the quarter named last (anchors.py), else the year before the publication date."""
+    text = "Profit rose in the third quarter of 2024 from $5 million a year earlier; the quarter was good."
+    assert values(text) == {"the third quarter of 2024": "2024-Q3", "a year earlier": "2023-Q3",
+                            "the quarter": "2024-Q3"}
+    assert values("Profit rose 5% from a year earlier.") == {"a year earlier": "2024"}
+    assert values("Sales fell in June from the same month last year.") == {"in June": "2025-06",
+                                                                           "the same month last year": "2024-06"}
 
 
 def test_longest_match_wins_where_rules_overlap():

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from ..nlp import text_of
 from ..records import ArticleMeta, TimeExpr
 from ..timeutil import MONTH_RE, month_bounds, parse_iso_date, week_value
+from .anchors import anchor
 from .context import FUTURE, PAST, PRESENT, Context, tense_of
 from .rules import RULES
 
@@ -59,7 +60,7 @@ def tag(ctx: Context, meta: Optional[ArticleMeta] = None) -> list[TimeExpr]:
         if meta is not None and meta.is_excluded(f.span.start, f.span.end):
             continue
         out.append(f)
-    return out
+    return anchor(out)
 
 
 ABSOLUTE_HINT = re.compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b" + MONTH_RE + r"\b")

@@ -11,6 +11,13 @@ from spacy.tokens import Doc, Token
 from ..records import Span, TimeExpr
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+# Modals that put a base-form verb after the moment of speaking: "could come", "would leave".
+FUTURE_MODALS = {"could", "might", "may", "can", "should", "would", "must", "'d"}
+# Verbs whose "to"-infinitive is still to happen: "planned to leave", "is to resume".
+INTENT_VERBS = {"plan", "expect", "schedule", "intend", "be", "set", "hope", "aim", "want", "prepare", "agree",
+                "promise", "vow", "threaten", "decide", "ready", "likely", "poise"}
+# Words right before a day that put it ahead: "as early as Tuesday", "until Friday", "by Monday".
+AHEAD_BEFORE = ("as early as", "as soon as", "until", "till", "by", "no later than", "starting", "beginning")
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,27 @@ class Context:
         """A temporal expression over ``text[start:end]``."""
         return TimeExpr(span=Span.of(self.text, start, end), type=type_, value=value, start_date=start_date,
                         end_date=end_date)
+
+
+def ahead(tok: Token) -> bool:
+    """Whether a day named at ``tok`` is still to come: after "as early as", "until", "by" outside a
+    past tense, or under a modal or a "to"-infinitive of intent ("might arrive Tuesday", "intended to
+    fly on Thursday", "is to reopen Tuesday")."""
+    before = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0):tok.i])
+    if (before.endswith(AHEAD_BEFORE) or before.endswith(tuple(f"{w} on" for w in AHEAD_BEFORE))) and \
+            tense_of(tok) != PAST:  # not "Until Thursday, they had ..."
+        return True
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.tag_ != "VB":
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_MODALS:
+        return True
+    return "to" in auxes and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
 
 
 def tense_of(tok: Token) -> int:

@@ -14,7 +14,8 @@ from typing import Optional
 from ..records import TimeExpr
 from ..timeutil import (WEEKDAYS, add_days, half_bounds, month_bounds, month_number, quarter_bounds, real_date,
                         shift_month, week_value)
-from .context import FUTURE, PAST, PRESENT, Context
+from .anchors import SAME_PERIOD, YEAR_BEFORE, placeholder
+from .context import FUTURE, PAST, PRESENT, Context, ahead
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -32,8 +33,8 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 RELATIVE_STEP = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
                  "earlier this": 0, "later this": 0}
 BACKWARD = ("ago", "earlier", "before")
-SET_VALUES = {"year": "XXXX", "annually": "P1Y", "yearly": "P1Y", "month": "XXXX-XX", "monthly": "P1M",
-              "week": "XXXX-WXX", "weekly": "P1W", "day": "XXXX-XX-XX", "daily": "P1D",
+SET_VALUES = {"year": "P1Y", "annually": "P1Y", "yearly": "P1Y", "month": "P1M", "monthly": "P1M",
+              "week": "P1W", "weekly": "P1W", "day": "P1D", "daily": "P1D", "quarter": "P3M",
               "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
               "nightly": "XXXX-XX-XXTNI", "evening": "XXXX-XX-XXTEV"}
 # Months whose name is also a common word: only a month where a month is expected.
@@ -67,7 +68,7 @@ def _resolve_year(ctx: Context, month: int, pos: int, explicit: Optional[str], *
         return int(explicit)
     if ctx.dct is None:
         return None
-    return year_for_month(month, ctx.dct, PRESENT if day else ctx.tense(pos))
+    return year_for_month(month, ctx.dct, ctx.tense(pos))
 
 
 def _count(raw: str):
@@ -192,6 +193,25 @@ def month(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     if y is None:
         return ctx.expr(start, m.end(), "date", f"XXXX-{mon:02d}")
     return _month_expr(ctx, start, m.end(), y, mon)
+
+
+def month_relative(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "this September", "next March", "June last year", "May this year": a month in the year
+    the words name; "last March" is the last March before the DCT's month."""
+    if ctx.dct is None:
+        return None
+    mon = month_number(m["mon"] or m["mon2"])
+    d = ctx.dct
+    rel = (m["rel"] or "").lower()
+    if m["yrel"]:
+        y = d.year + RELATIVE_STEP[m["yrel"].lower()]
+    elif rel == "this":
+        y = d.year
+    elif rel == "next":
+        y = d.year if mon > d.month else d.year + 1
+    else:  # last
+        y = d.year if mon < d.month else d.year - 1
+    return _month_expr(ctx, m.start(), m.end(), y, mon)
 
 
 def year_range(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
@@ -322,7 +342,8 @@ def weekday(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     want = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     d = ctx.dct
-    if rel in ("next", "coming"):
+    tok = ctx.token_at(m.start())
+    if rel in ("next", "coming") or not rel and tok is not None and ahead(tok):
         tense = FUTURE
     elif rel in ("last", "past"):
         tense = PAST
@@ -337,8 +358,11 @@ def weekday(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
             delta = 0 if not rel else -7
     else:
         delta = diff if diff > 0 else diff + 7
-    # "Tuesday night": TimeBank mostly marks the day itself, so the part of day is not in the value
-    return _day_of(d + dt.timedelta(days=delta), ctx, m.start(), m.end())
+    day = d + dt.timedelta(days=delta)
+    if m["pod"]:  # "Tuesday night": the part of the day, as TimeBank marks 12 of 18 (tuning half)
+        return ctx.expr(m.start(), m.end(), "time", f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}",
+                        day.isoformat(), day.isoformat())
+    return _day_of(day, ctx, m.start(), m.end())
 
 
 def deictic(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
@@ -366,6 +390,8 @@ def ago(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     if n != "X":
         n = int(n)
     backward = m["dir"].lower() in BACKWARD
+    if m["dir"].lower() in ("before", "after"):  # "90 days after the issue": a duration before an event
+        return _duration_of(m, ctx, n, m["unit"].lower().rstrip("s"))
     if n == "X":
         return ctx.expr(m.start(), m.end(), "date", "PAST_REF" if backward else "FUTURE_REF")
     unit = m["unit"].lower().rstrip("s")
@@ -373,6 +399,8 @@ def ago(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     d = ctx.dct
     if unit == "year":
         y = d.year + sign * n
+        if n == 1 and backward:  # "a year earlier": the period the article is about, a year before
+            return ctx.expr(m.start(), m.end(), "date", placeholder(YEAR_BEFORE, f"{y}"))
         return ctx.expr(m.start(), m.end(), "date", f"{y}", f"{y}-01-01", f"{y}-12-31")
     if unit == "decade":
         return ctx.expr(m.start(), m.end(), "date", f"{(d.year + sign * 10 * n) // 10:03d}")
@@ -385,6 +413,31 @@ def ago(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
         return _week_expr(ctx, m.start(), m.end(), add_days(d, 7 * sign * n))
     day = add_days(d, sign * n)
     return None if day is None else _day_of(day, ctx, m.start(), m.end())
+
+
+def _duration_of(m: re.Match, ctx: Context, n, unit: str) -> TimeExpr:
+    """ "90 days" of "90 days after": the duration alone, its span without "before"/"after"."""
+    value = f"P{n * 10}Y" if unit == "decade" and n != "X" else f"P{n}{UNIT[unit]}"
+    return ctx.expr(m.start(), m.start("unit") + len(m["unit"]), "duration", value)
+
+
+def year_before(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "the year-earlier quarter", "the year-ago period", "the same month last year": the period
+    the article is about, a year before (see ``anchors.py``)."""
+    if ctx.dct is None:
+        return None
+    return ctx.expr(m.start(), m.end(), "date", placeholder(YEAR_BEFORE, f"{ctx.dct.year - 1}"))
+
+
+def same_quarter(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "the quarter", "the latest quarter", "that quarter": the quarter the article last named,
+    else the one of the publication date (the last one ended, in a past tense)."""
+    if ctx.dct is None:
+        return None
+    q, y = (ctx.dct.month - 1) // 3 + 1, ctx.dct.year
+    if ctx.tense(m.start()) == PAST:
+        q, y = (q - 1, y) if q > 1 else (4, y - 1)
+    return ctx.expr(m.start(), m.end(), "date", placeholder(SAME_PERIOD, f"{y}-Q{q}"))
 
 
 def reference(m: re.Match, ctx: Context) -> Optional[TimeExpr]:

@@ -30,6 +30,8 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY})\b(?!\s*(?:%|percent|-|–))"
      rf"(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.month_day),
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<d>{DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_month),
+    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})|(?P<mon2>{MONTH_RE})\s+(?P<yrel>this|next|last)\s+year)\b",
+     0, n.month_relative),
     (rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
      rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b", 0, n.month),
     (rf"\b(?P<y1>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d\d)\b", 0, n.year_range),
@@ -43,14 +45,19 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      r"the current|the last|the next|earlier this|later this)\s+"
      r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
      I, n.relative),
+    (r"\b(?:the\s+)?(?:same\s+(?:period|quarter|month)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year)|"
+     r"(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:quarter|period)|(?![-\s]+(?:\$|\d|nine|six|three|first|"
+     r"second|third|fourth|fiscal|month|week|day|year))))\b", I, n.year_before),
+    (r"\b(?:the|that)\s+(?:latest\s+|most\s+recent\s+|recent\s+|fiscal\s+|same\s+)?quarter\b(?![-\s]+(?:of|to)\b)",
+     I, n.same_quarter),
     (rf"\b(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
      0, n.weekday),
     (r"\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", I, n.deictic),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
      rf"(?P<dir>ago|earlier|later|from now|before|after)\b", I, n.ago),
     (r"\b(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|"
-     r"the future|in the past|the present)\b", I, n.reference),
-    (r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|morning|night|evening|weekend|"
+     rf"the future|in the past(?!\s+(?:{NUM}|few|several|couple)\b)|the present)\b", I, n.reference),
+    (r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|weekend|"
      rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b", I, n.recurring),
     (r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"
      r"|\b(?P<w>noon|midnight|midday)\b", I, n.clock_time),
