@@ -12,15 +12,15 @@ import re
 from typing import Optional
 
 from ..records import TimeExpr
-from ..timeutil import (WEEKDAYS, add_days, half_bounds, month_bounds, month_number, quarter_bounds, real_date,
+from ..timeutil import (WEEKDAYS, add_days, half_bounds, last_day, month_bounds, month_number, quarter_bounds, real_date,
                         shift_month, week_value)
 from .anchors import SAME_PERIOD, YEAR_BEFORE, placeholder
-from .context import FUTURE, PAST, PRESENT, Context, ahead
+from .context import FUTURE, PAST, PRESENT, Context, ahead, tense_of
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "several": "X",
-                "few": "X", "a few": "X", "many": "X", "some": "X", "couple": 2, "a couple of": 2}
+                "few": "X", "a few": "X", "many": "X", "some": "X", "couple": 2, "a couple of": 2, "couple of": 2}
 UNIT = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
         "hour": "H", "minute": "M", "second": "S", "quarter": "Q", "weekend": "WE"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -35,6 +35,7 @@ RELATIVE_STEP = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1
 BACKWARD = ("ago", "earlier", "before")
 SET_VALUES = {"year": "P1Y", "annually": "P1Y", "yearly": "P1Y", "month": "P1M", "monthly": "P1M",
               "week": "P1W", "weekly": "P1W", "day": "P1D", "daily": "P1D", "quarter": "P3M",
+              "hourly": "PT1H",
               "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "night": "XXXX-XX-XXTNI",
               "nightly": "XXXX-XX-XXTNI", "evening": "XXXX-XX-XXTEV"}
 # Months whose name is also a common word: only a month where a month is expected.
@@ -233,23 +234,32 @@ def decade(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     return ctx.expr(m.start(), m.end(), "date", dec[:3], f"{dec}-01-01", f"{dec[:3]}9-12-31")
 
 
+def _g(m: re.Match, name: str) -> Optional[str]:
+    """Group ``name`` of a match, None where the pattern has no such group."""
+    return m.groupdict().get(name)
+
+
 def quarter(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
-    """ "the third quarter of 2024", "Q3 2024", "last year's second half"; alone, the latest such
-    quarter in the direction of the tense."""
-    if m["qq"]:
+    """ "the third quarter of 2024", "Q3 2024", "the 2024 third quarter", "last year's second half",
+    "the last half of 2024", "the year-ago second quarter"; alone, the latest such quarter in
+    the direction of the tense."""
+    if _g(m, "qq"):
         q, y = int(m["qq"][1]), int(m["y2"])
         unit = "quarter"
-    elif m["q2"]:
+    elif _g(m, "q2"):
         if ctx.dct is None:
             return None
         q, unit = ORDINALS[m["q2"].lower()], m["unit2"].lower()
         y = ctx.dct.year + RELATIVE_STEP[m["rel2"].lower()]
     else:
-        q = ORDINALS[m["q"].lower()]
         unit = m["unit"].lower()
-        if m["y"]:
+        word = m["q"].lower()
+        if word == "last" and not (_g(m, "y") or _g(m, "rel")):
+            return None  # "the last quarter" alone is the previous one (``relative``)
+        q = (4 if unit == "quarter" else 2) if word == "last" else ORDINALS[word]
+        if _g(m, "y"):
             y = int(m["y"])
-        elif m["rel"] and ctx.dct is not None:
+        elif _g(m, "rel") and ctx.dct is not None:
             y = ctx.dct.year + RELATIVE_STEP[m["rel"].lower()]
         elif ctx.dct is not None:
             current = (ctx.dct.month - 1) // 3 + 1 if unit == "quarter" else (ctx.dct.month - 1) // 6 + 1
@@ -261,11 +271,29 @@ def quarter(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
                 y += 1
         else:
             return None
+        if _g(m, "ago"):
+            y -= 1  # "the year-ago second quarter"
     if unit == "half":
         if q > 2:
             return None
         return ctx.expr(m.start(), m.end(), "date", f"{y}-H{q}", *half_bounds(y, q))
     return ctx.expr(m.start(), m.end(), "date", f"{y}-Q{q}", *quarter_bounds(y, q))
+
+
+def months_of_year(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "the last three months of 2004" (2004-Q4), "the first six months of this year" (H1)."""
+    if m["y"]:
+        y = int(m["y"])
+    elif ctx.dct is not None:
+        y = ctx.dct.year + RELATIVE_STEP[m["rel"].lower()]
+    else:
+        return None
+    first = m["part"].lower() == "first"
+    if m["n"] in ("three", "3"):
+        q = 1 if first else 4
+        return ctx.expr(m.start(), m.end(), "date", f"{y}-Q{q}", *quarter_bounds(y, q))
+    h = 1 if first else 2
+    return ctx.expr(m.start(), m.end(), "date", f"{y}-H{h}", *half_bounds(y, h))
 
 
 def year(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
@@ -376,6 +404,9 @@ def deictic(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
                         d.isoformat(), d.isoformat())
     if w == "tonight":
         return _day_of(d, ctx, m.start(), m.end())
+    if w == "last night":
+        day = (d - dt.timedelta(days=1)).isoformat()
+        return ctx.expr(m.start(), m.end(), "time", f"{day}TNI", day, day)
     return _day_of(d + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[w]), ctx, m.start(), m.end())
 
 
@@ -440,6 +471,117 @@ def same_quarter(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     return ctx.expr(m.start(), m.end(), "date", placeholder(SAME_PERIOD, f"{y}-Q{q}"))
 
 
+def the_weekend(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "over the weekend" (the last one, or this one on a Saturday or Sunday), "ahead of the
+    weekend" (the coming one): ISO week and WE, as TimeML writes it."""
+    if ctx.dct is None:
+        return None
+    d = ctx.dct
+    tok = ctx.token_at(m.start("w"))
+    coming = m.group(0).lower().startswith(("ahead", "before")) or (tok is not None and (ahead(tok) or tense_of(tok) == FUTURE))
+    if d.weekday() >= 5:
+        saturday = d - dt.timedelta(days=d.weekday() - 5)
+    elif coming:
+        saturday = d + dt.timedelta(days=5 - d.weekday())
+    else:
+        saturday = d - dt.timedelta(days=d.weekday() + 2)
+    week = week_value(saturday)[0]
+    return ctx.expr(m.start("w"), m.end("w"), "date", f"{week}-WE", saturday.isoformat(),
+                    (saturday + dt.timedelta(days=1)).isoformat())
+
+
+def year_end(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "by year-end" (this year's December 31), "since year-end" (last year's)."""
+    if ctx.dct is None:
+        return None
+    since = ctx.text[max(0, m.start() - 8):m.start()].lower().strip().endswith("since")
+    y = ctx.dct.year - 1 if since else ctx.dct.year
+    return _day_of(dt.date(y, 12, 31), ctx, m.start(), m.end())
+
+
+def _nth_weekday(y: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 the last) ``weekday`` of a month."""
+    if nth > 0:
+        first = dt.date(y, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(y, month, last_day(y, month))
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus, Meeus 1991)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return dt.date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+# Holidays named in news, as a function of the year (HeidelTime's holiday lists, Strötgen & Gertz 2013).
+HOLIDAY_DATES = {
+    "New Year's Eve": lambda y: dt.date(y, 12, 31), "New Year's Day": lambda y: dt.date(y, 1, 1),
+    "Valentine's Day": lambda y: dt.date(y, 2, 14), "Independence Day": lambda y: dt.date(y, 7, 4),
+    "Halloween": lambda y: dt.date(y, 10, 31), "Veterans Day": lambda y: dt.date(y, 11, 11),
+    "Christmas Eve": lambda y: dt.date(y, 12, 24), "Christmas Day": lambda y: dt.date(y, 12, 25),
+    "Christmas": lambda y: dt.date(y, 12, 25), "Boxing Day": lambda y: dt.date(y, 12, 26),
+    "Thanksgiving Day": lambda y: _nth_weekday(y, 11, 3, 4), "Thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "Election Day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "Memorial Day": lambda y: _nth_weekday(y, 5, 0, -1), "Labor Day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "Martin Luther King Day": lambda y: _nth_weekday(y, 1, 0, 3), "Easter Sunday": _easter, "Easter": _easter,
+    "Good Friday": lambda y: _easter(y) - dt.timedelta(days=2), "Easter Monday": lambda y: _easter(y) + dt.timedelta(days=1),
+}
+
+
+def holiday(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "Thanksgiving Day", "Christmas", "Easter 2019": the day in the year given, else the one in the
+    direction of the tense (the nearest in the present)."""
+    when = HOLIDAY_DATES[m["name"]]
+    if m["y"]:
+        return _day_of(when(int(m["y"])), ctx, m.start(), m.end())
+    if ctx.dct is None:
+        return None
+    d, tense = ctx.dct, ctx.tense(m.start())
+    options = [when(y) for y in (d.year - 1, d.year, d.year + 1)]
+    if tense == PAST:
+        day = max(o for o in options if o <= d)
+    elif tense == FUTURE:
+        day = min(o for o in options if o >= d)
+    else:
+        day = min(options, key=lambda o: abs((o - d).days))
+    return _day_of(day, ctx, m.start(), m.end())
+
+
+def utc_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "09:15 UTC", "0630 GMT" on the DCT's day, in UTC ("Z")."""
+    hh, mm = (m["h"], m["mi"]) if m["h"] else (m["hh"], m["mm"])
+    clock = f"T{int(hh):02d}:{mm}Z"
+    if ctx.dct is None:
+        return ctx.expr(m.start(), m.end(), "time", f"XXXX-XX-XX{clock}")
+    d = ctx.dct.isoformat()
+    return ctx.expr(m.start(), m.end(), "time", f"{d}{clock}", d, d)
+
+
+def reference_term(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "in the near term", "for the long term": FUTURE_REF, as TimeBank and MEANTIME mark them.
+    ("recent", "current", "future" as adjectives are marked there about as often as not: measured
+    on the tuning halves, they do not pay, so they are not read.)"""
+    return ctx.expr(m.start(), m.end(), "date", "FUTURE_REF")
+
+
+def vague_duration(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "for years", "in weeks", "within hours": a duration of unknown length (PXY, PXW, PTXH)."""
+    unit = m["unit"].lower()
+    unit = "century" if unit == "centuries" else unit.rstrip("s")
+    code = UNIT[unit]
+    value = f"PTX{code}" if unit in ("hour", "minute") else f"PX{code}"
+    return ctx.expr(m.start("unit"), m.end("unit"), "duration", value)
+
+
 def reference(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     """ "now", "currently" (PRESENT_REF), "recently" (PAST_REF), "the future" (FUTURE_REF).
     "soon" and "previously" are not matched: TimeBank marks them rarely (4 of 22, 3 of 23)."""
@@ -456,8 +598,8 @@ def reference(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
 
 
 def recurring(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
-    """ "every week" (the calendar pattern XXXX-WXX), "each Monday"; adverbs as TimeBank marks
-    them ("daily" is P1D), but not as an adjective ("a daily newspaper")."""
+    """ "every week" (P1W), "each Monday" (XXXX-WXX-1); "daily", "weekly", "hourly" as adverbs or
+    adjectives ("her weekly column"), as TimeBank and MEANTIME mark them."""
     unit = (m["unit"] or m["adv"] or "").lower()
     value = SET_VALUES.get(unit)
     if value is None and unit in WEEKDAYS and len(unit) > 4:
@@ -466,8 +608,8 @@ def recurring(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
         return None
     if m["adv"]:
         tok = ctx.token_at(m.start())
-        if tok is not None and tok.pos_ == "ADJ" and tok.dep_ == "amod":
-            return None
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN"):
+            return None  # "the state daily Kurier": a newspaper ("his weekly address" is a set)
     return ctx.expr(m.start(), m.end(), "set", value)
 
 

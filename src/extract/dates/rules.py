@@ -21,22 +21,26 @@ WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 I = re.IGNORECASE
+HOLIDAYS = "|".join(n.HOLIDAY_DATES)
 
 RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), fn) for p, flags, fn in (
     (rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", 0, n.iso_date),
     (rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>{YEAR}|\d\d)\b", 0, n.us_date),
-    (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d1>{DAY})\s*(?:-|–|to|through|and)\s*"
+    (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d1>{DAY})\s*(?:-|–|to|through)\s*"
      rf"(?:(?P<mon2>{MONTH_RE})\s+)?(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_range),
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY})\b(?!\s*(?:%|percent|-|–))"
      rf"(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.month_day),
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<d>{DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_month),
-    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})|(?P<mon2>{MONTH_RE})\s+(?P<yrel>this|next|last)\s+year)\b",
-     0, n.month_relative),
+    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})(?!\s*\d)|(?:[Ii]n\s+)?(?P<mon2>{MONTH_RE})\s+"
+     rf"(?P<yrel>this|next|last)\s+year)\b", 0, n.month_relative),
     (rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
      rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b", 0, n.month),
     (rf"\b(?P<y1>{YEAR})\s*(?:-|–|/|to)\s*(?P<y2>{YEAR}|\d\d)\b", 0, n.year_range),
     (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)s\b", 0, n.decade),
-    (rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
+    (rf"\b(?:the\s+)?(?P<part>first|last)\s+(?P<n>three|six|3|6)\s+months\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year)\b",
+     I, n.months_of_year),
+    (rf"\b(?:the\s+)?(?P<y>{YEAR})\s+(?P<q>first|second|third|fourth)[\s-]+(?P<unit>quarter|half)\b", I, n.quarter),
+    (rf"\b(?:(?:the\s+)?(?:year[- ](?P<ago>earlier|ago)\s+)?(?P<q>first|second|third|fourth|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
      rf"(?:\s+of\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year))?|(?P<qq>Q[1-4])\s+(?P<y2>{YEAR})|"
      rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
      I, n.quarter),
@@ -52,18 +56,26 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      I, n.same_quarter),
     (rf"\b(?:(?P<rel>last|this|next|coming|past)\s+)?(?P<wd>{WD})(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
      0, n.weekday),
-    (r"\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", I, n.deictic),
+    (r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", I, n.deictic),
+    (r"\b(?:over|during|at|on|for|ahead of|before|after|since)\s+(?P<w>the\s+weekend)\b", I, n.the_weekend),
+    (r"\b(?P<w>(?:the\s+)?year[- ]end)\b", I, n.year_end),
+    (rf"\b(?P<name>{HOLIDAYS})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.holiday),
+    (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)\b|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tz2>UTC|GMT)\b",
+     0, n.utc_time),
+    (r"\b(?P<term>the\s+(?:near|short|long)[- ]term)\b", I, n.reference_term),
+    (r"\b(?:for|in|within|over)\s+(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|and\s+\d))",
+     I, n.vague_duration),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
      rf"(?P<dir>ago|earlier|later|from now|before|after)\b", I, n.ago),
     (r"\b(?P<w>now|currently|at present|presently|nowadays|these days|recently|lately|"
      rf"the future|in the past(?!\s+(?:{NUM}|few|several|couple)\b)|the present)\b", I, n.reference),
     (r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|weekend|"
-     rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b", I, n.recurring),
+     rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b", I, n.recurring),
     (r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"
      r"|\b(?P<w>noon|midnight|midday)\b", I, n.clock_time),
     (rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous)|more than|nearly|almost|about|over|"
      rf"at least|up to|some)\s+)?(?P<n>{NUM})[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|"
-     rf"centuries|century|hours?|minutes?|seconds?)\b(?!\s+(?:ago|earlier|from now))(?P<old>[\s-]+old)?", I, n.duration),
+     rf"centuries|century|hours?|minutes?|seconds?|quarters)\b(?!\s+(?:ago|earlier|from now))(?P<old>[\s-]+old)?", I, n.duration),
     (r"\b(?P<mod>the\s+(?:past|last|next|coming)\s+(?:few|several)?\s*)(?P<unit>years|months|weeks|days|decades)\b",
      I, n.duration),
 ))
