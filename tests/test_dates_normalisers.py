@@ -88,6 +88,8 @@ def values(text, dct=DCT):
     (n.recurring, "The club meets weekly.", ("weekly", "set", "P1W", None, None)),
     (n.clock_time, "Polls close at 8 p.m.", ("8 p.m.", "time", "2025-03-05T20:00", "2025-03-05", "2025-03-05")),
     (n.clock_time, "Polls close at midnight.", ("midnight", "time", "2025-03-05T24:00", "2025-03-05", "2025-03-05")),
+    (n.clock_time, "Polls closed at 6 p.m. EST Dec. 2.", ("6 p.m. EST Dec. 2", "time", "2024-12-02T18:00", "2024-12-02",
+                                                        "2024-12-02")),
     (n.duration, "The strike lasted 48 hours.", ("48 hours", "duration", "PT48H", None, None)),
     (n.duration, "The strike lasted nearly two decades.", ("two decades", "duration", "P20Y", None, None)),
 ])
@@ -130,6 +132,11 @@ def test_a_year_earlier_is_the_period_the_article_is_about():
     assert values("Profit rose 5% from a year earlier.") == {"a year earlier": "2024"}
     assert values("Sales fell in June from the same month last year.") == {"in June": "2025-06",
                                                                            "the same month last year": "2024-06"}
+
+
+def test_rates_and_titles_are_no_durations():
+    got = values("It saves $300 million a year and runs 20 hours a day, said 48 Hours, for three years.")
+    assert got == {"20 hours": "PT20H", "three years": "P3Y"}
 
 
 def test_longest_match_wins_where_rules_overlap():

@@ -367,16 +367,25 @@ def weekday(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     the tense; a bare weekday in the present tense is the last one (news reports "said Tuesday")."""
     if ctx.dct is None:
         return None
-    want = WEEKDAYS[m["wd"].lower()]
-    rel = (m["rel"] or "").lower()
+    day = _weekday_date(ctx, m.start(), WEEKDAYS[m["wd"].lower()], (m["rel"] or "").lower())
+    if m["pod"]:  # "Tuesday night": the part of the day, as TimeBank marks 12 of 18 (tuning half)
+        return ctx.expr(m.start(), m.end(), "time", f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}",
+                        day.isoformat(), day.isoformat())
+    return _day_of(day, ctx, m.start(), m.end())
+
+
+def _weekday_date(ctx: Context, pos: int, want: int, rel: str) -> dt.date:
+    """The date of weekday ``want`` (0 Monday) named at ``pos``, from the DCT in the direction of
+    ``rel`` ("last", "next"), of a cue that it is ahead (``ahead``), else of the tense (past when
+    present)."""
     d = ctx.dct
-    tok = ctx.token_at(m.start())
+    tok = ctx.token_at(pos)
     if rel in ("next", "coming") or not rel and tok is not None and ahead(tok):
         tense = FUTURE
     elif rel in ("last", "past"):
         tense = PAST
     else:
-        tense = ctx.tense(m.start())
+        tense = ctx.tense(pos)
         if tense == PRESENT:
             tense = PAST
     diff = want - d.weekday()
@@ -386,11 +395,7 @@ def weekday(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
             delta = 0 if not rel else -7
     else:
         delta = diff if diff > 0 else diff + 7
-    day = d + dt.timedelta(days=delta)
-    if m["pod"]:  # "Tuesday night": the part of the day, as TimeBank marks 12 of 18 (tuning half)
-        return ctx.expr(m.start(), m.end(), "time", f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}",
-                        day.isoformat(), day.isoformat())
-    return _day_of(day, ctx, m.start(), m.end())
+    return d + dt.timedelta(days=delta)
 
 
 def deictic(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
@@ -614,23 +619,37 @@ def recurring(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
 
 
 def clock_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
-    """ "3 p.m.", "10:30 am" on the DCT's day; "noon", "midnight"."""
+    """ "3 p.m.", "10:30 am", "noon" on the DCT's day, or on the day named right after it ("9 a.m.
+    Tuesday", "noon Sunday", "6 p.m. EST Dec. 2")."""
     d = ctx.dct
     if m["w"]:
-        if d is None:
-            return None
         hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["w"].lower()]
-        return ctx.expr(m.start(), m.end(), "time", f"{d.isoformat()}T{hh}", d.isoformat(), d.isoformat())
-    h = int(m["h"])
-    ap = m["ap"].lower().replace(".", "")
-    if ap == "pm" and h < 12:
-        h += 12
-    if ap == "am" and h == 12:
-        h = 0
-    mi = m["mi"] or "00"
+    else:
+        h = int(m["h"])
+        ap = m["ap"].lower().replace(".", "")
+        if ap == "pm" and h < 12:
+            h += 12
+        if ap == "am" and h == 12:
+            h = 0
+        hh = f"{h:02d}:{m['mi'] or '00'}"
     if d is None:
-        return ctx.expr(m.start(), m.end(), "time", f"XXXX-XX-XXT{h:02d}:{mi}")
-    return ctx.expr(m.start(), m.end(), "time", f"{d.isoformat()}T{h:02d}:{mi}", d.isoformat(), d.isoformat())
+        return None if m["w"] else ctx.expr(m.start(), m.end(), "time", f"XXXX-XX-XXT{hh}")
+    if _g(m, "cwd"):
+        d = _weekday_date(ctx, m.start("cwd"), WEEKDAYS[m["cwd"].lower()], "")
+    elif _g(m, "cmon"):
+        mon = month_number(m["cmon"])
+        d = real_date(year_for_month(mon, d, ctx.tense(m.start())), mon, _day_number(m["cd"])) or d
+    return ctx.expr(m.start(), m.end(), "time", f"{d.isoformat()}T{hh}", d.isoformat(), d.isoformat())
+
+
+AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|"
+                           r"fifty|hundred|thousand|million|billion)\b)[%\d,.]*(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
+
+
+def _after_an_amount(ctx: Context, pos: int) -> bool:
+    """Whether an amount stands just before ``pos`` ("20 hours a day", "90 seats a week", "$300
+    million a year"), at most two words back."""
+    return bool(AMOUNT_BEFORE.search(ctx.text[max(0, pos - 40):pos]))
 
 
 def duration(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
@@ -647,6 +666,12 @@ def duration(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     n_raw = (groups.get("n") or "").lower()
     if n_raw in ("a", "an") and unit in ("second", "minute"):
         return None  # "a second wave", "a minute's silence"
+    if n_raw in ("a", "an") and _after_an_amount(ctx, m.start("n")):
+        return None  # "$300 million a year", "three ferries a week": a rate, not a duration
+    if m["unit"][0].isupper() and m.start("unit") > 0 and not ctx.text[m.start("n")].isupper():
+        return None  # "48 Hours": a title
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():]):
+        return None  # "three-quarters of its water": a share
     if n_raw in ("a", "an", "one"):
         tok = ctx.token_at(m.end() - 1)
         nxt = tok.doc[tok.i + 1] if tok is not None and tok.i + 1 < len(tok.doc) else None

@@ -71,8 +71,9 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      rf"the future|in the past(?!\s+(?:{NUM}|few|several|couple)\b)|the present)\b", I, n.reference),
     (r"\b(?P<w>every|each)\s+(?P<unit>year|month|week|day|quarter|morning|night|evening|weekend|"
      rf"{WD})\b|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly)\b", I, n.recurring),
-    (r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)"
-     r"|\b(?P<w>noon|midnight|midday)\b", I, n.clock_time),
+    (r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(?P<w>noon|midnight|midday)\b)"
+     rf"(?:\s+(?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local time)\s+)?(?:on\s+)?(?:(?P<cwd>{WD})|"
+     rf"(?P<cmon>{MONTH_RE})\s+(?P<cd>{DAY})\b))?", I, n.clock_time),
     (rf"\b(?:(?P<mod>the\s+(?:past|last|next|first|coming|previous)|more than|nearly|almost|about|over|"
      rf"at least|up to|some)\s+)?(?P<n>{NUM})[\s-]+(?P<unit>years?|months?|weeks?|days?|decades?|"
      rf"centuries|century|hours?|minutes?|seconds?|quarters)\b(?!\s+(?:ago|earlier|from now))(?P<old>[\s-]+old)?", I, n.duration),
