@@ -134,6 +134,22 @@ def test_a_year_earlier_is_the_period_the_article_is_about():
                                                                            "the same month last year": "2024-06"}
 
 
+def test_duration_values():
+    from extract.dates.normalisers import duration_value
+
+    assert [duration_value(*a) for a in ((3, "year"), (48, "hour"), (2, "decade"), ("X", "month"))] == \
+        ["P3Y", "PT48H", "P20Y", "PXM"]
+    assert [duration_value(*a) for a in ((2.5, "year"), (1.5, "hour"), (2.5, "day"), (0.5, "hour"))] == \
+        ["P2Y6M", "PT1H30M", "P2DT12H", "PT30M"]
+    assert values("They lived there for 2 1/2 years.") == {"2 1/2 years": "P2Y6M"}
+
+
+def test_the_year_of_a_financial_report():
+    """ "for the year ended May 5" is a year's length; "a low for the year" is this year."""
+    got = [(e.span.text, e.value) for e in tag(Context("Profit for the year ended May 5 rose; a low for the year.", DCT))]
+    assert got == [("the year", "P1Y"), ("May 5", "2025-05-05"), ("the year", "2025")]
+
+
 def test_rates_and_titles_are_no_durations():
     got = values("It saves $300 million a year and runs 20 hours a day, said 48 Hours, for three years.")
     assert got == {"20 hours": "PT20H", "three years": "P3Y"}

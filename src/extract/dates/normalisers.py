@@ -75,6 +75,10 @@ def _resolve_year(ctx: Context, month: int, pos: int, explicit: Optional[str], *
 def _count(raw: str):
     """The number a count word or numeral stands for ("three" 3, "2.5" 2.5), "X" for a vague one
     ("several"), None for anything else ("couple of" without its "a")."""
+    half = re.fullmatch(r"(.+?)(?:\s+1/2|\s+and\s+a\s+half)", raw)
+    if half:  # "2 1/2", "two and a half"
+        whole = _count(half.group(1))
+        return whole + 0.5 if isinstance(whole, int) else None
     if raw in NUMBER_WORDS:
         return NUMBER_WORDS[raw]
     if re.fullmatch(r"\d+(?:\.\d+)?", raw):
@@ -504,6 +508,18 @@ def year_end(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     return _day_of(dt.date(y, 12, 31), ctx, m.start(), m.end())
 
 
+def the_year(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "for the year ended May 5" (a year's length, P1Y), "a low for the year", "the fiscal year"
+    (the DCT's year; "the latest fiscal year" the last one ended)."""
+    if ctx.dct is None:
+        return None
+    if m["ended"]:
+        return ctx.expr(m.start("w"), m.end("w"), "duration", "P1Y")
+    words = m["w"].lower()
+    y = ctx.dct.year - (1 if re.search(r"latest|last|past", words) else 0)
+    return ctx.expr(m.start("w"), m.end("w"), "date", f"{y}", f"{y}-01-01", f"{y}-12-31")
+
+
 def _nth_weekday(y: int, month: int, weekday: int, nth: int) -> dt.date:
     """The ``nth`` (1-based; -1 the last) ``weekday`` of a month."""
     if nth > 0:
@@ -646,6 +662,24 @@ AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|
                            r"fifty|hundred|thousand|million|billion)\b)[%\d,.]*(?:\s+[a-z]+){0,2}\s+$", re.IGNORECASE)
 
 
+# A half of a unit in the next smaller one, as TimeML writes "2 1/2 years" (P2Y6M).
+HALF_OF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "week": "3DT12H", "minute": "30S"}
+
+
+def duration_value(n, unit: str) -> str:
+    """The TimeML value of ``n`` ``unit``s: P3Y, PT48H, P20Y for two decades, P2Y6M for 2.5 years."""
+    code = UNIT[unit]
+    time = unit in ("hour", "minute", "second")
+    if unit == "decade" and isinstance(n, (int, float)):
+        n, code = n * 10, "Y"
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    if isinstance(n, float) and n % 1 == 0.5 and unit in HALF_OF:
+        whole = f"{int(n)}{code}" if n >= 1 else ""
+        return f"PT{whole}{HALF_OF[unit]}" if time else f"P{whole}{HALF_OF[unit]}"
+    return f"PT{n}{code}" if time else f"P{n}{code}"
+
+
 def _after_an_amount(ctx: Context, pos: int) -> bool:
     """Whether an amount stands just before ``pos`` ("20 hours a day", "90 seats a week", "$300
     million a year"), at most two words back."""
@@ -680,12 +714,7 @@ def duration(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     n = _count(n_raw) if n_raw else "X"
     if n is None:
         return None
-    if unit == "decade" and isinstance(n, (int, float)):
-        value = f"P{n * 10}Y"
-    elif unit in ("hour", "minute", "second"):
-        value = f"PT{n}{code}"
-    else:
-        value = f"P{n}{code}"
+    value = duration_value(n, unit)
     start = m.start()
     mod = (groups.get("mod") or "").lower()
     if mod and not mod.startswith("the"):

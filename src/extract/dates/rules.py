@@ -15,8 +15,8 @@ from .context import Context
 
 Normaliser = Callable[[re.Match, Context], Optional[TimeExpr]]
 
-NUM = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-       r"thirty|forty|fifty|sixty|hundred|several|a few|few|many|a couple of|couple of)")
+NUM = (r"(?:(?:\d+\s+1/2|\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+       r"twenty|thirty|forty|fifty|sixty|hundred)(?:\s+and\s+a\s+half)?|several|a few|few|many|a couple of|couple of)")
 WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -59,6 +59,8 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b", I, n.deictic),
     (r"\b(?:over|during|at|on|for|ahead of|before|after|since)\s+(?P<w>the\s+weekend)\b", I, n.the_weekend),
     (r"\b(?P<w>(?:the\s+)?year[- ]end)\b", I, n.year_end),
+    (r"\b(?P<w>the\s+(?:(?:latest|current|last|past)\s+)?(?:fiscal\s+)?year)\b(?P<ended>\s+(?:ended|ending))?"
+     r"(?!\s+(?:before|after|earlier|ago|later|\d|of\b))", I, n.the_year),
     (rf"\b(?P<name>{HOLIDAYS})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.holiday),
     (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)\b|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tz2>UTC|GMT)\b",
      0, n.utc_time),
