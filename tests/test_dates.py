@@ -44,3 +44,8 @@ def test_claim_date_from_the_text():
                      {"published": "2025-03-05"})
     by_cue = {c.content.text[:10]: c.claim_date for c in r.claims}
     assert by_cue["that 40 ho"] == "2025-03-04" and by_cue["the fire i"] == "2025-03-05"
+
+
+def test_a_publication_date_at_the_calendars_end_resolves_nothing_relative(nlp):
+    got = values(nlp, "Prices rose last week and on March 3, 2019, over the past few years.", dct="0001-01-02")
+    assert got == [("March 3, 2019", "date", "2019-03-03"), ("the past few years", "duration", "PXY")]

@@ -92,6 +92,7 @@ def values(text, dct=DCT):
                                                         "2024-12-02")),
     (n.duration, "The strike lasted 48 hours.", ("48 hours", "duration", "PT48H", None, None)),
     (n.duration, "The strike lasted nearly two decades.", ("two decades", "duration", "P20Y", None, None)),
+    (n.duration, "Prices rose over the past few years.", ("the past few years", "duration", "PXY", None, None)),
 ])
 def test_normaliser(fn, text, want):
     assert first(fn, text) == want

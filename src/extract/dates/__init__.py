@@ -33,6 +33,8 @@ __all__ = ["extract", "tag", "Context", "tense_of", "PAST", "PRESENT", "FUTURE",
 def extract(doc: Doc, meta: Optional[ArticleMeta] = None, *, published: Optional[str] = None) -> tuple[TimeExpr, ...]:
     """All temporal expressions of a parsed article, resolved against its publication date."""
     dct = parse_iso_date(published or (meta.published if meta else None) or "")
+    if dct is not None and not 2 <= dct.year <= 9998:
+        dct = None  # a year or two from the calendar's ends: relative dates cannot be computed there
     return tuple(tag(Context(text_of(doc), dct, doc), meta))
 
 

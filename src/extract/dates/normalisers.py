@@ -700,9 +700,10 @@ def duration(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     n_raw = (groups.get("n") or "").lower()
     if n_raw in ("a", "an") and unit in ("second", "minute"):
         return None  # "a second wave", "a minute's silence"
-    if n_raw in ("a", "an") and _after_an_amount(ctx, m.start("n")):
+    first = m.start("n") if n_raw else m.start("unit")
+    if n_raw in ("a", "an") and _after_an_amount(ctx, first):
         return None  # "$300 million a year", "three ferries a week": a rate, not a duration
-    if m["unit"][0].isupper() and m.start("unit") > 0 and not ctx.text[m.start("n")].isupper():
+    if n_raw and m["unit"][0].isupper() and not ctx.text[first].isupper():
         return None  # "48 Hours": a title
     if unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():]):
         return None  # "three-quarters of its water": a share
