@@ -67,6 +67,22 @@ def test_ratios_scores_and_list_markers(q):
     assert [(t, v) for t, v, *_ in got] == [("Nine Senators", 9)]
 
 
+@pytest.mark.parametrize("text,want", [
+    ("The project costs Rs 500 crore.", ("Rs 500 crore", 5e9, "INR")),
+    ("Some 3 lakh people applied.", ("Some 3 lakh people", 3e5, None)),
+    ("It cost CHF 300 in all.", ("CHF 300", 300, "CHF")),
+    ("Toyota fell to Y=1,234 in Tokyo.", ("Y=1,234", 1234, "JPY")),
+    ("Output rose to 1.2 million bpd.", ("1.2 million bpd", 1.2e6, "barrel per day")),
+    ("About 2m tourists came.", ("About 2m tourists", 2e6, None)),
+    ("A 3m wall fell.", ("3m", 3, "metre")),
+    ("Some 2000 people marched.", ("Some 2000 people", 2000, None)),
+    ("The board is 12.5″ long.", ("12.5″", 12.5, "inch")),
+])
+def test_outlets_writing_numbers_their_own_way(q, text, want):
+    span, value, *_, unit, _ = q(text)[0]
+    assert (span, value, unit) == want
+
+
 def test_one_is_still_a_count(q):
     assert [(t, v) for t, v, *_ in q("One person died in the fire.")] == [("One person", 1)]
 

@@ -82,6 +82,10 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     elif unit is None and k < len(doc) and doc[k].lower_ == "of" and k + 1 < len(doc):
         counted = roles.of_object(doc, k)
         verb = roles.governing_verb(head)
+    elif unit is None and k < len(doc) and doc[k].tag_ == "NNS" and doc[k].pos_ == "NOUN":
+        counted = doc[k].lower_  # a plural noun right after, where the parse missed the link ("1.5m people")
+        end = doc[k].idx + len(doc[k].text)
+        verb = roles.governing_verb(doc[k])
     else:
         verb = roles.governing_verb(head)
     last = text[doc[k - 1].idx:end] if k > 0 else ""

@@ -276,7 +276,12 @@ def _glued_scale_token(doc: Doc, i: int, j: int) -> bool:
         return False
     m = NUM_PREFIX_RE.match(doc[i].text)
     has_currency = (i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS) or bool(m and m.group("cur"))
-    return word != "m" or has_currency
+    return word != "m" or has_currency or _counted_after(doc, j + 1)
+
+
+def _counted_after(doc: Doc, k: int) -> bool:
+    """A plural noun that is no unit at ``k``: "1.5m people" counts people (million), "3m high" metres."""
+    return k < len(doc) and doc[k].tag_ == "NNS" and quantulum_unit(f"1 {doc[k].text}") is None
 
 
 def is_fraction(doc: Doc, i: int) -> bool:
@@ -347,8 +352,8 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
     if single and first.lower_ == "one" and (prev in NOT_A_COUNT_BEFORE_ONE or nxt in NOT_A_COUNT_AFTER_ONE):
         return True  # "no one", "one another", "one day": not a count
     if single and YEAR_RE.match(first.text) and not (
-            (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%")):
-        return True  # a year belongs to the dates stage
+            (prev and prev in CURRENCY_SYMBOLS) or nxt in PERCENT_WORDS or nxt.endswith("%") or _counts(first)):
+        return True  # a year belongs to the dates stage (but "2000 people marched" counts)
     money = (i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS) or bool(NUM_PREFIX_RE.match(first.text).group("cur")) \
         if NUM_PREFIX_RE.match(first.text) else i > 0 and doc[i - 1].text.lower() in CURRENCY_SYMBOLS
     scaled = any(t.lower_.rstrip("s") in SCALE_WORDS for t in doc[i:j]) or nxt in CURRENCY_WORDS or \
@@ -377,6 +382,22 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
     if j < len(doc) and doc[j].text in (":", ".") and j + 1 < len(doc) and doc[j + 1].like_num and doc[j].whitespace_ == "":
         return True  # 3:15, 1.2.3
     return bool(re.match(r"^\d{3}-\d{4}$", text[first.idx:doc[j - 1].idx + len(doc[j - 1])]))
+
+
+YEAR_NOUNS = {"election", "elections", "season", "seasons", "game", "games", "olympics", "budget", "census",
+              "campaign", "campaigns", "model", "models", "edition", "class", "cohort", "midterms", "primaries"}
+
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+
+
+def _counts(tok: Token) -> bool:
+    """A year-like number that counts a plural noun it modifies: "2000 people", not "the 2020
+    elections", "in 1998 prices"."""
+    noun = tok.head
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.dep_ == "nummod" and noun.tag_ == "NNS" and noun.i == tok.i + 1 and noun.lower_ not in YEAR_NOUNS and \
+        not (prev is not None and (prev.lower_ in DEFINITE or prev.pos_ in ("ADP", "PRON") or prev.tag_ == "POS"))
 
 
 def _not_counting(tok: Token) -> bool:
@@ -554,6 +575,11 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
     glued = glued_unit(doc[cand.end - 1].text)
     if glued == "T" and unit is not None:
         glued = None
+    if glued == "m" and cand.value is not None and _counted_after(doc, cand.end):
+        # "1.5m people": million, as British papers write it ("a 3m wall" stays metres)
+        return Candidate(cand.start, cand.end, cand.value * 1e6, cand.low * 1e6 if cand.low is not None else None,
+                         cand.high * 1e6 if cand.high is not None else None, cand.qualifier, unit=unit,
+                         number_end=cand.number_end, hint=cand.value * 1e6)
     if glued and len(glued) >= 3 and glued.isupper() and quantulum_unit(f"1 {glued}") is None:
         return None  # "860BOX", "737MAX": a model code
     if glued and glued.lower() in PERCENT_GLUED:

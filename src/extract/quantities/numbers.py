@@ -18,9 +18,10 @@ WORD_NUMBERS = {
 }
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+# "lakh" and "crore" are how South Asian news writes 100,000 and 10,000,000.
+SCALES = {"hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "crore": 1e7, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3}
-SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln", "tn")
+SCALE_WORDS = ("hundred", "thousand", "lakh", "crore", "million", "billion", "trillion", "bn", "mn", "mln", "bln", "tn")
 # Upper-case glued suffixes read as scales ("4.3M", "2BN"); a lower-case "m" alone is metres.
 UPPER_SCALES = ("M", "B", "K", "BN", "Bn", "MN", "Mn")
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2}
@@ -34,11 +35,11 @@ VULGAR_FRACTIONS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 
 SLASH_FRACTION_RE = re.compile(r"^(\d{1,2})/(\d{1,3})$")
 YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 # A number token, perhaps glued to a currency sign, a scale ("$310bn", "4.3M") or a unit ("6kW",
-# "45g", "1.38pc"), written with an exponent ("4e14", "2.48×10−5") or as "minus-40".
-# "PS" is how ASCII transliteration (unidecode) writes the pound sign.
-NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
+# "45g", "1.38pc", '12.5″'), written with an exponent ("4e14", "2.48×10−5") or as "minus-40".
+# "PS" is how ASCII transliteration (unidecode) writes the pound sign, "Y=" how wire copy writes yen.
+NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|Y=|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?P<exp>[eE][-+−]?\d{1,3}|[×x]10\^?[-+−]?\d{1,3})?"
-                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k|million|billion|trillion)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
+                           r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k|million|billion|trillion)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°″′][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
 # One token holding a range: "3.5–4.0", "10-20".
 RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 UNCERTAINTY = ("±", "+/-", "+", "/-")

@@ -17,9 +17,13 @@ from spacy.tokens import Doc
 
 from .numbers import plain
 
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD",
+CURRENCY_SYMBOLS = {"$": "USD", "y=": "JPY", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD",
                     "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL"}
+                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL",
+                    "rs": "INR", "rs.": "INR", "₩": "KRW", "₦": "NGN", "rmb": "CNY",
+                    # ISO codes written before the amount: "CHF 300", "EUR 250"
+                    "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR",
+                    "aud": "AUD", "cad": "CAD", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "zar": "ZAR"}
 # Country letters written before a dollar sign as their own token ("US $5", "A $20").
 DOLLAR_COUNTRIES = ("US", "A", "C", "HK", "S", "NZ")
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD", "usd": "USD",
@@ -164,7 +168,7 @@ OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepo
              "″": "inch", "′": "foot", "percentage point": "percentage point", "percentage points": "percentage point",
              "kph": "kilometre per hour", "km/h": "kilometre per hour", "ml": "millilitre", "mL": "millilitre",
              "millilitres": "millilitre", "milliliters": "millilitre", "millilitre": "millilitre",
-             "milliliter": "millilitre"}
+             "milliliter": "millilitre", "bpd": "barrel per day", "b/d": "barrel per day"}
 # "in" after a number is an inch only before a dimension or at the end ("2 in thick", "2 in.").
 DIMENSION_WORDS = {"thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "thin", "."}
 NUMBER_PART_RE = re.compile(r"^[\s~(]*[-+−]?[\d.,]*\d(?:[eE][-+−]?\d+|[×x]10\^?[-+−]?\d+)?(?:\s+\d+/\d+)?[\s-]*")
