@@ -161,6 +161,8 @@ def _unit_stems() -> frozenset[str]:
 # Unit texts quantulum3 reads as units that in news are words or abbreviations: "one at" (ampere-
 # turn), "990 AM" and "5 pm" (attometre, picometre), "18 FM", "170 MPs", "two f" (farad), "10 a".
 NOT_UNIT_TEXTS = {"at", "am", "pm", "a.m.", "p.m.", "fm", "mp", "mps", "f", "a", "an", "b", "in", "no", "y", "o", "e"}
+# Units whose names are, in news, ordinary nouns: "eight league matches", "two packs" (set), "13 hands".
+WORD_UNITS = {"league", "set", "barn", "pica", "hand", "chain", "rod", "link", "perch", "line"}
 QUOTE_MARKS = {'"', "”", "“", "''", "'", "’", "‘", "``"}
 # Units quantulum3 lacks or names otherwise, read from the first word(s) after the number.
 OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepower", "hectare": "hectare",
@@ -212,7 +214,7 @@ def _news_unit(name: str, entity: str, unit_text: str, clock: bool = True) -> Op
     is one word ("7.3 MWh", not "litre volt to the 10"). "am"/"pm" are attometre/picometre only
     after a decimal that cannot be a clock time (``clock`` False: "2.123 pm", not "5 pm", "2.13 am",
     "990 AM")."""
-    if name == "dimensionless" or name.startswith("unk") or not unit_text:
+    if name == "dimensionless" or name.startswith("unk") or not unit_text or name in WORD_UNITS:
         return None
     if unit_text.lower() in NOT_UNIT_TEXTS and not (unit_text.lower() in ("am", "pm") and not clock):
         return None
