@@ -68,3 +68,12 @@ def test_a_day_ahead_under_a_modal_or_an_intent():
     assert ahead(could[3]) and ahead(planned[5]) and not ahead(left[3])
     assert [e.value for e in tag(Context(could.text, DCT, could))] == ["2025-03-11"]
     assert [e.value for e in tag(Context(left.text, DCT, left))] == ["2025-03-04"]
+
+
+def test_until_after_a_noun_is_a_deadline():
+    """ "moved the vote until Friday" is the coming Friday, even in a past tense."""
+    d = doc(["They", "moved", "the", "vote", "until", "Friday", "."], heads=[1, 1, 3, 1, 1, 4, 1],
+            deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"], tags=["PRP", "VBD", "DT", "NN", "IN", "NNP", "."],
+            pos=["PRON", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert ahead(d[5])
+    assert [e.value for e in tag(Context(d.text, DCT, d))] == ["2025-03-07"]

@@ -56,6 +56,10 @@ def ahead(tok: Token) -> bool:
     if (before.endswith(AHEAD_BEFORE) or before.endswith(tuple(f"{w} on" for w in AHEAD_BEFORE))) and \
             tense_of(tok) != PAST:  # not "Until Thursday, they had ..."
         return True
+    cue = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if cue is not None and cue.lower_ in ("until", "till") and cue.i > 0 and not cue.is_sent_start and \
+            tok.doc[cue.i - 1].pos_ in ("NOUN", "PROPN", "PRON"):
+        return True  # a deadline: "pushed the vote until Tuesday", "gave them until Friday"
     verb = tok
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:

@@ -651,7 +651,7 @@ def clock_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     if d is None:
         return None if m["w"] else ctx.expr(m.start(), m.end(), "time", f"XXXX-XX-XXT{hh}")
     if _g(m, "cwd"):
-        d = _weekday_date(ctx, m.start("cwd"), WEEKDAYS[m["cwd"].lower()], "")
+        d = _weekday_date(ctx, m.start(), WEEKDAYS[m["cwd"].lower()], "")  # cues stand before the clock time
     elif _g(m, "cmon"):
         mon = month_number(m["cmon"])
         d = real_date(year_for_month(mon, d, ctx.tense(m.start())), mon, _day_number(m["cd"])) or d
