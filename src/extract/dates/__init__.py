@@ -25,7 +25,7 @@ from ..records import ArticleMeta, TimeExpr
 from ..timeutil import MONTH_RE, month_bounds, parse_iso_date, week_value
 from .anchors import anchor
 from .context import FUTURE, PAST, PRESENT, Context, tense_of
-from .rules import RULES
+from .rules import GATES, RULES
 
 __all__ = ["extract", "tag", "Context", "tense_of", "PAST", "PRESENT", "FUTURE", "RULES"]
 
@@ -42,7 +42,11 @@ def tag(ctx: Context, meta: Optional[ArticleMeta] = None) -> list[TimeExpr]:
     """Every rule over the text, then dateparser on the NER's DATE entities no rule covered; where
     matches overlap, the longest at each place wins; excluded spans are dropped."""
     found: list[TimeExpr] = []
+    lower = ctx.text.lower()
     for rx, normalise in RULES:
+        gate = GATES.get(normalise)
+        if gate is not None and not any(word in lower for word in gate):
+            continue
         for m in rx.finditer(ctx.text):
             got = normalise(m, ctx)
             if got is not None and got.span.end > got.span.start:

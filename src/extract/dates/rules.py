@@ -2,6 +2,9 @@
 
 The order matters only for ties: where two rules match the same stretch, the earlier rule's
 reading wins (``tag`` keeps the longest match at each place, then the first in this table).
+``GATES`` lists, for a normaliser, words one of which its pattern cannot match without: a text
+with none of them skips the pattern (a regex pass costs as much as a match; measured in
+``bench/stages.py``).
 """
 from __future__ import annotations
 
@@ -64,7 +67,7 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (rf"\b(?P<name>{HOLIDAYS})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.holiday),
     (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)\b|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tz2>UTC|GMT)\b",
      0, n.utc_time),
-    (r"\b(?P<term>the\s+(?:near|short|long)[- ]term)\b", I, n.reference_term),
+    (r"\b(?P<term>the\s+(?:near|short|long)\s+term)\b", I, n.reference_term),  # "the long-term X" is an adjective
     (r"\b(?:for|in|within|over)\s+(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|and\s+\d))",
      I, n.vague_duration),
     (rf"\b(?P<n>{NUM})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
@@ -82,3 +85,26 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (r"\b(?P<mod>the\s+(?:past|last|next|coming)\s+(?:few|several)?\s*)(?P<unit>years|months|weeks|days|decades)\b",
      I, n.duration),
 ))
+
+
+# Lower-case words one of which a normaliser's pattern needs; rules without a gate always run.
+GATES: dict[Normaliser, tuple[str, ...]] = {
+    n.us_date: ("/",),
+    n.decade: ("0s",),
+    n.months_of_year: ("months of",),
+    n.quarter: ("quarter", "half", "q1", "q2", "q3", "q4"),
+    n.year_before: ("year-earlier", "year-ago", "year earlier", "year ago", "same period", "same quarter",
+                    "same month"),
+    n.same_quarter: ("quarter",),
+    n.the_weekend: ("weekend",),
+    n.year_end: ("year-end", "year end"),
+    n.the_year: (" year",),
+    n.holiday: tuple(h.lower() for h in n.HOLIDAY_DATES),
+    n.utc_time: ("utc", "gmt"),
+    n.reference_term: (" term",),
+    n.ago: ("ago", "earlier", "later", "from now", "before", "after"),
+    n.recurring: ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly"),
+    n.deictic: ("today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "this afternoon",
+                "this evening"),
+    n.reference: ("now", "current", "present", "recent", "lately", "these days", "future", "in the past"),
+}

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..nlp import text_of
 from ..records import ArticleMeta, Quantity, Span
 from . import roles
-from .candidates import Candidate, blocked_tokens, scan_from
+from .candidates import Candidate, blocked_tokens, may_start, scan_from
 from .numbers import is_number_token, parse_number
 from .units import is_age, measured_unit, rate_unit, trailing_unit, warm_up
 
@@ -31,8 +31,12 @@ def extract(doc: Doc, meta: Optional[ArticleMeta] = None) -> tuple[Quantity, ...
     """All quantities of a parsed article, in text order."""
     blocked = blocked_tokens(doc)
     out: list[Quantity] = []
+    starts = [i for i, t in enumerate(doc) if may_start(t.text, t.lower_)]
     i = 0
-    while i < len(doc):
+    for s in starts:
+        if s < i:
+            continue  # inside a quantity already read
+        i = s
         cand, nxt = scan_from(doc, i, blocked)
         q = finish(doc, cand, meta) if cand is not None else None
         if q is not None:

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import text_of
 from ..timeutil import WEEKDAYS as WEEKDAY_WORDS, month_number
-from .numbers import (RANGE_TOKEN_RE, UNCERTAINTY, DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, SCALE_WORDS, SCALES, TENS, TIME_RE, WORD_NUMBERS,
-                      YEAR_RE, chains, fraction_value, glued_unit, is_number_token, parse_number)
+from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, RANGE_TOKEN_RE, SCALE_WORDS, SCALES, TENS, TIME_RE,
+                      UNCERTAINTY, VULGAR_FRACTIONS, WORD_NUMBERS, YEAR_RE, chains, fraction_value, glued_unit,
+                      is_number_token, parse_number)
 from . import roles
 from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, national_currency,
                     maybe_unit, quantulum_unit)
@@ -136,6 +137,16 @@ def _calendar_number(tok: Token) -> bool:
     if re.match(r"^\d{1,2}(?:st|nd|rd|th)?$", t) and int(re.sub(r"\D", "", t)) <= 31:
         return True  # a day of the month
     return tok.lower_ in WORD_NUMBERS and not any(c.lemma_.lower() in DURATION_UNITS for c in tok.head.subtree)
+
+
+START_WORDS = frozenset(WORD_NUMBERS) | frozenset(SCALE_WORDS) | frozenset(DENOMINATORS) | frozenset(VAGUE_FIRST) | \
+    frozenset(FRACTIONS) | frozenset(f + "s" for f in FRACTIONS) | {"couple"}
+
+
+def may_start(text: str, lower: str) -> bool:
+    """Whether a token may start a quantity at all (a digit, a number or fraction word, a vague
+    count): the cheap test that spares the other tokens of an article the full scan."""
+    return lower in START_WORDS or any(c.isdigit() for c in text) or text in VULGAR_FRACTIONS
 
 
 def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate], int]:
