@@ -7,7 +7,8 @@ writes a placeholder value, ``REF:<kind>:<fallback>``; :func:`anchor` replaces i
 from the last quarter, half or month named before it (the reference time of HeidelTime's news
 strategy, Strötgen & Gertz 2013), else with the fallback resolved against the publication date.
 
-Measured on the tuning half of TimeBank + AQUAINT: see README, Quality.
+Measured on the tuning half of TimeBank + AQUAINT (financial news, mostly): value F1 0.753 ->
+0.771 with these anchors, and 0.740 -> 0.754 on its held-out half.
 """
 from __future__ import annotations
 
