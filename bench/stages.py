@@ -27,7 +27,7 @@ def main() -> None:
     texts = wikinews_texts(a.limit)
     nlp = load()
     nlp("warm up")
-    quantities._quantulum_unit("5 km")  # quantulum3 loads its unit tables on first use
+    quantities.warm_up()  # quantulum3 loads its unit tables on first use
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     parse = time.perf_counter() - t0

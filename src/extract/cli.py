@@ -288,34 +288,40 @@ def eval_polnear(split, limit, as_json, wrap, render, workers):
 
 @eval_.command("newsquant")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--part", type=click.Choice(["all", "tune", "held-out"]), default="all", show_default=True,
+              help="Score only the even-numbered sentences (tune: rules were shaped on these) or the odd ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
-def eval_newsquant(path, as_json):
+def eval_newsquant(path, part, as_json):
     """Quantity P/R/F1 and qualifier accuracy on NewsQuant sentences.
 
     \b
-    Example:
+    Examples:
       extract eval newsquant ../shared/data/newsquant/newsquant_dev.json
+      extract eval newsquant ../shared/data/newsquant/newsquant_dev.json --part held-out
     """
     from .evaluation import newsquant
 
-    _print(newsquant.evaluate(path), as_json)
+    _print(newsquant.evaluate(path, part=None if part == "all" else part), as_json)
 
 
 @eval_.command("timeml")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--limit", type=int, help="Only the first N documents.")
+@click.option("--part", type=click.Choice(["all", "tune", "held-out"]), default="all", show_default=True,
+              help="Score only the even-numbered documents in file order (tune) or the odd ones.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
-def eval_timeml(folder, limit, as_json):
+def eval_timeml(folder, limit, part, as_json):
     """Temporal expression span and value F1 on TimeML (.tml) or MEANTIME (CAT XML) files.
 
     \b
     Examples:
       extract eval timeml ../shared/data/timeml/tbaq
+      extract eval timeml ../shared/data/timeml/tbaq --part held-out
       extract eval timeml ../shared/data/timeml/meantime_english
     """
     from .evaluation import timeml
 
-    _print(timeml.evaluate(folder, limit=limit), as_json)
+    _print(timeml.evaluate(folder, limit=limit, part=None if part == "all" else part), as_json)
 
 
 if __name__ == "__main__":

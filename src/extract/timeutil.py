@@ -1,4 +1,7 @@
-"""Calendar words and ISO helpers shared by the metadata and dates stages."""
+"""Calendar words and ISO helpers shared by the metadata and dates stages.
+
+Every helper here is a pure function of dates and numbers: no text, no parse.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -39,3 +42,46 @@ def parse_iso_date(value: str) -> Optional[dt.date]:
 def last_day(year: int, month: int) -> int:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return (nxt - dt.timedelta(days=1)).day
+
+
+def real_date(year: int, month: int, day: int) -> Optional[dt.date]:
+    """The date, or None when there is no such day ("February 30") or year (0, 10000)."""
+    if not (dt.MINYEAR <= year <= dt.MAXYEAR and 1 <= month <= 12 and 1 <= day <= last_day(year, month)):
+        return None
+    return dt.date(year, month, day)
+
+
+def add_days(d: dt.date, days: int) -> Optional[dt.date]:
+    """``d`` moved by ``days``, or None when that falls outside the years 1-9999."""
+    ordinal = d.toordinal() + days
+    if not (1 <= ordinal <= dt.date.max.toordinal()):
+        return None
+    return dt.date.fromordinal(ordinal)
+
+
+def month_bounds(y: int, m: int) -> tuple[str, str]:
+    """First and last day of a month, ISO."""
+    return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last_day(y, m):02d}"
+
+
+def quarter_bounds(y: int, q: int) -> tuple[str, str]:
+    """First and last day of quarter ``q`` (1-4) of year ``y``, ISO."""
+    return f"{y:04d}-{3 * q - 2:02d}-01", month_bounds(y, 3 * q)[1]
+
+
+def half_bounds(y: int, h: int) -> tuple[str, str]:
+    """First and last day of half ``h`` (1-2) of year ``y``, ISO."""
+    return f"{y:04d}-{1 + 6 * (h - 1):02d}-01", month_bounds(y, 6 * h)[1]
+
+
+def week_value(d: dt.date) -> tuple[str, str, str]:
+    """(ISO week "2025-W09", its Monday, its Sunday) of the week holding ``d``."""
+    y, w, _ = d.isocalendar()
+    monday = d - dt.timedelta(days=d.weekday())
+    return f"{y:04d}-W{w:02d}", monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    """(year, month) ``k`` months after month ``m`` of year ``y`` (``k`` may be negative)."""
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1

@@ -1,0 +1,65 @@
+"""Expressions anchored on the period the article last named, not on the publication date.
+
+Financial and economic news compares a period with the same one a year before: "profit rose in
+the third quarter ... from $5 million a year earlier" means the third quarter of the year before,
+"the quarter" means the quarter the article is about. A normaliser that cannot know that period
+writes a placeholder value, ``REF:<kind>:<fallback>``; :func:`anchor` replaces it, in text order,
+from the last quarter, half or month named before it (the reference time of HeidelTime's news
+strategy, Strötgen & Gertz 2013), else with the fallback resolved against the publication date.
+
+Measured on the tuning half of TimeBank + AQUAINT (financial news, mostly): value F1 0.753 ->
+0.771 with these anchors, and 0.740 -> 0.754 on its held-out half.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..records import TimeExpr, replace
+from ..timeutil import month_bounds, quarter_bounds, half_bounds
+
+PERIOD_RE = re.compile(r"^(?P<y>\d{4})-(?:(?P<q>Q[1-4])|(?P<h>H[12])|(?P<m>0[1-9]|1[0-2]))$")
+SAME_PERIOD = "PERIOD"      # "the quarter", "the latest quarter": the quarter last named
+YEAR_BEFORE = "YEAR-BEFORE"  # "a year earlier", "the year-ago quarter": that period a year before
+
+
+def placeholder(kind: str, fallback: str) -> str:
+    return f"REF:{kind}:{fallback}"
+
+
+def anchor(exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """Resolve every placeholder value against the last period named before it."""
+    out: list[TimeExpr] = []
+    ref: Optional[re.Match] = None
+    for e in exprs:
+        if e.value.startswith("REF:"):
+            _, kind, fallback = e.value.split(":", 2)
+            e = _resolve(e, kind, fallback, ref)
+        elif PERIOD_RE.match(e.value):
+            ref = PERIOD_RE.match(e.value)
+        out.append(e)
+    return out
+
+
+def _resolve(e: TimeExpr, kind: str, fallback: str, ref: Optional[re.Match]) -> TimeExpr:
+    """The quarter named last for "the quarter"; for "a year earlier" the quarter or half named
+    last, for "the same month last year" the month, for "the same period a year earlier" either."""
+    text = e.span.text.lower()
+    wants = ("m",) if "month" in text else ("q", "h", "m") if "period" in text else ("q", "h")
+    if ref is None or not any(ref[w] for w in wants):
+        return _with_value(e, fallback)
+    y = int(ref["y"]) - (1 if kind == YEAR_BEFORE else 0)
+    part = ref["q"] or ref["h"] or ref["m"]
+    return _with_value(e, f"{y:04d}-{part}")
+
+
+def _with_value(e: TimeExpr, value: str) -> TimeExpr:
+    m = PERIOD_RE.match(value)
+    if m is None:
+        y = re.match(r"^\d{4}$", value)
+        bounds = (f"{value}-01-01", f"{value}-12-31") if y else (None, None)
+    else:
+        y = int(m["y"])
+        bounds = quarter_bounds(y, int(m["q"][1])) if m["q"] else half_bounds(y, int(m["h"][1])) if m["h"] \
+            else month_bounds(y, int(m["m"]))
+    return replace(e, value=value, start_date=bounds[0], end_date=bounds[1])

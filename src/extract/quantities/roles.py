@@ -1,0 +1,67 @@
+"""Roles of a quantity in its sentence: the noun it counts, the verb it belongs to, and whether
+that verb reports a change ("rose 5%": increase)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .numbers import SCALES
+
+INCREASE = {"rise", "increase", "grow", "climb", "jump", "surge", "gain", "soar", "rally", "add", "boost",
+            "raise", "up", "expand", "advance", "double", "triple", "spike", "swell"}
+DECREASE = {"fall", "drop", "decline", "decrease", "shrink", "slip", "plunge", "lose", "cut", "down", "sink",
+            "slide", "tumble", "reduce", "lower", "dip", "ease", "contract", "plummet", "shed", "slump"}
+CLIMB_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "conj", "appos", "nummod",
+              "quantmod", "compound", "amod", "advmod", "prep", "agent")
+
+
+def number_head(tok: Token) -> Token:
+    """The last token of a number phrase the parser split into a chain ("1.5" <- "billion")."""
+    head = tok
+    while head.dep_ in ("compound", "quantmod", "nummod", "amod") and head.head.i != head.i and \
+            head.head.pos_ in ("NUM", "SYM"):
+        head = head.head
+    return head
+
+
+def counted_noun(head: Token) -> Optional[Token]:
+    """The noun a number modifies: "40 people" -> people."""
+    scale_modifier = head.lower_.rstrip("s") in SCALES and head.dep_ in ("amod", "compound")  # "10.4 mln shares"
+    noun = head.head if head.dep_ in ("nummod", "quantmod", "npadvmod") or scale_modifier else None
+    return noun if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def of_object(doc: Doc, k: int) -> Optional[str]:
+    """The counted noun of "a third of voters", "dozens of people": the object of the "of" at ``k``."""
+    pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    return pobj.text.lower() if pobj is not None and pobj.pos_ == "NOUN" else None
+
+
+def governing_verb(tok: Token) -> Optional[Token]:
+    """The verb a quantity belongs to, up to four heads up ("killed at least 40 people" -> kill)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in CLIMB_DEPS:
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+                return cur
+        else:
+            break
+    return cur if cur.pos_ == "VERB" else None
+
+
+def change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
+    """increase / decrease from the verb's lemma ("rose", "cut") or a sign before the number."""
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in INCREASE:
+            return "increase"
+        if lemma in DECREASE:
+            return "decrease"
+    prev = doc[start_i - 1].lower_ if start_i > 0 else ""
+    if prev in ("up", "+"):
+        return "increase"
+    if prev in ("down", "-", "−"):
+        return "decrease"
+    return None
