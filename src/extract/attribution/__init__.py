@@ -29,9 +29,10 @@ LIGHT_PREPS = {"about", "over", "of", "on", "into", "for", "against", "to", "wit
 __all__ = ["extract"]
 
 
-def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None) -> tuple[Claim, ...]:
+def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None,
+            lexicon: Optional[cues.Lexicon] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order."""
-    lex = cues.lexicon()
+    lex = lexicon or cues.lexicon()
     text = text_of(doc)
     claims: list[Claim] = []
     used_cues: set[int] = set()

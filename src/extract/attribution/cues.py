@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Token
@@ -136,9 +137,15 @@ def curated_cues(folder) -> list[tuple[str, str]]:
         return [(row["lemma"], row["kind"]) for row in csv.DictReader(f, delimiter="\t")]
 
 
-@functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    folder = models_dir() / "cues"
+    """The shipped lexicon, ``models/cues`` (loaded once per process)."""
+    return load(models_dir() / "cues")
+
+
+@functools.lru_cache(maxsize=8)
+def load(folder: Path) -> Lexicon:
+    """The lexicon of one cues folder (the shipped one, or one trained leaving folds out)."""
+    folder = Path(folder)
     clause, obj, nouns, rate, curated = set(), set(), set(), {}, set()
     learnt = folder / "cues.tsv"
     if learnt.exists():

@@ -1,7 +1,6 @@
 """PolNeAR attribution evaluation (Newell, Margolin & Ruths, LREC 2018).
 
-Reads BRAT standoff (``attributions/*.ann``, ``text/*.txt``); when an article has several
-annotators' files, the first in name order is used. Scores, per role (source, cue, content):
+The corpus is read by :mod:`extract.corpora.polnear`. Scores, per role (source, cue, content):
 
 * exact match: spans equal after stripping surrounding whitespace, quote marks and punctuation;
   split spans count each piece;
@@ -12,78 +11,16 @@ annotators' files, the first in name order is used. Scores, per role (source, cu
 """
 from __future__ import annotations
 
-import re
+import json
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Optional
 
+from ..corpora.polnear import FOLDS, ROLES, GoldArticle, GoldAttribution, iter_corpus
 from .scoring import PRF
 
-ROLES = ("source", "cue", "content")
-
-
-@dataclass
-class GoldAttribution:
-    source: list[tuple[int, int]] = field(default_factory=list)
-    cue: list[tuple[int, int]] = field(default_factory=list)
-    content: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class GoldArticle:
-    name: str
-    text: str
-    attributions: list[GoldAttribution]
-
-
-def _spans(field_: str) -> list[tuple[int, int]]:
-    out = []
-    for part in field_.split(";"):
-        a, b = part.split()[-2:]
-        out.append((int(a), int(b)))
-    return out
-
-
-def read_ann(ann: str) -> list[GoldAttribution]:
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    rels = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            tid, info = parts[:2]
-            kind, _, rest = info.partition(" ")
-            spans[tid] = (kind, _spans(rest))
-        elif line.startswith("E") and len(parts) >= 2:
-            rels.append(parts[1].split())
-    out = []
-    for rel in rels:
-        head, _, tid = rel[0].partition(":")
-        if head not in ("Attribution", "Attribution-no-source"):
-            continue
-        g = GoldAttribution()
-        for arg in rel[1:]:
-            role, _, tid = arg.partition(":")
-            role = re.sub(r"\d+$", "", role).lower()
-            if role in ROLES and tid in spans:
-                getattr(g, role).extend(spans[tid][1])
-        if g.content or g.cue:
-            out.append(g)
-    return out
-
-
-def iter_corpus(root: str | Path, limit: Optional[int] = None) -> Iterator[GoldArticle]:
-    root = Path(root)
-    chosen: dict[str, Path] = {}
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        base = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        chosen.setdefault(base, ann)
-    for i, (base, ann) in enumerate(sorted(chosen.items())):
-        if limit is not None and i >= limit:
-            break
-        text = (root / "text" / f"{base}.txt").read_text(encoding="utf-8")
-        yield GoldArticle(base, text, read_ann(ann.read_text(encoding="utf-8")))
-
+__all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_attributions", "GoldArticle",
+           "GoldAttribution", "iter_corpus"]
 
 STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
 
@@ -151,16 +88,90 @@ def claims_as_attributions(claims) -> list[GoldAttribution]:
     return out
 
 
-def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False) -> dict:
-    """Run the pipeline over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}."""
-    from ..pipeline import process_many
+def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False,
+             folds: Optional[Iterable[int]] = None, lexicon=None, cache: bool = False,
+             dump: Optional[Path] = None) -> dict:
+    """Run attribution over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}.
+
+    By default the articles go through the whole pipeline, as ``extract run`` would process them.
+    With ``cache`` the parses come from :mod:`extract.corpora.parses` and the stages that
+    attribution needs (metadata, entities, attribution) run on them directly: the same claims,
+    without parsing twice. ``folds`` keeps only the articles of those folds; ``lexicon`` (a
+    :class:`extract.attribution.cues.Lexicon`) replaces the shipped one; ``dump`` writes every
+    predicted claim and gold attribution as JSON lines, for error analysis.
+    """
+    return {k: v.as_dict() for k, v in _totals(root, settings=settings, limit=limit, progress=progress, folds=folds,
+                                               lexicon=lexicon, cache=cache, dump=dump).items()}
+
+
+def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump) -> dict[str, PRF]:
+    articles = list(iter_corpus(root, limit, folds=folds))
+    totals: dict[str, PRF] = {}
+    out = open(dump, "w", encoding="utf-8") if dump is not None else None
+    try:
+        for art, claims in zip(articles, _claims(articles, settings=settings, progress=progress, lexicon=lexicon,
+                                                 cache=cache)):
+            pred = claims_as_attributions(claims)
+            for k, v in score_article(art.text, art.attributions, pred).items():
+                totals.setdefault(k, PRF()).add(v)
+            if out is not None:
+                out.write(json.dumps(_dumped(art, claims), ensure_ascii=False) + "\n")
+    finally:
+        if out is not None:
+            out.close()
+    return totals
+
+
+def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), limit: Optional[int] = None,
+                   progress: bool = False, dump: Optional[Path] = None) -> dict:
+    """Train-validation: each fold of ``train`` scored with cue tables and gate trained on the other
+    folds (built once per fold by :func:`extract.training.folds.fold_models` and kept in the cache).
+    Returns the scores summed over the folds, plus ``fold K relation`` for each fold."""
+    from ..attribution import cues
+    from ..training.folds import fold_models
+
+    totals: dict[str, PRF] = {}
+    per_fold = {}
+    for k in folds:
+        lex = cues.load(fold_models(train, k) / "cues")
+        part = dump.with_name(f"{dump.stem}.fold{k}{dump.suffix}") if dump is not None else None
+        scores = _totals(train, settings=None, limit=limit, progress=progress, folds=[k], lexicon=lex, cache=True,
+                         dump=part)
+        for name, prf in scores.items():
+            totals.setdefault(name, PRF()).add(prf)
+        per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
+    return {**{k: v.as_dict() for k, v in totals.items()}, **per_fold}
+
+
+def _claims(articles: list[GoldArticle], *, settings, progress: bool, lexicon, cache: bool):
+    """The claims of each article, in order."""
     from ..records import Document
 
-    articles = list(iter_corpus(root, limit))
     docs = [Document(a.name, a.name, a.text) for a in articles]
-    totals: dict[str, PRF] = {}
-    for art, result in zip(articles, process_many(docs, settings=settings, progress=progress)):
-        pred = claims_as_attributions(result.claims)
-        for k, v in score_article(art.text, art.attributions, pred).items():
-            totals.setdefault(k, PRF()).add(v)
-    return {k: v.as_dict() for k, v in totals.items()}
+    if not cache and lexicon is None:
+        from ..pipeline import process_many
+
+        for result in process_many(docs, settings=settings, progress=progress):
+            yield result.claims
+        return
+    from .. import attribution, entities, metadata
+    from ..corpora.parses import parsed
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    for start in range(0, len(docs), 64):
+        chunk = docs[start:start + 64]
+        for d, doc in zip(chunk, parsed([d.text for d in chunk], model=settings.model)):
+            meta = metadata.analyze(d, fallback=settings.published)
+            ents = entities.extract(doc, meta)
+            yield attribution.extract(doc, ents, meta, lexicon=lexicon)
+
+
+def _dumped(art: GoldArticle, claims) -> dict:
+    def sp(s):
+        return [s.start, s.end, s.text] if s is not None else None
+    return {"article": art.name,
+            "claims": [{"speaker": sp(c.speaker), "cue": sp(c.cue), "content": [sp(p) for p in c.spans],
+                        "speaker_canonical": c.speaker_canonical, "speaker_type": c.speaker_type,
+                        "quote": c.quote, "rule": c.rule, "relayed": c.relayed_by is not None} for c in claims],
+            "gold": [{"source": a.source, "cue": a.cue, "content": a.content} for a in art.attributions]}

@@ -14,7 +14,7 @@ import collections
 import datetime as dt
 from pathlib import Path
 
-from .corpus import marked
+from .corpus import leave_out_help, marked
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
 
@@ -65,7 +65,8 @@ def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_
             in_cue[key] += cue_chars[obj.idx]
 
 
-def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm") -> int:
+def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm",
+          leave_out=()) -> int:
     n_articles = 0
     total: collections.Counter = collections.Counter()
     in_cue: collections.Counter = collections.Counter()
@@ -75,7 +76,7 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     content_in: collections.Counter = collections.Counter()
     light_total: collections.Counter = collections.Counter()
     light_in: collections.Counter = collections.Counter()
-    for _, doc, cue_chars, content_chars in marked(train, model):
+    for _, doc, cue_chars, content_chars in marked(train, model, leave_out=leave_out):
         n_articles += 1
         for tok in doc:
             if tok.pos_ not in POS or not tok.is_alpha:
@@ -157,8 +158,9 @@ def main(argv=None) -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--min-rate", type=float, default=0.25)
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
     a = ap.parse_args(argv)
-    n = build(a.train, a.out, min_rate=a.min_rate, min_count=a.min_count)
+    n = build(a.train, a.out, min_rate=a.min_rate, min_count=a.min_count, leave_out=a.leave_out)
     print(f"wrote {n} cue lemmas to {a.out / 'cues.tsv'}")
 
 
