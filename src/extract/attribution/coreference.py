@@ -11,26 +11,15 @@
 """
 from __future__ import annotations
 
-import csv
-import functools
-from typing import Optional, Sequence
+from typing import Sequence
+
+from spacy.tokens import Doc
 
 from ..records import Claim, Entity, replace
-from ..settings import models_dir
 from .sources import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .spans import tokens_span
 
 LOOKBACK_CHARS = 1500
-
-
-@functools.lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    path = models_dir() / "capitals" / "capitals.tsv"
-    with open(path, encoding="utf-8") as f:
-        return {row["capital"].lower(): row["country"] for row in csv.DictReader(f, delimiter="\t")}
-
-
-def capital_country(name: str) -> Optional[str]:
-    return capitals().get(name.strip().lower().removeprefix("the "))
 
 
 def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Sequence[Entity] = ()) -> list[Claim]:
@@ -74,4 +63,20 @@ def _person_names(claims: list[Claim]) -> list[Claim]:
         if c.speaker_type in ("unknown", "country_or_group") and c.speaker_canonical in people:
             c = replace(c, speaker_type="person")
         out.append(c)
+    return out
+
+
+def name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
+    """Proper-noun subjects not known as places or groups, as PERSON candidates for pronouns."""
+    out = []
+    by_start = {e.span.start: e for e in entities}
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+            continue
+        toks = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.dep_ == "compound")]
+        span = tokens_span(toks)
+        if span is None:
+            continue
+        known = by_start.get(span.start)
+        out.append(Entity(span, "PERSON", known.canonical if known is not None and known.label == "PERSON" else span.text))
     return out

@@ -32,8 +32,8 @@ HEDGES = {"suggest", "indicate", "claim", "estimate", "allege", "believe", "thin
 # "according to X" and its kin: a preposition phrase that attributes the clause it modifies.
 PREP_CUES = {("according", "to"), ("as", "per")}
 MIN_RATE = 0.2
-# Nouns of saying, believing and intending ("his claim that ...", "the DNC's decision to ...")
-NOUN_CUES = {"claim", "statement", "criticism", "comment", "call", "warning", "promise", "pledge", "decision",
+# Nouns of saying, believing and intending, cues with a possessor as source ("his claim that ...")
+SPEECH_NOUNS = {"claim", "statement", "criticism", "comment", "call", "warning", "promise", "pledge", "decision",
              "plan", "proposal", "suggestion", "assertion", "allegation", "accusation", "argument", "belief",
              "hope", "fear", "concern", "demand", "request", "vow", "threat", "insistence", "denial", "admission",
              "announcement", "prediction", "view", "position", "opinion", "praise", "endorsement", "remark",
@@ -56,9 +56,9 @@ def noun_tagged_verb(tok: Token) -> bool:
 
 @dataclass(frozen=True)
 class Lexicon:
-    clause: frozenset[str]   # cue when heading a clausal complement
-    curated: frozenset[str]  # from extra_cues.tsv
-    object: frozenset[str]   # cue also with a direct object as content
+    verbs: frozenset[str]         # every verb cue: a cue when heading a clausal complement
+    curated: frozenset[str]       # from extra_cues.tsv
+    object_verbs: frozenset[str]  # verb cues whose direct object can be the content
     nouns: frozenset[str]    # "statement", "report": cue nouns
     rate: dict
     model: Optional[cue_model.CueModel] = None  # the learnt gate, when models/cues has one
@@ -99,7 +99,7 @@ class Lexicon:
 
     def is_verb_cue(self, tok: Token) -> bool:
         """A listed lemma unless the model finds its context unlikely; an unlisted verb when the model is sure."""
-        listed = (tok.pos_ in ("VERB", "AUX") or noun_tagged_verb(tok)) and tok.lemma_.lower() in self.clause
+        listed = (tok.pos_ in ("VERB", "AUX") or noun_tagged_verb(tok)) and tok.lemma_.lower() in self.verbs
         if self.model is not None and cue_model.is_candidate(tok):
             p = self.model.prob(tok)
             return (listed and p >= self.model.veto) or p >= self.model.threshold
@@ -108,12 +108,12 @@ class Lexicon:
     def takes_object(self, tok: Token) -> bool:
         """Whether a direct object can be the content: an object cue of the lexicon, or a verb the
         gate is sure of in this context (its features include the object)."""
-        if tok.lemma_.lower() in self.object:
+        if tok.lemma_.lower() in self.object_verbs:
             return True
         return self.model is not None and cue_model.is_candidate(tok) and self.model.prob(tok) >= self.model.threshold
 
     def is_noun_cue(self, tok: Token) -> bool:
-        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lemma_.lower() in NOUN_CUES)
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lemma_.lower() in SPEECH_NOUNS)
 
     def takes_open(self, tok: Token) -> bool:
         """An open complement ("plans to ...") is content only for intention cues, not for "continue to"."""
@@ -125,7 +125,7 @@ class Lexicon:
     def strength(self, tok: Token) -> float:
         """How likely the verb is a cue: its lemma's rate in the training data (0.5 for curated lemmas
         not seen there), or the gate's probability in this context when that is higher."""
-        prior = self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.clause else 0.0)
+        prior = self.rate.get((tok.lemma_.lower(), "VERB"), 0.5 if tok.lemma_.lower() in self.verbs else 0.0)
         if self.model is not None and cue_model.is_candidate(tok):
             return max(prior, self.model.prob(tok))
         return prior
@@ -146,7 +146,7 @@ def lexicon() -> Lexicon:
 def load(folder: Path) -> Lexicon:
     """The lexicon of one cues folder (the shipped one, or one trained leaving folds out)."""
     folder = Path(folder)
-    clause, obj, nouns, rate, curated = set(), set(), set(), {}, set()
+    verbs, obj, nouns, rate, curated = set(), set(), set(), {}, set()
     learnt = folder / "cues.tsv"
     if learnt.exists():
         with open(learnt, encoding="utf-8") as f:
@@ -156,18 +156,18 @@ def load(folder: Path) -> Lexicon:
                 if r < MIN_RATE:
                     continue
                 if row["pos"] == "VERB":
-                    clause.add(row["lemma"])
+                    verbs.add(row["lemma"])
                     if r >= OBJECT_RATE:
                         obj.add(row["lemma"])
                 elif row["pos"] == "NOUN":
                     nouns.add(row["lemma"])
     for lemma, kind in curated_cues(folder):
-        clause.add(lemma)
+        verbs.add(lemma)
         curated.add(lemma)
         if kind == "object":
             obj.add(lemma)
     model = cue_model.load(folder, frozenset(curated))
-    return Lexicon(frozenset(clause), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
+    return Lexicon(frozenset(verbs), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
                    _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),
                    _rates(folder / "light_verbs.tsv"))
 
@@ -206,7 +206,8 @@ CUE_ADVERBS = {"also", "then", "now", "even", "later", "again", "further", "repe
                "never", "not", "n't", "first", "finally", "simply", "flatly", "quickly", "bluntly", "openly"}
 NOT_CUE_ADVERBS = {"when", "where", "why", "how", "however", "meanwhile", "instead", "so", "thus",
                    "therefore", "here", "there"}
-CUE_NOUNS = {"statement", "message", "call", "appearance", "release", "post"}
+# "said in a statement", "said during an appearance": the occasion of the statement, inside the cue
+OCCASION_NOUNS = {"statement", "message", "call", "appearance", "release", "post"}
 
 
 def _left_adverb(c: Token, verb: Token) -> bool:
@@ -220,7 +221,7 @@ def _left_adverb(c: Token, verb: Token) -> bool:
     return False
 
 
-def cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
+def cue_span(tok: Token, lex: Lexicon, prep: Optional[Token] = None) -> Span:
     """The cue verb with what PolNeAR marks with it: auxiliaries, negation, adverbs next to it
     ("also said", "said sarcastically"), particles ("pointed out"), the preposition of its content
     ("called for"), a day or statement right after it ("said Friday", "said in a statement"),
@@ -228,7 +229,6 @@ def cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
     doc = tok.doc
     toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < tok.i + 3]
     toks += [c for c in tok.lefts if _left_adverb(c, tok)]
-    lex = lexicon()
     if prep is not None:
         if lex.prep_in_cue(tok, prep):
             toks.append(prep)
@@ -241,7 +241,7 @@ def cue_span(tok: Token, prep: Optional[Token] = None) -> Span:
             elif c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ == "back") and c.i == tok.i + 1:
                 toks.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on") and any(
-                    g.dep_ == "pobj" and g.lemma_.lower() in CUE_NOUNS for g in c.children):
+                    g.dep_ == "pobj" and g.lemma_.lower() in OCCASION_NOUNS for g in c.children):
                 toks.extend(c.subtree)
             else:
                 break

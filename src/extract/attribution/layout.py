@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..records import Span
+from ..records import Claim, Span
+from . import sources
+from .common import Context
 
 NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|of|the))*"
 COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
@@ -57,3 +59,23 @@ def signed_quotes(text: str, quotes: list[Span]) -> Iterator[tuple[Span, Span, S
         if len(name.split()) > 6:
             continue
         yield (Span.of(text, m.start("name"), m.start("name") + len(name)), Span.of(text, m.start("cue"), m.end("cue")), q)
+
+
+def claims(ctx: Context) -> list[Claim]:
+    """Claims the layout makes: "NAME: text" lines and quotes signed "― Name"."""
+    out = []
+    found = [(sp, cue, con, "layout:signed") for sp, cue, con in signed_quotes(ctx.text, list(ctx.quotes))]
+    found += [(sp, cue, con, "layout:colon") for sp, cue, con in colon_lines(ctx.text)]
+    for sp, cue, con, rule in found:
+        name = next((e for e in ctx.entities if e.label == "PERSON" and e.span.overlaps(sp)), None)
+        head = ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        stype = "person" if name is not None or sp.text.isupper() else "unknown"
+        if head is not None and stype == "unknown":
+            stype = sources.classify(head.root, sp, ctx.entities, named=False)
+        if name is not None:
+            canonical = name.canonical
+        else:
+            canonical = sp.text.title() if sp.text.isupper() else sp.text  # "PENCE" -> "Pence"
+        out.append(Claim(cue=cue, content=con, speaker=sp, speaker_canonical=canonical, speaker_type=stype,
+                         quote="direct", rule=rule))
+    return out

@@ -12,12 +12,30 @@ defense officials").
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+import csv
+import functools
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Token
 
 from ..records import Entity, Span
+from ..settings import models_dir
 from .spans import subtree_span, tokens_span
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is by: the phrase as written, its canonical name, its type and role."""
+
+    span: Optional[Span] = None
+    canonical: Optional[str] = None
+    type: str = "unknown"
+    role: Optional[str] = None
+
+
+NOBODY = Speaker()                    # no source found
+ANONYMOUS = Speaker(type="anonymous")  # the text gives none ("is expected to", "reportedly")
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 INHERIT = ("advcl", "conj", "xcomp", "pcomp", "acl")
@@ -188,3 +206,63 @@ def role(span: Span, name: Optional[Entity], full: Optional[Span]) -> Optional[s
         if after:
             parts.append(after)
     return ", ".join(parts) or None
+
+
+def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
+    """The speaker whose phrase is headed by ``head`` (a subject, an agent, a possessor)."""
+    if head is None:
+        return NOBODY
+    ante = antecedent(head)
+    if ante is not None:
+        # "the agency, which said ...": the speaker is written "which", its canonical name is the agency's
+        named = speaker(ante, entities)
+        span = tokens_span([head])
+        if span is not None and named != NOBODY:
+            return replace(named, span=span, role=None)
+    written = phrase(head)
+    span = core(head) or written
+    if span is None or written is None:
+        return NOBODY
+    full = full_phrase(head)
+    name = name_in(span, full, head, entities)
+    stype = classify(head, span, entities, named=name is not None)
+    if name is not None:
+        canonical = name.canonical if isinstance(name, Entity) else name.text
+    else:
+        canonical = capital_country(span.text) if stype == "country_or_group" else None
+    if canonical is None:
+        org = next((e for e in entities if e.label == "ORG" and span.contains(e.span)
+                    and e.span.start <= head.idx < e.span.end), None)
+        canonical = org.canonical if org is not None else span.text
+    return Speaker(written, canonical, stype, role(span, name if isinstance(name, Entity) else None, full))
+
+
+def name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
+    """The person named in a speaker phrase: a PERSON entity, or a proper noun the head is named by."""
+    person_head = head.pos_ == "PROPN" or head.lemma_.lower() in PERSON_HEADS
+    for area in (span, full if person_head else None):
+        if area is None:
+            continue
+        persons = [e for e in entities if e.label == "PERSON" and area.contains(e.span)]
+        if persons:
+            return max(persons, key=lambda e: len(e.span.text))
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_HEADS:
+        for t in head.subtree:
+            if t.pos_ == "PROPN" and t.dep_ in ("pobj", "appos", "attr", "oprd", "npadvmod", "dobj"):
+                toks = [c for c in t.subtree if c.pos_ == "PROPN" and c.text[:1].isupper()]
+                sp = tokens_span(toks)
+                if sp is not None:
+                    return sp
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital or seat of government -> the state it stands for (``models/capitals``)."""
+    path = models_dir() / "capitals" / "capitals.tsv"
+    with open(path, encoding="utf-8") as f:
+        return {row["capital"].lower(): row["country"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def capital_country(name: str) -> Optional[str]:
+    return capitals().get(name.strip().lower().removeprefix("the "))

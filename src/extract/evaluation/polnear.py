@@ -25,7 +25,8 @@ __all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_at
 STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def comparable(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span as scored: without surrounding whitespace, quote marks and punctuation."""
     def strip(c: str) -> bool:  # whitespace (no-break spaces too), quote marks, punctuation
         return c in STRIP or c.isspace() or unicodedata.category(c).startswith("P")
     while start < end and strip(text[start]):
@@ -56,9 +57,8 @@ def _match(pred: GoldAttribution, gold: GoldAttribution) -> bool:
 def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribution]) -> dict[str, PRF]:
     res: dict[str, PRF] = {}
     for role in ROLES:
-        g = {trim(text, s, e) for a in gold for s, e in getattr(a, role)}
-        p = {trim(text, s, e) for a in pred for s, e in getattr(a, role)}
-        g.discard(None)
+        g = {comparable(text, s, e) for a in gold for s, e in getattr(a, role)}
+        p = {comparable(text, s, e) for a in pred for s, e in getattr(a, role)}
         g = {x for x in g if x[1] > x[0]}
         p = {x for x in p if x[1] > x[0]}
         hit = len(g & p)
@@ -173,5 +173,6 @@ def _dumped(art: GoldArticle, claims) -> dict:
     return {"article": art.name,
             "claims": [{"speaker": sp(c.speaker), "cue": sp(c.cue), "content": [sp(p) for p in c.spans],
                         "speaker_canonical": c.speaker_canonical, "speaker_type": c.speaker_type,
-                        "quote": c.quote, "rule": c.rule, "relayed": c.relayed_by is not None} for c in claims],
+                        "speaker_role": c.speaker_role, "quote": c.quote, "hedge": c.hedge, "rule": c.rule,
+                        "relayed_by": sp(c.relayed_by)} for c in claims],
             "gold": [{"source": a.source, "cue": a.cue, "content": a.content} for a in art.attributions]}
