@@ -1,9 +1,10 @@
 """Cues: which words attribute, read from the cue lexicon in ``models/cues/``.
 
 Two lists feed it: ``cues.tsv``, learnt from PolNeAR's training split (lemmas that lie inside gold
-Cue spans often enough, see its model card), and ``extra_cues.tsv``, a curated list of reporting
-verbs. A verb cue fires on a clausal complement ("said that ...") whatever its kind; an ``object``
-cue also fires on a direct object ("revealed these developments"), which ordinary clause cues do not.
+Cue spans often enough, see its model card), and ``extra_cues.tsv``, verbs of Levin's (1993)
+communication, declare, conjecture and want classes, kept where they pay on train-validation. A
+verb cue fires on a clausal complement ("said that ...") whatever its rate; a verb whose learnt rate
+is at least ``OBJECT_RATE`` also takes a direct object as its content ("unveiled the plan").
 
 Three more files, all learnt from the same split, refine it: the gate of :mod:`.cue_model` judges
 each verb in its context; ``cue_preps.tsv`` says which prepositions belong to a cue ("pointed to");
@@ -131,10 +132,11 @@ class Lexicon:
         return prior
 
 
-def curated_cues(folder) -> list[tuple[str, str]]:
-    """(lemma, kind) rows of the hand-written ``extra_cues.tsv``."""
-    with open(folder / "extra_cues.tsv", encoding="utf-8") as f:
-        return [(row["lemma"], row["kind"]) for row in csv.DictReader(f, delimiter="\t")]
+def curated_cues(folder) -> list[str]:
+    """The lemmas of the curated ``extra_cues.tsv`` (verbs of Levin's communication, declare,
+    conjecture and want classes that pay on PolNeAR train-validation; see the model card)."""
+    with open(Path(folder) / "extra_cues.tsv", encoding="utf-8") as f:
+        return [row["lemma"] for row in csv.DictReader(f, delimiter="\t")]
 
 
 def lexicon() -> Lexicon:
@@ -161,11 +163,9 @@ def load(folder: Path) -> Lexicon:
                         obj.add(row["lemma"])
                 elif row["pos"] == "NOUN":
                     nouns.add(row["lemma"])
-    for lemma, kind in curated_cues(folder):
+    for lemma in curated_cues(folder):
         verbs.add(lemma)
         curated.add(lemma)
-        if kind == "object":
-            obj.add(lemma)
     model = cue_model.load(folder, frozenset(curated))
     return Lexicon(frozenset(verbs), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
                    _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),

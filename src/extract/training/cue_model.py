@@ -26,7 +26,7 @@ from .corpus import leave_out_help, marked
 
 def examples(train: Path, model: str = "en_core_web_sm", leave_out=()):
     """(articles read, features of each candidate verb, 1 if it lies in a gold cue else 0)."""
-    curated = frozenset(lemma for lemma, _ in cues.curated_cues(models_dir() / "cues"))
+    curated = frozenset(cues.curated_cues(models_dir() / "cues"))
     n, X, y = 0, [], []
     for _, doc, in_cue, _ in marked(train, model, leave_out=leave_out):
         n += 1
