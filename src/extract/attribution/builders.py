@@ -164,34 +164,6 @@ def parenthetical_claim(tok: Token, ctx: Context) -> Optional[Claim]:
                      content_spans=spans if len(spans) > 1 else (), quote="indirect", rule="verb:parenthetical")
 
 
-def misparsed_verb(tok: Token, ctx: Context) -> bool:
-    """A reporting verb the tagger read as an adjective in a sentence with no verb at all.
-
-    "The update, received during the visit, detailed the involvement." is sometimes parsed as a
-    noun phrase with "detailed" modifying "involvement": a verbless root is a parse failure, and a
-    past-tense cue after the subject's closing comma is the missing main verb.
-    """
-    if tok.tag_ not in ("JJ", "VBN") or tok.dep_ != "amod" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
-        return False
-    root = tok.sent.root
-    if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ == "VERB" and t.dep_ in ("ROOT", "ccomp") for t in tok.sent):
-        return False
-    low = tok.lower_
-    return low.endswith("ed") and any(c in ctx.lexicon.object_verbs for c in (low[:-1], low[:-2]))
-
-
-def repaired_claim(tok: Token, ctx: Context) -> Optional[Claim]:
-    if ctx.lexicon.is_verb_cue(tok) or not misparsed_verb(tok, ctx):
-        return None
-    root = tok.sent.root
-    obj_end = tok.head.right_edge.i
-    span = tokens_span(tok.doc[tok.i + 1:obj_end + 1])
-    if span is None or root.i > tok.i:
-        return None
-    return new_claim(sources.speaker(root, ctx.entities), cue=tokens_span([tok]), content=span, quote="indirect",
-                     rule="verb:repaired")
-
-
 def noun_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     """"Trump's claim that ...", "the DNC's decision to ...", "his criticism of Clinton": a noun
     cue with a possessor as the source and a clause or a preposition's object as the content."""
@@ -244,7 +216,7 @@ def hedge(tok: Token) -> Optional[str]:
 
 
 # Tried in this order on every token; the first claim wins.
-BUILDERS: tuple[Builder, ...] = (light_claim, prep_claim, verb_claim, repaired_claim, noun_claim, adverb_claim)
+BUILDERS: tuple[Builder, ...] = (light_claim, prep_claim, verb_claim, noun_claim, adverb_claim)
 
 
 def find(ctx: Context) -> tuple[list[Claim], set[int]]:

@@ -44,33 +44,30 @@ NP_TRAILERS = ("relcl", "appos", "acl", "punct", "cc", "conj")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "you"}
 GROUP_PRONOUNS = {"they", "we", "them", "us"}
 ANONYMOUS_HEADS = {
-    "report", "source", "official", "intelligence", "analyst", "expert", "witness", "observer",
-    "resident", "people", "insider", "aide", "diplomat", "someone", "critic", "person", "spokesman",
-    "spokeswoman", "spokesperson", "representative", "investigator", "authority", "officer",
-    "economist", "researcher", "scientist", "doctor", "activist", "lawmaker", "member", "staffer",
-    "adviser", "advisor", "supporter", "opponent", "voter", "poll", "rumor", "rumour", "estimate",
+    "activist", "adviser", "aide", "analyst", "authority", "critic", "diplomat", "doctor", "economist",
+    "estimate", "expert", "insider", "investigator", "lawmaker", "member", "observer", "officer",
+    "official", "opponent", "people", "person", "poll", "report", "representative", "researcher",
+    "resident", "scientist", "someone", "source", "spokesman", "spokesperson", "spokeswoman", "staffer",
+    "supporter", "voter", "witness",
 }
 GROUP_HEADS = {
-    "force", "agency", "ministry", "government", "police", "army", "military", "committee",
-    "department", "party", "administration", "campaign", "company", "union", "court", "council",
-    "office", "group", "organization", "organisation", "commission", "service", "coalition",
-    "team", "board", "bureau", "parliament", "congress", "senate", "house", "cabinet", "firm",
-    "network", "newspaper", "media", "press", "institute", "university", "center", "centre",
+    "administration", "agency", "army", "board", "bureau", "campaign", "center", "coalition", "commission",
+    "committee", "company", "congress", "council", "court", "department", "firm", "force", "government",
+    "group", "house", "institute", "ministry", "network", "newspaper", "office", "organization", "party",
+    "police", "press", "senate", "service", "team", "union", "university",
 }
 DOCUMENT_HEADS = {
-    "update", "statement", "study", "survey", "document", "letter", "memo", "briefing", "filing",
-    "analysis", "paper", "assessment", "review", "data", "figure", "record", "article", "book",
-    "release", "post", "tweet", "video", "footage", "email", "message", "note", "ruling", "order",
-    "lawsuit", "complaint", "indictment", "audit", "poll", "report", "investigation", "finding",
-    "constitution", "law", "rule", "guideline", "policy", "treaty", "agreement", "resolution",
+    "agreement", "analysis", "article", "book", "complaint", "document", "email", "figure", "filing",
+    "finding", "footage", "guideline", "investigation", "law", "lawsuit", "letter", "memo", "message",
+    "note", "order", "paper", "policy", "poll", "post", "record", "release", "report", "resolution",
+    "review", "rule", "statement", "study", "survey", "tweet", "update", "video",
 }
 PERSON_HEADS = {
-    "soldier", "man", "woman", "official", "minister", "president", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "leader", "director", "officer", "commander", "general",
-    "senator", "governor", "mayor", "candidate", "nominee", "secretary", "chairman", "chairwoman",
-    "ceo", "founder", "expert", "analyst", "doctor", "lawyer", "attorney", "judge", "resident",
-    "witness", "survivor", "victim", "father", "mother", "son", "daughter", "wife", "husband",
-    "friend", "student", "teacher", "worker", "farmer", "prisoner", "defector", "refugee",
+    "analyst", "attorney", "candidate", "ceo", "chairman", "chairwoman", "chief", "commander", "daughter",
+    "director", "doctor", "expert", "father", "founder", "friend", "general", "governor", "husband",
+    "judge", "lawyer", "leader", "man", "mayor", "minister", "mother", "nominee", "officer", "official",
+    "president", "resident", "secretary", "senator", "soldier", "son", "spokesman", "spokesperson",
+    "spokeswoman", "student", "teacher", "wife", "witness", "woman", "worker",
 }
 
 
@@ -158,7 +155,16 @@ def full_phrase(head: Token) -> Optional[Span]:
 
 
 def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool) -> str:
-    """The speaker type of a speaker phrase headed by ``head``."""
+    """The speaker type of a speaker phrase headed by ``head``.
+
+    In order: a pronoun; the entity the head is in (a named law or work is a document); a head noun
+    of the lists above (each entry is the head of at least one speaker found on PolNeAR train);
+    then, for any other common noun, one modified by a nationality, place or organisation
+    ("Ukrainian intelligence", "Pentagon planners") is an organization, and a bare one, with no
+    determiner or possessor ("Intelligence suggests", "Insiders say"), anonymous. PolNeAR has no
+    speaker types to score; on its train-validation claims these last two rules and the entity
+    labels take the share typed ``unknown`` from 19.6% to 14.0%.
+    """
     lower = head.lower_
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON":
@@ -170,6 +176,8 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
     if head_ent is not None:
         return {"PERSON": "person", "ORG": "organization", "GPE": "country_or_group",
                 "NORP": "country_or_group"}.get(head_ent.label, "unknown")
+    if head.ent_type_ in ("LAW", "WORK_OF_ART"):
+        return "document"
     if named and lemma in PERSON_HEADS:
         return "person"
     modified = any(e.label in ("NORP", "ORG", "GPE") for e in ents) or any(
@@ -186,6 +194,11 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
     if head.pos_ == "PROPN":
         return "organization" if head.ent_type_ in ("ORG", "FAC") else (
             "person" if head.ent_type_ == "PERSON" else "unknown")
+    if head.pos_ == "NOUN":
+        if modified:
+            return "organization"
+        if not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+            return "anonymous"
     return "unknown"
 
 
