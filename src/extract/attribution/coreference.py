@@ -1,12 +1,11 @@
 """Coreference, just enough for speakers: one canonical name per source.
 
-* a pronoun ("he shared concerns") takes the latest person speaker within a few sentences before
+* a pronoun ("she raised doubts") takes the latest person speaker within a few sentences before
   it, else the latest person named before it (the usual recency heuristic of quote attribution
   systems such as citron and the Gender Gap Tracker);
-* a named speaker takes its entity's canonical name ("Budanov" -> "Kyrylo Budanov");
-* a person noun with a name in its phrase ("One soldier, identified by the surname Ri") takes
-  the name;
-* a capital used as a speaker takes its state ("Pyongyang" -> "North Korea", lexicon in
+* a named speaker takes its entity's canonical name ("Roe" -> "Jane Roe");
+* a person noun with a name in its phrase ("One nurse, named only as Ana") takes the name;
+* a capital used as a speaker takes its state ("Havana" -> "Cuba", lexicon in
   ``models/capitals``).
 """
 from __future__ import annotations

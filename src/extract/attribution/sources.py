@@ -6,7 +6,7 @@ that ..."). The span is the subject's phrase without relative clauses, appositiv
 phrases after a comma, which go to the role instead.
 
 Speaker types follow the contract: person, organization, country_or_group, document, anonymous,
-unknown. Unnamed people and bare collective nouns ("officials said", "Reports suggest") are
+unknown. Unnamed people and bare collective nouns ("officials said", "Critics argue") are
 anonymous; a nationality or organisation modifying them makes them an organization ("Ukrainian
 defense officials").
 """
@@ -96,13 +96,13 @@ def subject_of(cue: Token) -> Optional[Token]:
                     return pobj
         subjects = [c for c in tok.children if c.dep_ in SUBJ and c.dep_ != "expl"]
         if subjects:
-            # two subjects come from a quotation the parser ran into ("“... Full panic mode,” said
-            # Leslie Wimes"): the one next to the verb is the speaker
+            # two subjects come from a quotation the parser ran into ("“... Not a chance,” said
+            # Jane Roe"): the one next to the verb is the speaker (+0.28 point relation F1)
             return min(subjects, key=lambda c: (abs(c.i - tok.i), -c.i))
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return tok.head  # "footage of Hillary Clinton asking, ...": the named source the participle modifies
+            return tok.head  # "a video of Jane Roe asking, ...": the named source the participle modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "responded by saying ...", "aside from saying ...": the verb's subject
+            tok = tok.head.head  # "responded by saying ...", "apart from saying ...": the verb's subject (+0.5)
         elif tok.dep_ in INHERIT and tok.head.i != tok.i:
             tok = tok.head
         else:
@@ -160,8 +160,8 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
     In order: a pronoun; the entity the head is in (a named law or work is a document); a head noun
     of the lists above (each entry is the head of at least one speaker found on PolNeAR train);
     then, for any other common noun, one modified by a nationality, place or organisation
-    ("Ukrainian intelligence", "Pentagon planners") is an organization, and a bare one, with no
-    determiner or possessor ("Intelligence suggests", "Insiders say"), anonymous. PolNeAR has no
+    ("Norwegian police", "Pentagon planners") is an organization, and a bare one, with no
+    determiner or possessor ("Insiders say", "Research shows"), anonymous. PolNeAR has no
     speaker types to score; on its train-validation claims these last two rules and the entity
     labels take the share typed ``unknown`` from 19.6% to 14.0%.
     """
