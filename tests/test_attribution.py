@@ -222,3 +222,9 @@ def test_colon_content_runs_to_the_paragraph_end():
     toks = content.after_colon(doc[2])
     assert [t.text for t in toks] == ["We", "lost", ".", "We", "move", "on", "."]
     assert content.after_colon(doc[6]) is None  # no colon after "lost"
+
+
+def test_typewriter_quote_marks():
+    text = "''We will appeal,'' the lawyer said. ``It is not over,'' she added."
+    assert [q.text for q in quotes.find(text)] == ["We will appeal,", "It is not over,"]
+    assert quotes.find("The players' union and the owners' group met.") == []  # apostrophes are not quotes

@@ -70,7 +70,25 @@ def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribu
     found = sum(1 for ga in gold if any(_match(pa, ga) for pa in pred))
     right = sum(1 for pa in pred if any(_match(pa, ga) for ga in gold))
     res["relation"] = PRF(right, len(pred), found, len(gold))
+    quoted = [ga for ga in gold if is_quotation(text, ga)]
+    hits = sum(1 for ga in quoted if any(_match(pa, ga) for pa in pred))
+    res["direct quotes found"] = PRF(hits, len(quoted), hits, len(quoted))  # recall only: see is_quotation
     return res
+
+
+OPENING_MARKS = "\"“„«‘'`"
+
+
+def is_quotation(text: str, gold: GoldAttribution) -> bool:
+    """Whether a gold attribution's content is a direct quotation: its first span opens with a
+    quote mark, or right after one ("''" and "``" included). Used for the issue-14 measure
+    "attributions whose content is in quote marks, found with the right source" (relation match)."""
+    if not gold.content:
+        return False
+    s, e = min(gold.content)
+    head = text[max(0, s - 2):s + 2]
+    return text[s:s + 1] in OPENING_MARKS or text[s - 1:s] in OPENING_MARKS.replace("'", "") or "''" in head[:2] \
+        or "``" in head
 
 
 def claims_as_attributions(claims) -> list[GoldAttribution]:
