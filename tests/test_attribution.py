@@ -228,3 +228,21 @@ def test_typewriter_quote_marks():
     text = "''We will appeal,'' the lawyer said. ``It is not over,'' she added."
     assert [q.text for q in quotes.find(text)] == ["We will appeal,", "It is not over,"]
     assert quotes.find("The players' union and the owners' group met.") == []  # apostrophes are not quotes
+
+
+def test_cue_inside_a_relative_clause_splits_the_content(nlp):
+    cs = claims_of(nlp, "The new rule, which critics said was unfair to renters, takes effect in May.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "critics" and [p.text for p in c.spans] == ["which", "was unfair to renters"]
+
+
+def test_raising_verb_with_an_adjective(nlp):
+    (c,) = [c for c in claims_of(nlp, "The mayor seemed tired of the questions.") if c.cue.text == "seemed"]
+    assert c.speaker is None and [p.text for p in c.spans] == ["The mayor", "tired of the questions"]
+
+
+def test_passive_participle_is_not_said_by_the_main_subject(nlp):
+    cs = claims_of(nlp, "Asked about the delay, the mayor said the trains would run again soon.")
+    asked = next(c for c in cs if c.cue.text.startswith("Asked"))
+    said = next(c for c in cs if c.cue.text == "said")
+    assert asked.speaker is None and said.speaker.text == "the mayor"
