@@ -246,3 +246,13 @@ def test_passive_participle_is_not_said_by_the_main_subject(nlp):
     asked = next(c for c in cs if c.cue.text.startswith("Asked"))
     said = next(c for c in cs if c.cue.text == "said")
     assert asked.speaker is None and said.speaker.text == "the mayor"
+
+
+def test_follow_on_quote_paragraph_keeps_the_speaker(nlp):
+    text = ("Jane Roe said the plan was sound.\n\n\"It will cut costs by a third over five years.\"\n\n"
+            "The board will vote next week.\n\n\"Nobody asked us,\" a resident said.")
+    cs = claims_of(nlp, text)
+    on = next(c for c in cs if c.content.text.startswith("It will cut costs"))
+    assert on.speaker.text == "Jane Roe" and on.quote == "direct" and on.cue.text == "said"
+    resident = next(c for c in cs if c.content.text.startswith("Nobody asked us"))
+    assert resident.speaker.text == "a resident"  # a quotation with its own cue is not a follow-on

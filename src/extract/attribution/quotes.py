@@ -92,10 +92,33 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
             continue
         if not _own_cue_after(ctx, q, used) and _continue_quote(ctx, q, out):
             continue
-        claim = _quote_claim(ctx, q, used)
+        claim = _quote_claim(ctx, q, used) or _follow_on(ctx, q, out)
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
+    """A paragraph that is a quotation with no cue of its own, right after a paragraph whose last
+    claim has a speaker ("Jane Roe said the plan was sound. | “It will cut costs.”"): the same
+    speaker goes on, with the same cue (news style; see :func:`_continue_quote` for a quotation
+    that continues a quotation). PolNeAR train-validation: 28 of the 43 claims it adds are right;
+    +0.15 point content exact, +0.06 relation F1."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:q.start].strip(" \t\"“”'‘`«") or text[q.end:line_end].strip(" \t\"“”'’,.?!»") \
+            or line_start == 0:
+        return None  # the paragraph is the quotation, with nothing else in it
+    before = text[:line_start].rstrip()
+    prev_start = before.rfind("\n") + 1
+    earlier = [c for c in claims if c.speaker is not None and prev_start <= c.cue.start < len(before)
+               and c.relayed_by is None]
+    if not earlier:
+        return None
+    c = max(earlier, key=lambda c: c.cue.start)
+    return replace(c, content=strip_quote(q), content_spans=(), quote="direct", rule="quote:follow-on")
 
 
 def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
