@@ -10,7 +10,8 @@ The parts run in turn, as in citron (Newell et al.):
    run and give orphan quotes the cue beside them;
 4. relayed claims ("..., citing a briefing by Y", :func:`.builders.relays`) are added;
 5. the clean-up passes (:mod:`.cleanup`, an ordered tuple) drop, trim, split and link claims and
-   give pronoun speakers their canonical name (:mod:`.coreference`).
+   give pronoun speakers their canonical name (:mod:`.coreference`);
+6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..nlp import text_of
 from ..records import ArticleMeta, Claim, Entity
-from . import builders, cleanup, cues, layout, quotes
+from . import builders, claim_model, cleanup, cues, layout, quotes
 from .common import Context
 
 __all__ = ["extract"]
@@ -29,10 +30,17 @@ __all__ = ["extract"]
 def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None,
             lexicon: Optional[cues.Lexicon] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order (``lexicon`` defaults to the shipped one)."""
+    claims, ctx = candidates(doc, entities, meta, lexicon)
+    claims = claim_model.keep(claims, ctx)
+    return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
+
+
+def candidates(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMeta] = None,
+               lexicon: Optional[cues.Lexicon] = None) -> tuple[list[Claim], Context]:
+    """The claims the rules make, before the learnt check (:mod:`.claim_model`), and their context."""
     text = text_of(doc)
     ctx = Context(doc, text, tuple(entities), lexicon or cues.lexicon(), meta, tuple(quotes.find(text)))
     claims, used = builders.find(ctx)
     claims = quotes.attribute(ctx, layout.claims(ctx) + claims, used)
     claims += builders.relays(claims, ctx)
-    claims = cleanup.run(claims, ctx)
-    return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
+    return cleanup.run(claims, ctx), ctx

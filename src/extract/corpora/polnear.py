@@ -67,6 +67,32 @@ def read_ann(ann: str) -> list[GoldAttribution]:
     return out
 
 
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def _length(a: list[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in a)
+
+
+def relation_match(pred: GoldAttribution, gold: GoldAttribution) -> bool:
+    """PolNeAR's relation test as this project scores it: the contents overlap by at least half of
+    the shorter one, and the sources overlap (or both are absent)."""
+    ov = _overlap(pred.content, gold.content)
+    shorter = min(_length(pred.content), _length(gold.content))
+    if not shorter or ov * 2 < shorter:
+        return False
+    if not pred.source and not gold.source:
+        return True
+    return _overlap(pred.source, gold.source) > 0
+
+
+def claim_attribution(c) -> GoldAttribution:
+    """A :class:`extract.records.Claim` in PolNeAR's terms."""
+    return GoldAttribution(source=[(c.speaker.start, c.speaker.end)] if c.speaker else [],
+                           cue=[(c.cue.start, c.cue.end)], content=[(s.start, s.end) for s in c.spans])
+
+
 def fold_of(name: str, folds: int = FOLDS) -> int:
     """The fold of an article: a stable hash of its name (not Python's salted ``hash``)."""
     return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16) % folds

@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..corpora.polnear import FOLDS, ROLES, GoldArticle, GoldAttribution, iter_corpus
+from ..corpora.polnear import FOLDS, ROLES, GoldArticle, GoldAttribution, claim_attribution, iter_corpus, relation_match
 from .scoring import PRF
 
 __all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_attributions", "GoldArticle",
@@ -36,22 +36,7 @@ def comparable(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
-
-def _length(a: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in a)
-
-
-def _match(pred: GoldAttribution, gold: GoldAttribution) -> bool:
-    ov = _overlap(pred.content, gold.content)
-    shorter = min(_length(pred.content), _length(gold.content))
-    if not shorter or ov * 2 < shorter:
-        return False
-    if not pred.source and not gold.source:
-        return True
-    return _overlap(pred.source, gold.source) > 0
 
 
 def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribution]) -> dict[str, PRF]:
@@ -67,11 +52,11 @@ def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribu
         pc = {i for s, e in p for i in range(s, e)}
         inter = len(gc & pc)
         res[f"{role} overlap"] = PRF(inter, len(pc), inter, len(gc))
-    found = sum(1 for ga in gold if any(_match(pa, ga) for pa in pred))
-    right = sum(1 for pa in pred if any(_match(pa, ga) for ga in gold))
+    found = sum(1 for ga in gold if any(relation_match(pa, ga) for pa in pred))
+    right = sum(1 for pa in pred if any(relation_match(pa, ga) for ga in gold))
     res["relation"] = PRF(right, len(pred), found, len(gold))
     quoted = [ga for ga in gold if is_quotation(text, ga)]
-    hits = sum(1 for ga in quoted if any(_match(pa, ga) for pa in pred))
+    hits = sum(1 for ga in quoted if any(relation_match(pa, ga) for pa in pred))
     res["direct quotes found"] = PRF(hits, len(quoted), hits, len(quoted))  # recall only: see is_quotation
     return res
 
@@ -94,16 +79,7 @@ def is_quotation(text: str, gold: GoldAttribution) -> bool:
 def claims_as_attributions(claims) -> list[GoldAttribution]:
     """Claims in PolNeAR's terms. PolNeAR is univocal (a token belongs to one attribution), so a
     claim relayed inside another's content is not scored."""
-    out = []
-    for c in claims:
-        if c.relayed_by is not None:
-            continue
-        out.append(GoldAttribution(
-            source=[(c.speaker.start, c.speaker.end)] if c.speaker else [],
-            cue=[(c.cue.start, c.cue.end)],
-            content=[(s.start, s.end) for s in c.spans],
-        ))
-    return out
+    return [claim_attribution(c) for c in claims if c.relayed_by is None]
 
 
 def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False,

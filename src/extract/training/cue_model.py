@@ -63,7 +63,7 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path)
     ap.add_argument("out", type=Path)
-    ap.add_argument("--threshold", type=float, default=0.7, help="P(cue) at which an unlisted verb is a cue")
+    ap.add_argument("--threshold", type=float, default=0.5, help="P(cue) at which an unlisted verb is a cue")
     ap.add_argument("--veto", type=float, default=0.15, help="P(cue) under which a listed verb is not a cue")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")

@@ -7,7 +7,8 @@ A validation score must come from tables and a gate that never saw the validatio
 fold K, :func:`fold_models` runs both training commands (:mod:`.cues`, :mod:`.cue_model`) with
 ``--leave-out K`` into a folder of the cache (``$EXTRACT_CACHE/folds``, default
 ``~/.cache/extract/folds``), named by a hash of what the training reads (the training and gate
-code, the curated cue list, the split's file names, K), so a change to any of them retrains and
+code, the attribution rules whose claims the claim check learns from, the curated cue list, the
+split's file names, K), so a change to any of them retrains and
 an unchanged setup reuses the files. The shipped ``models/cues`` stays trained on all of train.
 """
 from __future__ import annotations
@@ -21,15 +22,16 @@ from pathlib import Path
 from ..corpora.polnear import FOLDS
 from ..settings import models_dir
 
-INPUTS = ("training/folds.py", "training/cues.py", "training/cue_model.py", "training/corpus.py", "attribution/cue_model.py",
-          "corpora/polnear.py")
+INPUTS = ("training/folds.py", "training/cues.py", "training/cue_model.py", "training/corpus.py",
+          "training/claim_model.py", "attribution/cue_model.py", "attribution/claim_model.py", "corpora/polnear.py")
 
 
 def _key(train: Path, k: int) -> str:
     h = hashlib.sha1(f"fold {k} of {FOLDS}".encode())
     pkg = Path(__file__).resolve().parents[1]
-    for rel in INPUTS:
-        h.update((pkg / rel).read_bytes())
+    # the claim check learns from the claims the rules make: any rule change retrains it
+    for path in [pkg / rel for rel in INPUTS] + sorted((pkg / "attribution").glob("*.py")):
+        h.update(path.read_bytes())
     h.update((models_dir() / "cues" / "extra_cues.tsv").read_bytes())
     for p in sorted((Path(train) / "attributions").glob("*.ann")):
         h.update(p.name.encode())
@@ -43,7 +45,7 @@ def cache_root() -> Path:
 
 def fold_models(train: str | Path, k: int, *, quiet: bool = True) -> Path:
     """A models folder (with ``cues/``) trained on every fold of ``train`` but ``k``; built if missing."""
-    from . import cue_model, cues
+    from . import claim_model, cue_model, cues
 
     train = Path(train)
     folder = cache_root() / f"fold{k}-{_key(train, k)}"
@@ -54,6 +56,7 @@ def fold_models(train: str | Path, k: int, *, quiet: bool = True) -> Path:
     cues.build(train, tmp / "cues", leave_out=[k])
     shutil.copy(models_dir() / "cues" / "extra_cues.tsv", tmp / "cues" / "extra_cues.tsv")  # curated, not learnt
     cue_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
+    claim_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(tmp, folder)
     return folder
