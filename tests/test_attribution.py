@@ -256,3 +256,38 @@ def test_follow_on_quote_paragraph_keeps_the_speaker(nlp):
     assert on.speaker.text == "Jane Roe" and on.quote == "direct" and on.cue.text == "said"
     resident = next(c for c in cs if c.content.text.startswith("Nobody asked us"))
     assert resident.speaker.text == "a resident"  # a quotation with its own cue is not a follow-on
+
+
+def test_pronoun_follows_the_speaker_of_its_gender(nlp):
+    cs = claims_of(nlp, "Mr Bernie Jones opened the hearing. Ms Ann Lee spoke next. \"I was never told,\" she told the court.")
+    c = next(c for c in cs if c.cue.text == "told")
+    assert c.speaker.text == "she" and c.speaker_canonical == "Ann Lee"
+
+
+def test_pronoun_left_alone_when_two_people_could_be_meant(nlp):
+    cs = claims_of(nlp, "Tom Hart and Sam Diaz met on Monday. He said the talks went well.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "He" and c.speaker_canonical == "He"  # as written, not a guess
+    cs = claims_of(nlp, "Tom Hart met reporters on Monday. He said the talks went well.")
+    assert next(c for c in cs if c.cue.text == "said").speaker_canonical == "Tom Hart"
+
+
+def test_it_takes_the_organisation_that_spoke(nlp):
+    cs = claims_of(nlp, "Acme Corp said profits fell. It also said it would cut jobs.")
+    c = next(c for c in cs if c.cue.text == "also said")
+    assert c.speaker.text == "It" and c.speaker_canonical == "Acme Corp" and c.speaker_type == "organization"
+
+
+def test_short_name_takes_the_full_name():
+    from extract.attribution import coreference
+    from extract.records import Claim, Entity, Span
+
+    text = "Bernie Jones arrived. Later Jones said no."
+    full = Entity(Span.of(text, 0, 12), "PERSON", "Bernie Jones")
+    short = Claim(cue=Span.of(text, 34, 38), content=Span.of(text, 39, 41), speaker=Span.of(text, 28, 33),
+                  speaker_canonical="Jones", speaker_type="unknown")
+    (c,) = coreference.resolve([short], [full], (), text)
+    assert (c.speaker_canonical, c.speaker_type) == ("Bernie Jones", "person")
+    other = Entity(Span.of(text, 0, 6), "PERSON", "Bernie")  # no full name ends with "Jones": unchanged
+    (c,) = coreference.resolve([short], [other], (), text)
+    assert (c.speaker_canonical, c.speaker_type) == ("Jones", "unknown")

@@ -30,7 +30,11 @@ def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:
         if sp is not None and meta.is_excluded(sp.start, sp.end):
             start = max([x.end for x in meta.excluded if x.start < sp.end and sp.start < x.end] + [sp.start])
             trimmed = char_span(ctx.text, start, sp.end)
-            c = replace(c, speaker=trimmed) if trimmed is not None else replace(c, speaker=None, speaker_canonical=None)
+            if trimmed is None:
+                c = replace(c, speaker=None, speaker_canonical=None)
+            else:  # a canonical name that was the phrase as written goes with it: never a dateline
+                canonical = trimmed.text if c.speaker_canonical == sp.text else c.speaker_canonical
+                c = replace(c, speaker=trimmed, speaker_canonical=canonical)
         out.append(c)
     return out
 
@@ -133,7 +137,7 @@ def unresolvable_in_quotes(claims: list[Claim], ctx: Context) -> list[Claim]:
 
 def canonical_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
     """Pronoun speakers take the person or group they stand for (:mod:`.coreference`)."""
-    return coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities))
+    return coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities), ctx.text)
 
 
 PASSES: tuple[Pass, ...] = (outside_exclusions, speaker_apart, dedupe, split_coordinated, nest,
