@@ -291,3 +291,16 @@ def test_short_name_takes_the_full_name():
     other = Entity(Span.of(text, 0, 6), "PERSON", "Bernie")  # no full name ends with "Jones": unchanged
     (c,) = coreference.resolve([short], [other], (), text)
     assert (c.speaker_canonical, c.speaker_type) == ("Jones", "unknown")
+
+
+def test_infinitive_cue_takes_the_object_of_its_verb_as_speaker(nlp):
+    cs = claims_of(nlp, "That prompted the charities to say the rules were unfair.")
+    c = next(c for c in cs if "say" in c.cue.text)
+    assert c.speaker.text == "the charities" and c.content.text == "the rules were unfair"
+
+
+def test_participle_of_the_cue_is_its_own_claim(nlp):
+    cs = claims_of(nlp, "The senator spoke for an hour, arguing that the bill would fail.")
+    arguing = next(c for c in cs if c.cue.text == "arguing")
+    assert arguing.speaker.text == "The senator" and arguing.relayed_by is None
+    assert not [c for c in cs if c.cue.text == "spoke"]  # "spoke" says nothing of its own here

@@ -195,5 +195,15 @@ def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
         pieces = [list(c.subtree) for c in cue.children if c.dep_ == "parataxis"]
     else:
         return None
-    pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2]
+    pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2 and not _own_participle(cue, p)]
     return pieces or None
+
+
+def _own_participle(cue: Token, piece: list[Token]) -> bool:
+    """"The senator spoke for an hour, arguing that ...": a participle clause of the cue itself is
+    not what the cue says (it is a claim of its own; PolNeAR train-validation: +0.25 point content
+    exact, +0.1 relation F1). Both pieces around a parenthetical cue stay content ("At present
+    prices, it said, the plan would cost ..."), as PolNeAR marks them: keeping only the clause
+    cost 0.25 point of content exact F1."""
+    heads = [t for t in piece if t.head.i == cue.i]
+    return any(t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ in ("VBG", "VBN") for t in heads)

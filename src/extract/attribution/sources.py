@@ -99,6 +99,13 @@ def subject_of(cue: Token) -> Optional[Token]:
             # two subjects come from a quotation the parser ran into ("“... Not a chance,” said
             # Jane Roe"): the one next to the verb is the speaker (+0.28 point relation F1)
             return min(subjects, key=lambda c: (abs(c.i - tok.i), -c.i))
+        if tok.dep_ == "xcomp" and tok.i == cue.i:
+            # "That prompted the charities to say ...", "urged aides to deny ...": the object of the
+            # verb the infinitive completes is its subject (object control; neutral on PolNeAR
+            # train-validation, +0.03 point source exact, -0.02 relation)
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if ctrl is not None and ctrl.pos_ in ("NOUN", "PROPN", "PRON"):
+                return ctrl
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
             return tok.head  # "a video of Jane Roe asking, ...": the named source the participle modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
