@@ -31,10 +31,12 @@ def test_timeml_floor(corpus, floor):
 
 
 def test_polnear_floor():
+    """README, Quality: dev 0.763 / 0.709 / 0.612 exact, relation 0.752, 86% of quoted attributions."""
     from extract.evaluation import polnear
 
     s = polnear.evaluate(need_shared(SHARED / "data" / "polnear" / "dev"))
-    assert s["relation"]["f1"] >= 0.72
-    assert s["source exact"]["f1"] >= 0.74
-    assert s["cue exact"]["f1"] >= 0.69
-    assert s["content exact"]["f1"] >= 0.60
+    assert s["relation"]["f1"] >= 0.745
+    assert s["source exact"]["f1"] >= 0.755
+    assert s["cue exact"]["f1"] >= 0.70
+    assert s["content exact"]["f1"] >= 0.605
+    assert s["direct quotes found"]["r"] >= 0.85
