@@ -31,12 +31,13 @@ def test_timeml_floor(corpus, floor):
 
 
 def test_polnear_floor():
-    """README, Quality: dev 0.763 / 0.709 / 0.612 exact, relation 0.752, 86% of quoted attributions."""
+    """README, Quality: dev 0.763 / 0.709 / 0.612 exact, relation 0.752, 86.3% of quoted attributions;
+    each floor is the README's number less 0.005 (deterministic scores: platform noise only)."""
     from extract.evaluation import polnear
 
     s = polnear.evaluate(need_shared(SHARED / "data" / "polnear" / "dev"))
-    assert s["relation"]["f1"] >= 0.745
-    assert s["source exact"]["f1"] >= 0.755
-    assert s["cue exact"]["f1"] >= 0.70
-    assert s["content exact"]["f1"] >= 0.605
-    assert s["direct quotes found"]["r"] >= 0.85
+    assert s["relation"]["f1"] >= 0.752 - 0.005
+    assert s["source exact"]["f1"] >= 0.763 - 0.005
+    assert s["cue exact"]["f1"] >= 0.709 - 0.005
+    assert s["content exact"]["f1"] >= 0.612 - 0.005
+    assert s["direct quotes found"]["r"] >= 0.863 - 0.005
