@@ -39,9 +39,9 @@ def test_according_to(nlp):
 
 
 def test_pronoun_resolved_to_person(nlp):
-    cs = claims_of(nlp, "Kyrylo Budanov spoke to reporters. He said the attack had failed.")
+    cs = claims_of(nlp, "Maria Lopez spoke to reporters. She said the attack had failed.")
     c = next(c for c in cs if c.cue.text == "said")
-    assert c.speaker.text == "He" and c.speaker_canonical == "Kyrylo Budanov" and c.speaker_type == "person"
+    assert c.speaker.text == "She" and c.speaker_canonical == "Maria Lopez" and c.speaker_type == "person"
 
 
 def test_capital_as_speaker(nlp):
@@ -71,62 +71,75 @@ def test_passive_agent_is_the_source(nlp):
 
 
 def test_raising_verb_subject_is_content(nlp):
-    cs = claims_of(nlp, "The lack of enthusiasm among voters seems to be a real issue for her campaign.")
+    cs = claims_of(nlp, "The shortage of nurses in rural clinics seems to be a growing problem for the region.")
     c = next(c for c in cs if c.cue.text == "seems")
     assert c.speaker is None and len(c.content_spans) == 2
-    assert c.content_spans[0].text == "The lack of enthusiasm among voters"
+    assert c.content_spans[0].text == "The shortage of nurses in rural clinics"
 
 
 def test_conjoined_cue_is_a_second_claim(nlp):
-    cs = claims_of(nlp, "The president said he would order a review of the defenses and warned against hackers.")
+    cs = claims_of(nlp, "The governor said she would order an audit of the budget and warned against delays.")
     said = next(c for c in cs if c.cue.text == "said")
     warned = next(c for c in cs if c.cue.text.startswith("warned"))
     assert "warned" not in said.content.text and warned.relayed_by is None
-    assert warned.speaker.text == "The president"
+    assert warned.speaker.text == "The governor"
 
 
-def test_unattributed_first_person_in_quote_left_out(nlp):
-    text = "“What is your view? I think you expose him for the fraud that he is.”\n\nThe debate went on."
-    assert not [c for c in claims_of(nlp, text) if c.speaker is not None and c.speaker.text == "I"]
+def test_unattributed_first_person_in_quote_left_out():
+    from extract.attribution import cleanup
+    from extract.attribution.common import Context
+    from extract.records import Claim, Span
+
+    text = "“Where were you? I think you owe us an apology,” she said. “I think so,” I said."
+    q1 = Span.of(text, 1, text.index("”"))
+    at = text.index
+    inside = Claim(cue=Span.of(text, at("think"), at("think") + 5), content=Span.of(text, at("you owe"), at(",”")),
+                   speaker=Span.of(text, at("I think"), at("I think") + 1))
+    named = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=q1, speaker=Span.of(text, at("she"), at("she") + 3))
+    ctx = Context(doc=None, text=text, entities=(), lexicon=None, quotes=(q1,))
+    assert cleanup.unresolvable_in_quotes([inside, named], ctx) == [named]  # "I" inside a quotation goes, "she" stays
+    relayed = cleanup.nest([inside, named], ctx)
+    assert cleanup.unresolvable_in_quotes(relayed, ctx) == relayed  # linked to the quote's speaker: kept
 
 
 def test_two_subjects_next_one_speaks(nlp):
-    cs = claims_of(nlp, "“The campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida organiser.")
+    cs = claims_of(nlp, "“The plan is dead in the water. Dead,” said Jane Roe, a local organiser.")
     c = next(c for c in cs if c.cue.text == "said")
-    assert c.speaker.text.startswith("Leslie Wimes") and c.quote == "direct"
+    assert c.speaker.text.startswith("Jane Roe") and c.quote == "direct"
 
 
 def test_cue_extent_keeps_adverb_not_inverted_subject(nlp):
-    (c,) = [c for c in claims_of(nlp, "The minister cynically dismissed the report as propaganda.")
+    (c,) = [c for c in claims_of(nlp, "The minister angrily dismissed the report as propaganda.")
             if "dismissed" in c.cue.text]
-    assert c.cue.text == "cynically dismissed"
-    cs = claims_of(nlp, "Never has he called for a ban on the weapons.")
-    assert all("he" not in c.cue.text.split() for c in cs)
+    assert c.cue.text == "angrily dismissed"
+    cs = claims_of(nlp, "Rarely has she asked for a recount of the votes.")
+    assert any("asked" in c.cue.text for c in cs)
+    assert all("she" not in c.cue.text.split() for c in cs)
 
 
 def test_transcript_lines_and_not_section_titles():
     from extract.attribution import layout
-    text = '"WALLACE: If I may, sir, will she be there?\n"PENCE: Well, the question really should be why.\n' \
-           "The Latest: Trump urges supporters to vote.\nStealth Over Health: A headline here.\n"
-    assert [sp.text for sp, _, _ in layout.colon_lines(text)] == ["WALLACE", "PENCE"]
+    text = '"HOST: If I may, sir, will she be there?\n"MORGAN: Well, the real question is when.\n' \
+           "The Latest: Council urges residents to vote.\nHealth On The Line: A headline here.\n"
+    assert [sp.text for sp, _, _ in layout.colon_lines(text)] == ["HOST", "MORGAN"]
 
 
 def test_split_quote_keeps_both_pieces(nlp):
-    text = '"By locking in China," Mr. Obama said, "it now allowed me to go to India."'
+    text = '"We did what we could," the coach said, "and it was simply not enough for the fans."'
     (c,) = [c for c in claims_of(nlp, text) if c.cue.text == "said"]
-    assert [p.text for p in c.content_spans] == ["By locking in China", "it now allowed me to go to India."]
+    assert [p.text for p in c.content_spans] == ["We did what we could", "and it was simply not enough for the fans."]
 
 
-def test_inverted_transcript_cue():
+def test_inverted_transcript_line_gives_no_wrong_speaker():
     from extract.attribution import layout
-    ((sp, cue, con),) = list(layout.colon_lines("Said Ellis: “I don’t get the sense she is interested.”\n"))
-    assert (sp.text, cue.text) == ("Ellis", "Said")
+    text = "Said Morgan: “We will not sign it.”\nMORGAN: We will not sign it.\n"
+    assert [sp.text for sp, _, _ in layout.colon_lines(text)] == ["MORGAN"]  # never "Said Morgan"
 
 
 def test_light_verb_cue(nlp):
-    cs = claims_of(nlp, "Trump is raising questions about his microphone problems.")
-    c = next(c for c in cs if "raising" in c.cue.text)
-    assert c.cue.text == "is raising questions about" and c.content.text == "his microphone problems"
+    cs = claims_of(nlp, "The senator raised questions about the new budget.")
+    c = next(c for c in cs if "raised" in c.cue.text)
+    assert c.cue.text == "raised questions about" and c.content.text == "the new budget"
 
 
 def test_light_verb_with_clause(nlp):
@@ -140,5 +153,154 @@ def test_dating_preposition_not_in_cue(nlp):
 
 
 def test_addressee_is_not_content(nlp):
-    cs = claims_of(nlp, "A hospital official told Anadolu Agency. He was told by the minister.")
-    assert not [c for c in cs if c.content.text in ("Anadolu Agency", "He")]
+    cs = claims_of(nlp, "A hospital official told the Daily Courier. He was told by the minister. "
+                        "The minister told reporters that the ward would close.")
+    assert any(c.content.text == "that the ward would close" for c in cs)
+    assert not [c for c in cs if c.content.text in ("the Daily Courier", "He")]
+
+
+# --- rules shown on hand-built parses (no model) ------------------------------------------------
+
+def _doc(words, heads, deps, pos, tags, lemmas, ents=None):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+               ents=ents)
+
+
+def test_speaker_types_of_common_nouns():
+    from extract.attribution import sources
+    from extract.records import Entity, Span
+
+    # "Insiders say ..." / "Norwegian insiders say ..." / "The study says ..."
+    bare = _doc(["Insiders", "say"], [1, 1], ["nsubj", "ROOT"], ["NOUN", "VERB"], ["NNS", "VBP"], ["insider", "say"])
+    norp = _doc(["Norwegian", "planners", "say"], [1, 2, 2], ["amod", "nsubj", "ROOT"], ["ADJ", "NOUN", "VERB"],
+                ["JJ", "NNS", "VBP"], ["norwegian", "planner", "say"], ents=["B-NORP", "O", "O"])
+    det = _doc(["The", "planners", "say"], [1, 2, 2], ["det", "nsubj", "ROOT"], ["DET", "NOUN", "VERB"],
+               ["DT", "NNS", "VBP"], ["the", "planner", "say"])
+    study = _doc(["The", "study", "says"], [1, 2, 2], ["det", "nsubj", "ROOT"], ["DET", "NOUN", "VERB"],
+                 ["DT", "NN", "VBZ"], ["the", "study", "say"])
+
+    def typed(doc, i, ents=()):
+        head = doc[i]
+        return sources.classify(head, sources.phrase(head), ents, named=False)
+
+    assert typed(bare, 0) == "anonymous"
+    nat = Entity(Span.of(norp.text, 0, 9), "NORP", "Norwegian")
+    assert typed(norp, 1, (nat,)) == "organization"
+    assert typed(det, 1) == "unknown"  # "the planners": which ones the text does not say
+    assert typed(study, 1) == "document"
+
+
+def test_subject_of_a_preposition_complement_is_the_verbs():
+    from extract.attribution import sources
+
+    # "She responded by saying that the plan worked."
+    doc = _doc(["She", "responded", "by", "saying", "that", "the", "plan", "worked", "."],
+               [1, 1, 1, 2, 7, 6, 7, 3, 1],
+               ["nsubj", "ROOT", "prep", "pcomp", "mark", "det", "nsubj", "ccomp", "punct"],
+               ["PRON", "VERB", "ADP", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+               ["PRP", "VBD", "IN", "VBG", "IN", "DT", "NN", "VBD", "."],
+               ["she", "respond", "by", "say", "that", "the", "plan", "work", "."])
+    assert sources.subject_of(doc[3]).text == "She"
+    assert sources.subject_of(doc[7]).text == "plan"  # a clause with its own subject keeps it
+
+
+def test_colon_content_runs_to_the_paragraph_end():
+    from extract.attribution import content
+
+    # "The coach added:\n\nWe lost. We move on.\n\nThen he left."
+    words = ["The", "coach", "added", ":", "\n\n", "We", "lost", ".", "We", "move", "on", ".", "\n\n", "Then", "he", "left", "."]
+    heads = [1, 2, 2, 2, 3, 6, 6, 6, 9, 9, 9, 9, 11, 15, 15, 15, 15]
+    deps = ["det", "nsubj", "ROOT", "punct", "dep", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "prt", "punct", "dep",
+            "advmod", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "SPACE", "PRON", "VERB", "PUNCT", "PRON", "VERB", "ADP", "PUNCT", "SPACE",
+           "ADV", "PRON", "VERB", "PUNCT"]
+    tags = ["DT", "NN", "VBD", ":", "_SP", "PRP", "VBD", ".", "PRP", "VBP", "RP", ".", "_SP", "RB", "PRP", "VBD", "."]
+    doc = _doc(words, heads, deps, pos, tags, [w.lower() for w in words])
+    toks = content.after_colon(doc[2])
+    assert [t.text for t in toks] == ["We", "lost", ".", "We", "move", "on", "."]
+    assert content.after_colon(doc[6]) is None  # no colon after "lost"
+
+
+def test_typewriter_quote_marks():
+    text = "''We will appeal,'' the lawyer said. ``It is not over,'' she added."
+    assert [q.text for q in quotes.find(text)] == ["We will appeal,", "It is not over,"]
+    assert quotes.find("The players' union and the owners' group met.") == []  # apostrophes are not quotes
+
+
+def test_cue_inside_a_relative_clause_splits_the_content(nlp):
+    cs = claims_of(nlp, "The new rule, which critics said was unfair to renters, takes effect in May.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "critics" and [p.text for p in c.spans] == ["which", "was unfair to renters"]
+
+
+def test_raising_verb_with_an_adjective(nlp):
+    (c,) = [c for c in claims_of(nlp, "The mayor seemed tired of the questions.") if c.cue.text == "seemed"]
+    assert c.speaker is None and [p.text for p in c.spans] == ["The mayor", "tired of the questions"]
+
+
+def test_passive_participle_is_not_said_by_the_main_subject(nlp):
+    cs = claims_of(nlp, "Asked about the delay, the mayor said the trains would run again soon.")
+    asked = next(c for c in cs if c.cue.text.startswith("Asked"))
+    said = next(c for c in cs if c.cue.text == "said")
+    assert asked.speaker is None and said.speaker.text == "the mayor"
+
+
+def test_follow_on_quote_paragraph_keeps_the_speaker(nlp):
+    text = ("Jane Roe said the plan was sound.\n\n\"It will cut costs by a third over five years.\"\n\n"
+            "The board will vote next week.\n\n\"Nobody asked us,\" a resident said.")
+    cs = claims_of(nlp, text)
+    on = next(c for c in cs if c.content.text.startswith("It will cut costs"))
+    assert on.speaker.text == "Jane Roe" and on.quote == "direct" and on.cue.text == "said"
+    resident = next(c for c in cs if c.content.text.startswith("Nobody asked us"))
+    assert resident.speaker.text == "a resident"  # a quotation with its own cue is not a follow-on
+
+
+def test_pronoun_follows_the_speaker_of_its_gender(nlp):
+    cs = claims_of(nlp, "Mr Bernie Jones opened the hearing. Ms Ann Lee spoke next. \"I was never told,\" she told the court.")
+    c = next(c for c in cs if c.cue.text == "told")
+    assert c.speaker.text == "she" and c.speaker_canonical == "Ann Lee"
+
+
+def test_pronoun_left_alone_when_two_people_could_be_meant(nlp):
+    cs = claims_of(nlp, "Tom Hart and Sam Diaz met on Monday. He said the talks went well.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "He" and c.speaker_canonical == "He"  # as written, not a guess
+    cs = claims_of(nlp, "Tom Hart met reporters on Monday. He said the talks went well.")
+    assert next(c for c in cs if c.cue.text == "said").speaker_canonical == "Tom Hart"
+
+
+def test_it_takes_the_organisation_that_spoke(nlp):
+    cs = claims_of(nlp, "Acme Corp said profits fell. It also said it would cut jobs.")
+    c = next(c for c in cs if c.cue.text == "also said")
+    assert c.speaker.text == "It" and c.speaker_canonical == "Acme Corp" and c.speaker_type == "organization"
+
+
+def test_short_name_takes_the_full_name():
+    from extract.attribution import coreference
+    from extract.records import Claim, Entity, Span
+
+    text = "Bernie Jones arrived. Later Jones said no."
+    full = Entity(Span.of(text, 0, 12), "PERSON", "Bernie Jones")
+    short = Claim(cue=Span.of(text, 34, 38), content=Span.of(text, 39, 41), speaker=Span.of(text, 28, 33),
+                  speaker_canonical="Jones", speaker_type="unknown")
+    (c,) = coreference.resolve([short], [full], (), text)
+    assert (c.speaker_canonical, c.speaker_type) == ("Bernie Jones", "person")
+    other = Entity(Span.of(text, 0, 6), "PERSON", "Bernie")  # no full name ends with "Jones": unchanged
+    (c,) = coreference.resolve([short], [other], (), text)
+    assert (c.speaker_canonical, c.speaker_type) == ("Jones", "unknown")
+
+
+def test_infinitive_cue_takes_the_object_of_its_verb_as_speaker(nlp):
+    cs = claims_of(nlp, "That prompted the charities to say the rules were unfair.")
+    c = next(c for c in cs if "say" in c.cue.text)
+    assert c.speaker.text == "the charities" and c.content.text == "the rules were unfair"
+
+
+def test_participle_of_the_cue_is_its_own_claim(nlp):
+    cs = claims_of(nlp, "The senator spoke for an hour, arguing that the bill would fail.")
+    arguing = next(c for c in cs if c.cue.text == "arguing")
+    assert arguing.speaker.text == "The senator" and arguing.relayed_by is None
+    assert not [c for c in cs if c.cue.text == "spoke"]  # "spoke" says nothing of its own here

@@ -51,7 +51,31 @@ def test_shipped_gate_keeps_plain_reporting_verbs():
 
 def test_noun_tagged_clause_head_is_a_verb():
     vocab = spacy.blank("en").vocab
-    doc = Doc(vocab, words=["Trump", "claims", "that", "he", "won"], heads=[1, 1, 4, 4, 1],
+    doc = Doc(vocab, words=["Roe", "claims", "that", "he", "won"], heads=[1, 1, 4, 4, 1],
               deps=["nsubj", "ROOT", "mark", "nsubj", "ccomp"], pos=["PROPN", "NOUN", "SCONJ", "PRON", "VERB"],
-              tags=["NNP", "NNS", "IN", "PRP", "VBD"], lemmas=["Trump", "claim", "that", "he", "win"])
+              tags=["NNP", "NNS", "IN", "PRP", "VBD"], lemmas=["Roe", "claim", "that", "he", "win"])
     assert cues.noun_tagged_verb(doc[1]) and not cues.noun_tagged_verb(doc[0])
+
+
+def test_claim_check_drops_what_its_weights_reject(tmp_path):
+    from extract.attribution import claim_model
+    from extract.attribution.common import Context
+    from extract.records import Claim, Span
+
+    doc = said_doc()
+    text = doc.text
+    said = Claim(cue=Span.of(text, 10, 14), content=Span.of(text, 15, 31), speaker=Span.of(text, 0, 9),
+                 speaker_type="anonymous", rule="verb:clause")
+    rose = Claim(cue=Span.of(text, 27, 31), content=Span.of(text, 20, 26), speaker=Span.of(text, 20, 26),
+                 rule="verb:object")
+    claim_model.save(tmp_path, {"bias": 0.0, "rule=verb:object": -3.0, "lem=say": 2.0}, {"threshold": 0.25})
+    model = claim_model.load(tmp_path)
+    ctx = Context(doc=doc, text=text, entities=(), lexicon=None)
+    assert model.prob(said, ctx) > 0.25 > model.prob(rose, ctx)
+    assert "rule=verb:clause" in claim_model.features(said, ctx) and "lem=say" in claim_model.features(said, ctx)
+    assert claim_model.load(tmp_path / "none") is None
+
+
+def test_shipped_claim_check_is_loaded():
+    lex = cues.lexicon()
+    assert lex.claims is not None and 0 < lex.claims.threshold < 1

@@ -41,10 +41,13 @@ def test_timeml_floor(corpus, part, value, span):
 
 
 def test_polnear_floor():
+    """README, Quality: dev 0.763 / 0.709 / 0.612 exact, relation 0.752, 86.3% of quoted attributions;
+    each floor is the README's number less 0.005 (deterministic scores: platform noise only)."""
     from extract.evaluation import polnear
 
     s = polnear.evaluate(need_shared(SHARED / "data" / "polnear" / "dev"))
-    assert s["relation"]["f1"] >= 0.744 - NOISE
-    assert s["source exact"]["f1"] >= 0.762 - NOISE
-    assert s["cue exact"]["f1"] >= 0.710 - NOISE
-    assert s["content exact"]["f1"] >= 0.620 - NOISE
+    assert s["relation"]["f1"] >= 0.752 - NOISE
+    assert s["source exact"]["f1"] >= 0.763 - NOISE
+    assert s["cue exact"]["f1"] >= 0.709 - NOISE
+    assert s["content exact"]["f1"] >= 0.612 - NOISE
+    assert s["direct quotes found"]["r"] >= 0.863 - NOISE

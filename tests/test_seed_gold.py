@@ -1,5 +1,39 @@
-"""End to end on the example article against its careful hand reading (../shared/seed/gold.json)."""
+"""End to end on the example article against its careful hand reading (../shared/seed/gold.json).
+
+Each gold claim is its own test. The example article passes through general mechanisms only
+(DEVELOPERS.md, "Generalise"): a gold claim that no general rule finds is listed in
+``KNOWN_MISSES`` with the reason, as a strict xfail, so that a change that finds it again fails
+here until the entry is removed.
+"""
 from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SEED
+
+GOLD_CLAIMS = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))["claims"] if (SEED / "gold.json").exists() else []
+KNOWN_MISSES = {
+    ("he", "shared"): "'share' takes a direct object as content only 27% of the time in PolNeAR train (below "
+                      "OBJECT_RATE); the old curated list forced it, against its learnt rate",
+    ("The intelligence update", "detailed"): "the parser reads the sentence as one noun phrase ('detailed' "
+                                             "an adjective); the repair rule for such parses fired once on PolNeAR train, "
+                                             "wrongly, and was removed",
+    ("Intelligence", "suggests"): "found with the right speaker but typed unknown: the tagger reads the sentence-"
+                                  "initial 'Intelligence' as a proper noun with no entity type, as it reads the many "
+                                  "surnames NER misses; 'intelligence' was an anonymous head only for this article "
+                                  "(never a speaker head on PolNeAR train)",
+    ("Pyongyang", "framed"): "'frame' takes a direct object as content only 29% of the time in PolNeAR train "
+                             "(below OBJECT_RATE); the old curated list forced it, against its learnt rate",
+}
+
+
+def _gold_params():
+    for g in GOLD_CLAIMS:
+        reason = KNOWN_MISSES.get((g["speaker"], g["cue"]))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(g, id=f"{g['speaker'][:30]}|{g['cue']}", marks=marks)
 
 
 def _overlap(a, b):
@@ -32,32 +66,25 @@ def _matches(c, gc, gs, gk) -> bool:
             and any(_overlap((p.start, p.end), gc) for p in c.spans))
 
 
-def test_claims_found_with_speakers(seed_result, seed_gold):
+@pytest.mark.parametrize("g", list(_gold_params()))
+def test_gold_claim_found_with_its_speaker(seed_result, g):
     text = seed_result.document.text
-    found = wrong_canonical = 0
-    misses = []
-    for g in seed_gold["claims"]:
-        gc, gs, gk = _gold_claim_spans(text, g)
-        hits = [c for c in seed_result.claims if _matches(c, gc, gs, gk)]
-        if hits:
-            found += 1
-            if not any(c.speaker_canonical == g["speaker_canonical"] for c in hits):
-                wrong_canonical += 1
-                misses.append(("canonical", g["speaker_canonical"], [c.speaker_canonical for c in hits]))
-        else:
-            misses.append(("missing", g["speaker"], g["cue"]))
-    assert found == len(seed_gold["claims"]), misses
-    assert wrong_canonical == 0, misses
+    gc, gs, gk = _gold_claim_spans(text, g)
+    hits = [c for c in seed_result.claims if _matches(c, gc, gs, gk)]
+    assert hits, ("missing", g["speaker"], g["cue"], g["content"])
+    assert any(c.speaker_canonical == g["speaker_canonical"] for c in hits), [c.speaker_canonical for c in hits]
+    c = hits[0]
+    assert c.speaker_type == g["speaker_type"], (g["speaker"], c.speaker_type)
+    if g.get("quote"):
+        assert c.quote == g["quote"]
 
 
-def test_claim_types_and_quote(seed_result, seed_gold):
-    text = seed_result.document.text
-    for g in seed_gold["claims"]:
-        gc, gs, gk = _gold_claim_spans(text, g)
-        c = next(c for c in seed_result.claims if _matches(c, gc, gs, gk))
-        assert c.speaker_type == g["speaker_type"], (g["speaker"], c.speaker_type)
-        if g.get("quote"):
-            assert c.quote == g["quote"]
+def test_known_misses_are_gold_claims():
+    """Every excused miss names a claim of the hand reading (no stale excuses)."""
+    if not GOLD_CLAIMS:
+        pytest.skip("no gold.json")
+    names = {(g["speaker"], g["cue"]) for g in GOLD_CLAIMS}
+    assert set(KNOWN_MISSES) <= names and len(names) > len(KNOWN_MISSES)
 
 
 def test_quantities(seed_result, seed_gold):
@@ -110,9 +137,13 @@ KNOWN_MISSING_DATE_LINKS = {"Last week"}
 
 
 def test_dates_linked_to_claims(seed_result, seed_gold):
+    """Each gold date of a claim is linked to that claim (claims in ``KNOWN_MISSES`` and links in
+    ``KNOWN_MISSING_DATE_LINKS`` aside: those must stay unlinked until the list is updated)."""
     by_id = {c.claim_id: c for c in seed_result.claims}
     checked = 0
     for g in seed_gold["claims"]:
+        if (g["speaker"], g["cue"]) in KNOWN_MISSES:
+            continue
         for gd in g.get("dates", []):
             d = next(d for d in seed_result.dates if d.span.text.lower().endswith(gd["text"].lower()))
             if gd["text"] in KNOWN_MISSING_DATE_LINKS:

@@ -264,26 +264,44 @@ def _print(scores: dict, as_json: bool) -> None:
 
 @eval_.command("polnear")
 @click.argument("split", type=click.Path(exists=True, file_okay=False))
-@click.option("--limit", type=int, help="Only the first N articles.")
+@click.option("--limit", type=int, help="Only the first N articles (of each fold with --fold).")
+@click.option("--fold", help="Train-validation: score fold K (0-4) of the split, or 'all' folds, each with cue "
+              "tables and gate trained on the other folds (built once into the cache).")
+@click.option("--cache", is_flag=True, help="Read and keep parses in ~/.cache/extract (or $EXTRACT_CACHE): same "
+              "scores, much faster on a second run.")
+@click.option("--dump", type=click.Path(dir_okay=False), help="Write predicted claims and gold attributions as JSON lines.")
 @click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
 @click.option("--wrap", type=click.IntRange(min=20), metavar="COLUMN",
               help="Score the articles hard-wrapped at COLUMN (the last space before it becomes a newline).")
 @click.option("--as", "render", type=click.Choice(["html", "warc"]),
               help="Score the articles read from news pages: a folder of .html files, or one .warc.gz.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-def eval_polnear(split, limit, as_json, wrap, render, workers):
+def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers):
     """Attribution P/R/F1 on a PolNeAR split.
 
     \b
     Examples:
       extract eval polnear ../shared/data/polnear/dev
+      extract eval polnear ../shared/data/polnear/train --fold all     # train-validation, 5 folds
       extract eval polnear ../shared/data/polnear/dev --wrap 65    # as wire copy wrapped at 65 columns
       extract eval polnear ../shared/data/polnear/dev --as html    # as news web pages
     """
+    from pathlib import Path
+
     from .evaluation import polnear
 
-    _print(polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty(), wrap=wrap, render=render,
-                            settings=Settings(workers=workers)), as_json)
+    dump = Path(dump) if dump else None
+    if fold is None:
+        scores = polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty(), cache=cache, dump=dump,
+                                  wrap=wrap, render=render, settings=Settings(workers=workers))
+    elif wrap or render:
+        raise click.BadParameter("--fold scores plain text; leave out --wrap and --as", param_hint="--fold")
+    elif fold == "all" or (fold.isdigit() and int(fold) < polnear.FOLDS):
+        folds = range(polnear.FOLDS) if fold == "all" else [int(fold)]
+        scores = polnear.cross_validate(split, folds=folds, limit=limit, progress=sys.stderr.isatty(), dump=dump)
+    else:
+        raise click.BadParameter(f"expected 0-{polnear.FOLDS - 1} or 'all', got {fold!r}", param_hint="--fold")
+    _print(scores, as_json)
 
 
 @eval_.command("newsquant")

@@ -4,9 +4,9 @@
   ("“...,” Ri stated"), with the complementiser kept as PolNeAR annotates it;
 * an open complement (``xcomp``: "promised to ...") for belief and intention cues;
 * for object cues, the direct object with what follows it ("framed the test as a demonstration
-  of ...", "revealed these developments").
+  of ...", "unveiled the new plan").
 
-Participle phrases after a comma ("..., citing a briefing") and the subject are never content.
+Participle phrases after a comma ("..., citing a report") and the subject are never content.
 """
 from __future__ import annotations
 
@@ -69,7 +69,8 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
             return list(subj.subtree), "passive"
     wh = next((c for c in kids if c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < cue.i), None)
     if wh is not None:
-        return [wh], "relative"  # "what Liz Wahl said", "which the media claimed": the pronoun stands for it
+        # "what the senator said", "which the agency denied": the pronoun stands for it (+0.04 relation)
+        return [wh], "relative"
     colon = after_colon(cue)
     if colon:
         return colon, "colon"
@@ -77,7 +78,7 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
 
 
 def after_colon(cue: Token) -> Optional[list[Token]]:
-    """"The governor added: ...": the content follows the colon, to the end of its paragraph (the
+    """"The coach added: ...": the content follows the colon, to the end of its paragraph (the
     next paragraph when the colon ends a line)."""
     doc = cue.doc
     i = cue.i + 1
@@ -96,9 +97,9 @@ def after_colon(cue: Token) -> Optional[list[Token]]:
 
 
 def _misattached_clause(c: Token) -> bool:
-    """"Trump tweeted in the early morning hours that Machado was ...": a "that"/"whether" or
+    """"The mayor wrote late on Sunday that the plan was ...": a "that"/"whether" or
     "how"/"why" clause after the verb that the parser hung on as an adverbial clause is the verb's
-    complement ("when" is not: "said when she resigned" is a time)."""
+    complement ("when" is not: "said when the vote ended" is a time)."""
     if c.dep_ != "advcl" or c.i < c.head.i:
         return False
     first = c.doc[c.left_edge.i]
@@ -146,13 +147,10 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
     return side or None
 
 
-TRAILING_ADJUNCTS = ("relcl", "acl", "advcl", "appos")
-
-
 def span_of(tokens: list[Token]):
-    """The content span. A semicolon outside quotation marks ends it, and so does a comma before a
-    trailing non-restrictive adjunct (", who is 70", ", known as the TPP", ", engaging in ..."):
-    what the source claimed stops there."""
+    """The content span: a semicolon outside quotation marks ends it (PolNeAR train-validation:
+    cutting also before a trailing non-restrictive adjunct, ", who ...", cost 0.1 point of content
+    exact F1 and was dropped)."""
     cut = []
     depth = 0
     for t in tokens:
@@ -161,19 +159,9 @@ def span_of(tokens: list[Token]):
         if t.text == ";" and depth == 0 and cut:
             break
         cut.append(t)
-    if cut:
-        last = max(t.i for t in cut if not t.is_punct) if any(not t.is_punct for t in cut) else cut[-1].i
-        doc = cut[0].doc
-        for t in cut:
-            if t.dep_ in TRAILING_ADJUNCTS and t.left_edge.i > cut[0].i and doc[t.left_edge.i - 1].text == "," \
-                    and t.right_edge.i >= last and (t.dep_ != "relcl" or doc[t.left_edge.i].tag_ in ("WP", "WDT", "WP$")) \
-                    and (t.dep_ not in ("acl", "advcl") or (t.tag_ in ("VBG", "VBN") and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in t.children))):
-                cut = [x for x in cut if x.i < t.left_edge.i - 1]
-                break
     while cut and cut[-1].lower_ in ("and", "but", "or", "—", "–", "-", "--", ","):
         cut.pop()
-    return tokens_span(_without_leading_conjunction(cut))
+    return tokens_span(cut)
 
 
 SET_OFF_BEFORE = {",", "—", "–", "“", '"', "”", "''", "(", "--"}
@@ -207,14 +195,15 @@ def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
         pieces = [list(c.subtree) for c in cue.children if c.dep_ == "parataxis"]
     else:
         return None
-    pieces = [_without_leading_conjunction(p) for p in pieces]
-    pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2]
+    pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2 and not _own_participle(cue, p)]
     return pieces or None
 
 
-def _without_leading_conjunction(tokens: list[Token]) -> list[Token]:
-    """"But the economic weapons ...": a sentence's opening conjunction links it, it is not claimed."""
-    out = list(tokens)
-    while len(out) > 1 and out[0].dep_ == "cc" and out[0].lower_ in ("but", "and", "or", "yet", "so"):
-        out.pop(0)
-    return out
+def _own_participle(cue: Token, piece: list[Token]) -> bool:
+    """"The senator spoke for an hour, arguing that ...": a participle clause of the cue itself is
+    not what the cue says (it is a claim of its own; PolNeAR train-validation: +0.25 point content
+    exact, +0.1 relation F1). Both pieces around a parenthetical cue stay content ("At present
+    prices, it said, the plan would cost ..."), as PolNeAR marks them: keeping only the clause
+    cost 0.25 point of content exact F1."""
+    heads = [t for t in piece if t.head.i == cue.i]
+    return any(t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ in ("VBG", "VBN") for t in heads)

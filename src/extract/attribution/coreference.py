@@ -1,69 +1,125 @@
 """Coreference, just enough for speakers: one canonical name per source.
 
-* a pronoun ("he shared concerns") takes the latest person speaker within a few sentences before
-  it, else the latest person named before it (the usual recency heuristic of quote attribution
-  systems such as citron and the Gender Gap Tracker);
-* a named speaker takes its entity's canonical name ("Budanov" -> "Kyrylo Budanov");
-* a person noun with a name in its phrase ("One soldier, identified by the surname Ri") takes
-  the name;
-* a capital used as a speaker takes its state ("Pyongyang" -> "North Korea", lexicon in
+* a third-person pronoun ("she raised doubts") takes the latest earlier speaker of the right
+  kind and gender, else the one compatible person named just before it, else nothing
+  (:func:`resolve`; speaker salience as in citron and the Gender Gap Tracker);
+* a named speaker takes its entity's canonical name ("Roe" -> "Jane Roe");
+* a person noun with a name in its phrase ("One nurse, named only as Ana") takes the name;
+* a capital used as a speaker takes its state ("Havana" -> "Cuba", lexicon in
   ``models/capitals``).
 """
 from __future__ import annotations
 
-import csv
-import functools
+import re
 from typing import Optional, Sequence
 
-from ..records import Claim, Entity, replace
-from ..settings import models_dir
+from spacy.tokens import Doc
+
+from ..records import Claim, Entity, Span, replace
 from .sources import GROUP_PRONOUNS, PERSON_PRONOUNS
+from .spans import tokens_span
 
 LOOKBACK_CHARS = 1500
 
 
-@functools.lru_cache(maxsize=1)
-def capitals() -> dict[str, str]:
-    path = models_dir() / "capitals" / "capitals.tsv"
-    with open(path, encoding="utf-8") as f:
-        return {row["capital"].lower(): row["country"] for row in csv.DictReader(f, delimiter="\t")}
+MALE = {"he", "him", "his"}
+FEMALE = {"she", "her", "hers"}
+PLURAL = {"they", "them"}
+NEUTER = {"it"}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "mister"}
+FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "mother"}
+GROUP_TYPES = {"organization", "country_or_group", "anonymous"}
+THING_TYPES = {"organization", "country_or_group", "document"}
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
-def capital_country(name: str) -> Optional[str]:
-    return capitals().get(name.strip().lower().removeprefix("the "))
+def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Sequence[Entity] = (),
+            text: str = "") -> list[Claim]:
+    """Fill ``speaker_canonical`` of third-person pronoun speakers ("he", "she", "they", "it").
 
-
-def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Sequence[Entity] = ()) -> list[Claim]:
-    """Fill ``speaker_canonical`` of pronoun speakers from earlier claims and names.
-
-    ``subjects`` are proper-noun sentence subjects, a fallback antecedent when the named-entity
-    recogniser missed a person ("Kyrylo Budanov spoke ..." tagged ORG).
+    Salience follows who speaks: the latest earlier speaker of the right kind wins (a person for
+    he/she, of a compatible gender when titles tell it: "Mr", "Ms", "Mrs"; a group for they; an
+    organization or document for it). Only he/she fall back to a person merely named, and only
+    when exactly one compatible person is named in the two sentences before the pronoun;
+    otherwise the pronoun stays unresolved (a wrong name is worse than none). "I", "we" and "you"
+    are never resolved outside quotations: they are the writer or the quoted speaker.
+    ``subjects`` are proper-noun sentence subjects, candidates when NER missed a person.
     """
     out: list[Claim] = []
     persons = sorted((e for e in list(entities) + list(subjects) if e.label == "PERSON"), key=lambda e: e.span.start)
+    genders = _genders(persons, text)
     for claim in sorted(claims, key=lambda c: (c.cue.start, c.cue.end)):
         sp = claim.speaker
-        if sp is None or sp.text.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        word = sp.text.lower() if sp is not None else ""
+        if word not in MALE | FEMALE | PLURAL | NEUTER:
             out.append(claim)
             continue
-        want_person = sp.text.lower() in PERSON_PRONOUNS
-        found = None
-        for prev in reversed(out):
-            if prev.speaker is None or prev.speaker.start >= sp.start or sp.start - prev.speaker.end > LOOKBACK_CHARS:
-                continue
-            if prev.speaker_canonical and prev.speaker_canonical.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS:
-                if (prev.speaker_type == "person") == want_person:
-                    found = (prev.speaker_canonical, prev.speaker_type)
-                    break
-        if found is None and want_person:
-            before = [e for e in persons if e.span.end <= sp.start and sp.start - e.span.end <= LOOKBACK_CHARS]
-            if before:
-                found = (before[-1].canonical, "person")
-        if found:
-            out.append(replace(claim, speaker_canonical=found[0], speaker_type=found[1]))
-        else:
-            out.append(claim)
-    return _person_names(out)
+        found = _from_speakers(word, sp, out, genders)
+        if found is None and word in MALE | FEMALE:
+            found = _from_names(word, sp, persons, genders, text)
+        out.append(replace(claim, speaker_canonical=found[0], speaker_type=found[1]) if found else claim)
+    return _person_names(_short_names(out, persons))
+
+
+TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | {"dr", "sen", "rep", "gov", "gen", "prof", "president", "senator"}
+
+
+def _short_names(claims: list[Claim], persons: list[Entity]) -> list[Claim]:
+    """"Jones said" (or "Mr Jones said") that NER did not tag, in an article that named "Bernie
+    Jones": the one person whose name ends with that word."""
+    out = []
+    for c in claims:
+        words = c.speaker.text.replace(".", " ").split() if c.speaker is not None else []
+        if c.speaker_type == "unknown" and words and words[-1][:1].isupper() and len(words) <= 2 \
+                and (len(words) == 1 or words[0].lower() in TITLE_WORDS):
+            full = {e.canonical for e in persons if len(e.canonical.split()) > 1 and e.canonical.split()[-1] == words[-1]}
+            if len(full) == 1:
+                c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
+        out.append(c)
+    return out
+
+
+def _compatible(word: str, gender: Optional[str]) -> bool:
+    return gender is None or (gender == "m") == (word in MALE)
+
+
+def _from_speakers(word: str, sp: Span, earlier: list[Claim], genders: dict) -> Optional[tuple[str, str]]:
+    for prev in reversed(earlier):
+        p = prev.speaker
+        if p is None or p.start >= sp.start or sp.start - p.end > LOOKBACK_CHARS or not prev.speaker_canonical:
+            continue
+        if prev.speaker_canonical.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | NEUTER:
+            continue
+        if word in MALE | FEMALE:
+            if prev.speaker_type == "person" and _compatible(word, genders.get(prev.speaker_canonical)):
+                return prev.speaker_canonical, "person"
+        elif prev.speaker_type in (GROUP_TYPES if word in PLURAL else THING_TYPES):
+            return prev.speaker_canonical, prev.speaker_type
+    return None
+
+
+def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text: str) -> Optional[tuple[str, str]]:
+    """The one compatible person named in the two sentences before the pronoun, if only one is."""
+    window_start = max(0, sp.start - LOOKBACK_CHARS)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, window_start, sp.start)] if text else []
+    start = ends[-2] if len(ends) >= 2 else window_start
+    names = {e.canonical for e in persons if start <= e.span.start and e.span.end <= sp.start
+             and _compatible(word, genders.get(e.canonical))}
+    return (names.pop(), "person") if len(names) == 1 else None
+
+
+def _genders(persons: list[Entity], text: str) -> dict[str, str]:
+    """canonical name -> "m" or "f" when a title before one of its mentions says so ("Mr", "Mrs")."""
+    out: dict[str, str] = {}
+    for e in persons:
+        title = re.search(r"(\w+)\.?\s*$", text[max(0, e.span.start - 12):e.span.start]) if text else None
+        words = [title.group(1).lower()] if title else []
+        words += [w.lower().rstrip(".") for w in e.span.text.split()[:1]]
+        for w in words:
+            g = "m" if w in MALE_TITLES else "f" if w in FEMALE_TITLES else None
+            if g is not None:
+                out[e.canonical] = "?" if out.get(e.canonical, g) != g else g
+    return {k: v for k, v in out.items() if v != "?"}
 
 
 def _person_names(claims: list[Claim]) -> list[Claim]:
@@ -74,4 +130,20 @@ def _person_names(claims: list[Claim]) -> list[Claim]:
         if c.speaker_type in ("unknown", "country_or_group") and c.speaker_canonical in people:
             c = replace(c, speaker_type="person")
         out.append(c)
+    return out
+
+
+def name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
+    """Proper-noun subjects not known as places or groups, as PERSON candidates for pronouns."""
+    out = []
+    by_start = {e.span.start: e for e in entities}
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+            continue
+        toks = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.dep_ == "compound")]
+        span = tokens_span(toks)
+        if span is None:
+            continue
+        known = by_start.get(span.start)
+        out.append(Entity(span, "PERSON", known.canonical if known is not None and known.label == "PERSON" else span.text))
     return out

@@ -1,17 +1,23 @@
-"""Direct quotes: find quoted stretches in the text without ever raising on odd quote marks.
+"""Direct quotes: find quoted stretches, then tie them to the claims and cues around them.
 
-Opening and closing marks are paired left to right: curly marks by their direction (a closing
-mark that opens a paragraph, as sloppy text has it, opens), straight double quotes by
-alternation. News style lets a quote run over paragraphs where only the last one closes: a
-paragraph that opens a quote without closing it continues into the next paragraph when that one
-starts with an opening mark. Marks that find no partner are ignored.
+:func:`find` never raises on odd quote marks. Opening and closing marks are paired left to right:
+curly marks by their direction (a closing mark that opens a paragraph, as sloppy text has it,
+opens), straight double quotes by alternation. News style lets a quote run over paragraphs where
+only the last one closes: a paragraph that opens a quote without closing it continues into the
+next paragraph when that one starts with an opening mark. Marks that find no partner are ignored.
+
+:func:`attribute` then makes claims whose content is a quotation direct, continues a speaker's
+quote into the next quote with no cue of its own, gives an orphan quote the cue verb beside it, and
+joins the two pieces of a quotation split by its cue (:func:`split_around_cue`).
 """
 from __future__ import annotations
 
 import re
 from typing import Optional
 
-from ..records import Span
+from ..records import Claim, Span, replace
+from . import cues, sources
+from .common import Context, new_claim
 
 OPEN = "“«„"
 CLOSE = "”»"
@@ -23,32 +29,172 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
     """Inner spans of the direct quotes in ``text`` (without the quote marks), in text order.
 
     A quote open at a paragraph's end is kept (up to the paragraph end) when the next paragraph
-    reopens it; otherwise the unmatched mark is dropped.
+    reopens it; otherwise the unmatched mark is dropped. Typewriter doubled marks count as quote
+    marks: ``''`` as a straight double quote, ````` as an opening one (wire and archive text,
+    a fifth of the quotations in PolNeAR train; +1.6 points content exact F1 on its validation folds).
     """
+    marks = text.replace("``", "“ ").replace("\'\'", '" ')  # same length: offsets stay those of ``text``
     out: list[Span] = []
     open_at: Optional[int] = None
-    for i, c in enumerate(text):
+    for i, c in enumerate(marks):
         if open_at is None:
-            if c in OPEN or c == STRAIGHT or (c in CLOSE and (i == 0 or text[i - 1] == "\n")):
+            if c in OPEN or c == STRAIGHT or (c in CLOSE and (i == 0 or marks[i - 1] == "\n")):
                 open_at = i  # a paragraph opening with a closing mark (”...”) opens a quote all the same
         elif c in CLOSE or c == STRAIGHT:
             if i - open_at <= MAX_QUOTE:
-                _add(out, text, open_at + 1, i, min_words)
+                _add(out, text, marks, open_at + 1, i, min_words)
             open_at = None
         elif c in OPEN:
             open_at = i  # an opening mark inside an open quote: the first one was stray
         elif c == "\n":
-            nxt = re.match(r"\n+[ \t]*(.)", text[i:i + 200])
+            nxt = re.match(r"\n+[ \t]*(.)", marks[i:i + 200])
             if nxt and nxt.group(1) in OPEN + STRAIGHT:
-                _add(out, text, open_at + 1, i, min_words)  # news style: reopened next paragraph
+                _add(out, text, marks, open_at + 1, i, min_words)  # news style: reopened next paragraph
             open_at = None
     return out
 
 
-def _add(out: list[Span], text: str, start: int, end: int, min_words: int) -> None:
-    while start < end and text[start].isspace():
+def _add(out: list[Span], text: str, marks: str, start: int, end: int, min_words: int) -> None:
+    while start < end and marks[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and marks[end - 1].isspace():
         end -= 1
     if len(text[start:end].split()) >= min_words:
         out.append(Span.of(text, start, end))
+
+
+def attribute(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
+    """The quote passes, in order: :func:`attach` then :func:`split_around_cue`."""
+    return split_around_cue(ctx, attach(ctx, claims, used))
+
+
+def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
+    """Make claims whose content is a quotation direct, and give orphan quotes a speaker."""
+    out = list(claims)
+    text = ctx.text
+    for q in ctx.quotes:
+        # a cue inside the quotation ("“... I think ...,” she said") belongs to the quoted speaker's words
+        hits = [i for i, c in enumerate(out) if c.content.overlaps(q) and not q.contains(c.cue)]
+        if hits:
+            i = max(hits, key=lambda k: _overlap(out[k].content, q))
+            c = out[i]
+            outside = text[c.content.start:q.start].strip(" \t\"“”'‘’,:")
+            spill = text[q.end:c.content.end]
+            if not outside and c.content.end <= c.cue.start and len(spill) <= 25 and not any(ch in spill for ch in ".?!\n"):
+                c = replace(c, content=Span.of(text, c.content.start, q.end))  # "“...,” Tulsa police Chief ...": a misparse
+            if q.contains(c.content) or (outside.lower() in ("", "that", "if", "whether") and c.content.end <= q.end + 2):
+                # the content is the quotation (with its "that" when the text has one before it)
+                said = strip_quote(q) if q.contains(c.content) or not outside else \
+                    Span.of(text, c.content.start, strip_quote(q).end)
+                out[i] = replace(c, content=said, quote="direct")
+            else:
+                out[i] = replace(c, quote="mixed")
+            continue
+        if not _own_cue_after(ctx, q, used) and _continue_quote(ctx, q, out):
+            continue
+        claim = _quote_claim(ctx, q, used) or _follow_on(ctx, q, out)
+        if claim is not None:
+            out.append(claim)
+    return out
+
+
+def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
+    """A paragraph that is a quotation with no cue of its own, right after a paragraph whose last
+    claim has a speaker ("Jane Roe said the plan was sound. | “It will cut costs.”"): the same
+    speaker goes on, with the same cue (news style; see :func:`_continue_quote` for a quotation
+    that continues a quotation). PolNeAR train-validation: 28 of the 43 claims it adds are right;
+    +0.15 point content exact, +0.06 relation F1."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:q.start].strip(" \t\"“”'‘`«") or text[q.end:line_end].strip(" \t\"“”'’,.?!»") \
+            or line_start == 0:
+        return None  # the paragraph is the quotation, with nothing else in it
+    before = text[:line_start].rstrip()
+    prev_start = before.rfind("\n") + 1
+    earlier = [c for c in claims if c.speaker is not None and prev_start <= c.cue.start < len(before)
+               and c.relayed_by is None]
+    if not earlier:
+        return None
+    c = max(earlier, key=lambda c: c.cue.start)
+    return replace(c, content=strip_quote(q), content_spans=(), quote="direct", rule="quote:follow-on")
+
+
+def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """"“We did what we could,” the coach said, “and it was not enough.”": the quotation that ends
+    right before the speaker and cue is the first piece of the one after them."""
+    text = ctx.text
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.quote != "direct" or c.content_spans or c.content.start < c.cue.end:
+            continue
+        lead = min(c.cue.start, c.speaker.start if c.speaker is not None else c.cue.start)
+        before = [q for q in ctx.quotes if q.end <= lead and not text[q.end:lead].strip(" \t,\"“”'‘’")]
+        if not before:
+            continue
+        q1 = strip_quote(before[-1])
+        if any(o is not c and any(p.overlaps(q1) for p in o.spans) for o in out) or q1.end <= q1.start:
+            continue
+        out[i] = replace(c, content=Span.of(text, q1.start, c.content.end), content_spans=(q1, c.content))
+    return out
+
+
+def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:
+    """Whether a free cue verb follows the quote in its sentence ("“...,” she added")."""
+    for t in ctx.tokens_between(q.end, q.end + 60):
+        if t.is_sent_start or t.text in (".", "?", "!"):
+            return False
+        if ctx.lexicon.is_verb_cue(t) and t.i not in used:
+            return True
+    return False
+
+
+def _continue_quote(ctx: Context, q: Span, claims: list[Claim]) -> bool:
+    """A quote right after an attributed one, with no cue of its own, continues that claim."""
+    prev = [i for i, c in enumerate(claims) if c.quote == "direct" and c.spans[-1].end <= q.start]
+    if not prev:
+        return False
+    i = max(prev, key=lambda k: claims[k].spans[-1].end)
+    c = claims[i]
+    gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
+    gap = ctx.text[gap_start:q.start]
+    if len(gap.strip()) > 40 or gap.count("\n") > 2:
+        return False  # news style: the next paragraph's quote with no cue goes on with the same speaker
+    if any(ctx.lexicon.is_verb_cue(t) and t.idx >= gap_start for t in ctx.tokens_between(gap_start, q.start)):
+        return False  # "“...,” he said. Graham asked: “...”": the new quote has a cue of its own
+    pieces = c.spans + (strip_quote(q),)
+    claims[i] = replace(c, content=Span.of(ctx.text, pieces[0].start, pieces[-1].end), content_spans=pieces)
+    return True
+
+
+def strip_quote(q: Span) -> Span:
+    """A quotation without the comma that joins it to its cue ("...,” the coach said")."""
+    end = q.end
+    while end > q.start and q.text[end - q.start - 1] in ",;: ":
+        end -= 1
+    return Span(q.start, end, q.text[: end - q.start])
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _quote_claim(ctx: Context, q: Span, used: set[int]) -> Optional[Claim]:
+    """An orphan quote: the claim of a free cue verb next to it ("“...,” she said", "she said: “...”")."""
+    text = ctx.text
+    # a speech verb right after the quote ("..." she said) or right before it (she said: "...")
+    window = ctx.tokens_between(q.end, q.end + 80) + ctx.tokens_between(q.start - 80, q.start)
+    for t in window:
+        if ctx.lexicon.is_verb_cue(t) and t.i not in used:
+            subj = sources.subject_of(t)
+            if subj is None:
+                continue
+            between = text[min(q.end, t.idx):max(q.start, t.idx)] if t.idx >= q.end else text[t.idx:q.start]
+            crosses_sentence = t.idx >= q.end and len(between) > 40 and any(ch in between for ch in ".?!")
+            if "\n" in between or crosses_sentence:
+                continue
+            used.add(t.i)
+            return new_claim(sources.speaker(subj, ctx.entities), cue=cues.cue_span(t, ctx.lexicon),
+                             content=strip_quote(q), quote="direct", rule="quote:cue")
+    return None

@@ -6,18 +6,36 @@ that ..."). The span is the subject's phrase without relative clauses, appositiv
 phrases after a comma, which go to the role instead.
 
 Speaker types follow the contract: person, organization, country_or_group, document, anonymous,
-unknown. Unnamed people and bare collective nouns ("officials said", "Reports suggest") are
+unknown. Unnamed people and bare collective nouns ("officials said", "Critics argue") are
 anonymous; a nationality or organisation modifying them makes them an organization ("Ukrainian
 defense officials").
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+import csv
+import functools
+from dataclasses import dataclass, replace
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Token
 
 from ..records import Entity, Span
+from ..settings import models_dir
 from .spans import subtree_span, tokens_span
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a claim is by: the phrase as written, its canonical name, its type and role."""
+
+    span: Optional[Span] = None
+    canonical: Optional[str] = None
+    type: str = "unknown"
+    role: Optional[str] = None
+
+
+NOBODY = Speaker()                    # no source found
+ANONYMOUS = Speaker(type="anonymous")  # the text gives none ("is expected to", "reportedly")
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 INHERIT = ("advcl", "conj", "xcomp", "pcomp", "acl")
@@ -26,33 +44,30 @@ NP_TRAILERS = ("relcl", "appos", "acl", "punct", "cc", "conj")
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "you"}
 GROUP_PRONOUNS = {"they", "we", "them", "us"}
 ANONYMOUS_HEADS = {
-    "report", "source", "official", "intelligence", "analyst", "expert", "witness", "observer",
-    "resident", "people", "insider", "aide", "diplomat", "someone", "critic", "person", "spokesman",
-    "spokeswoman", "spokesperson", "representative", "investigator", "authority", "officer",
-    "economist", "researcher", "scientist", "doctor", "activist", "lawmaker", "member", "staffer",
-    "adviser", "advisor", "supporter", "opponent", "voter", "poll", "rumor", "rumour", "estimate",
+    "activist", "adviser", "aide", "analyst", "authority", "critic", "diplomat", "doctor", "economist",
+    "estimate", "expert", "insider", "investigator", "lawmaker", "member", "observer", "officer",
+    "official", "opponent", "people", "person", "poll", "report", "representative", "researcher",
+    "resident", "scientist", "someone", "source", "spokesman", "spokesperson", "spokeswoman", "staffer",
+    "supporter", "voter", "witness",
 }
 GROUP_HEADS = {
-    "force", "agency", "ministry", "government", "police", "army", "military", "committee",
-    "department", "party", "administration", "campaign", "company", "union", "court", "council",
-    "office", "group", "organization", "organisation", "commission", "service", "coalition",
-    "team", "board", "bureau", "parliament", "congress", "senate", "house", "cabinet", "firm",
-    "network", "newspaper", "media", "press", "institute", "university", "center", "centre",
+    "administration", "agency", "army", "board", "bureau", "campaign", "center", "coalition", "commission",
+    "committee", "company", "congress", "council", "court", "department", "firm", "force", "government",
+    "group", "house", "institute", "ministry", "network", "newspaper", "office", "organization", "party",
+    "police", "press", "senate", "service", "team", "union", "university",
 }
 DOCUMENT_HEADS = {
-    "update", "statement", "study", "survey", "document", "letter", "memo", "briefing", "filing",
-    "analysis", "paper", "assessment", "review", "data", "figure", "record", "article", "book",
-    "release", "post", "tweet", "video", "footage", "email", "message", "note", "ruling", "order",
-    "lawsuit", "complaint", "indictment", "audit", "poll", "report", "investigation", "finding",
-    "constitution", "law", "rule", "guideline", "policy", "treaty", "agreement", "resolution",
+    "agreement", "analysis", "article", "book", "complaint", "document", "email", "figure", "filing",
+    "finding", "footage", "guideline", "investigation", "law", "lawsuit", "letter", "memo", "message",
+    "note", "order", "paper", "policy", "poll", "post", "record", "release", "report", "resolution",
+    "review", "rule", "statement", "study", "survey", "tweet", "update", "video",
 }
 PERSON_HEADS = {
-    "soldier", "man", "woman", "official", "minister", "president", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "leader", "director", "officer", "commander", "general",
-    "senator", "governor", "mayor", "candidate", "nominee", "secretary", "chairman", "chairwoman",
-    "ceo", "founder", "expert", "analyst", "doctor", "lawyer", "attorney", "judge", "resident",
-    "witness", "survivor", "victim", "father", "mother", "son", "daughter", "wife", "husband",
-    "friend", "student", "teacher", "worker", "farmer", "prisoner", "defector", "refugee",
+    "analyst", "attorney", "candidate", "ceo", "chairman", "chairwoman", "chief", "commander", "daughter",
+    "director", "doctor", "expert", "father", "founder", "friend", "general", "governor", "husband",
+    "judge", "lawyer", "leader", "man", "mayor", "minister", "mother", "nominee", "officer", "official",
+    "president", "resident", "secretary", "senator", "soldier", "son", "spokesman", "spokesperson",
+    "spokeswoman", "student", "teacher", "wife", "witness", "woman", "worker",
 }
 
 
@@ -81,13 +96,20 @@ def subject_of(cue: Token) -> Optional[Token]:
                     return pobj
         subjects = [c for c in tok.children if c.dep_ in SUBJ and c.dep_ != "expl"]
         if subjects:
-            # two subjects come from a quotation the parser ran into ("“... Full panic mode,” said
-            # Leslie Wimes"): the one next to the verb is the speaker
+            # two subjects come from a quotation the parser ran into ("“... Not a chance,” said
+            # Jane Roe"): the one next to the verb is the speaker (+0.28 point relation F1)
             return min(subjects, key=lambda c: (abs(c.i - tok.i), -c.i))
+        if tok.dep_ == "xcomp" and tok.i == cue.i:
+            # "That prompted the charities to say ...", "urged aides to deny ...": the object of the
+            # verb the infinitive completes is its subject (object control; neutral on PolNeAR
+            # train-validation, +0.03 point source exact, -0.02 relation)
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if ctrl is not None and ctrl.pos_ in ("NOUN", "PROPN", "PRON"):
+                return ctrl
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return tok.head  # "footage of Hillary Clinton asking, ...": the named source the participle modifies
+            return tok.head  # "a video of Jane Roe asking, ...": the named source the participle modifies
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "responded by saying ...", "aside from saying ...": the verb's subject
+            tok = tok.head.head  # "responded by saying ...", "apart from saying ...": the verb's subject (+0.5)
         elif tok.dep_ in INHERIT and tok.head.i != tok.i:
             tok = tok.head
         else:
@@ -140,7 +162,16 @@ def full_phrase(head: Token) -> Optional[Span]:
 
 
 def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool) -> str:
-    """The speaker type of a speaker phrase headed by ``head``."""
+    """The speaker type of a speaker phrase headed by ``head``.
+
+    In order: a pronoun; the entity the head is in (a named law or work is a document); a head noun
+    of the lists above (each entry is the head of at least one speaker found on PolNeAR train);
+    then, for any other common noun, one modified by a nationality, place or organisation
+    ("Norwegian police", "Pentagon planners") is an organization, and a bare one, with no
+    determiner or possessor ("Insiders say", "Research shows"), anonymous. PolNeAR has no
+    speaker types to score; on its train-validation claims these last two rules and the entity
+    labels take the share typed ``unknown`` from 19.6% to 14.0%.
+    """
     lower = head.lower_
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON":
@@ -152,6 +183,8 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
     if head_ent is not None:
         return {"PERSON": "person", "ORG": "organization", "GPE": "country_or_group",
                 "NORP": "country_or_group"}.get(head_ent.label, "unknown")
+    if head.ent_type_ in ("LAW", "WORK_OF_ART"):
+        return "document"
     if named and lemma in PERSON_HEADS:
         return "person"
     modified = any(e.label in ("NORP", "ORG", "GPE") for e in ents) or any(
@@ -168,6 +201,11 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
     if head.pos_ == "PROPN":
         return "organization" if head.ent_type_ in ("ORG", "FAC") else (
             "person" if head.ent_type_ == "PERSON" else "unknown")
+    if head.pos_ == "NOUN":
+        if modified:
+            return "organization"
+        if not any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+            return "anonymous"
     return "unknown"
 
 
@@ -188,3 +226,63 @@ def role(span: Span, name: Optional[Entity], full: Optional[Span]) -> Optional[s
         if after:
             parts.append(after)
     return ", ".join(parts) or None
+
+
+def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
+    """The speaker whose phrase is headed by ``head`` (a subject, an agent, a possessor)."""
+    if head is None:
+        return NOBODY
+    ante = antecedent(head)
+    if ante is not None:
+        # "the agency, which said ...": the speaker is written "which", its canonical name is the agency's
+        named = speaker(ante, entities)
+        span = tokens_span([head])
+        if span is not None and named != NOBODY:
+            return replace(named, span=span, role=None)
+    written = phrase(head)
+    span = core(head) or written
+    if span is None or written is None:
+        return NOBODY
+    full = full_phrase(head)
+    name = name_in(span, full, head, entities)
+    stype = classify(head, span, entities, named=name is not None)
+    if name is not None:
+        canonical = name.canonical if isinstance(name, Entity) else name.text
+    else:
+        canonical = capital_country(span.text) if stype == "country_or_group" else None
+    if canonical is None:
+        org = next((e for e in entities if e.label == "ORG" and span.contains(e.span)
+                    and e.span.start <= head.idx < e.span.end), None)
+        canonical = org.canonical if org is not None else span.text
+    return Speaker(written, canonical, stype, role(span, name if isinstance(name, Entity) else None, full))
+
+
+def name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
+    """The person named in a speaker phrase: a PERSON entity, or a proper noun the head is named by."""
+    person_head = head.pos_ == "PROPN" or head.lemma_.lower() in PERSON_HEADS
+    for area in (span, full if person_head else None):
+        if area is None:
+            continue
+        persons = [e for e in entities if e.label == "PERSON" and area.contains(e.span)]
+        if persons:
+            return max(persons, key=lambda e: len(e.span.text))
+    if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_HEADS:
+        for t in head.subtree:
+            if t.pos_ == "PROPN" and t.dep_ in ("pobj", "appos", "attr", "oprd", "npadvmod", "dobj"):
+                toks = [c for c in t.subtree if c.pos_ == "PROPN" and c.text[:1].isupper()]
+                sp = tokens_span(toks)
+                if sp is not None:
+                    return sp
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital or seat of government -> the state it stands for (``models/capitals``)."""
+    path = models_dir() / "capitals" / "capitals.tsv"
+    with open(path, encoding="utf-8") as f:
+        return {row["capital"].lower(): row["country"] for row in csv.DictReader(f, delimiter="\t")}
+
+
+def capital_country(name: str) -> Optional[str]:
+    return capitals().get(name.strip().lower().removeprefix("the "))

@@ -12,7 +12,7 @@ from ..nlp import text_of
 EDGE_PUNCT = set(" \t\n\r,;:—–-")
 
 
-def trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int, int]:
+def shrink(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int, int]:
     """Shrink a span past surrounding whitespace and separating punctuation (and quote marks)."""
     def strip_char(c: str) -> bool:
         if c in EDGE_PUNCT or c.isspace():
@@ -32,7 +32,7 @@ def tokens_span(tokens: Iterable[Token], *, quotes: bool = False) -> Optional[Sp
     text = text_of(toks[0].doc)
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
-    start, end = trim(text, start, end, quotes=quotes)
+    start, end = shrink(text, start, end, quotes=quotes)
     return Span.of(text, start, end) if end > start else None
 
 
@@ -49,5 +49,5 @@ def subtree_span(tok: Token, *, skip: Iterable[Token] = (), quotes: bool = False
 
 
 def char_span(text: str, start: int, end: int, *, quotes: bool = False) -> Optional[Span]:
-    start, end = trim(text, start, end, quotes=quotes)
+    start, end = shrink(text, start, end, quotes=quotes)
     return Span.of(text, start, end) if end > start else None

@@ -1,7 +1,6 @@
 """PolNeAR attribution evaluation (Newell, Margolin & Ruths, LREC 2018).
 
-Reads BRAT standoff (``attributions/*.ann``, ``text/*.txt``); when an article has several
-annotators' files, the first in name order is used. Scores, per role (source, cue, content):
+The corpus is read by :mod:`extract.corpora.polnear`. Scores, per role (source, cue, content):
 
 * exact match: spans equal after stripping surrounding whitespace, quote marks and punctuation;
   split spans count each piece;
@@ -12,83 +11,22 @@ annotators' files, the first in name order is used. Scores, per role (source, cu
 """
 from __future__ import annotations
 
-import re
+import json
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Optional
 
+from ..corpora.polnear import FOLDS, ROLES, GoldArticle, GoldAttribution, claim_attribution, iter_corpus, relation_match
 from .scoring import PRF
 
-ROLES = ("source", "cue", "content")
-
-
-@dataclass
-class GoldAttribution:
-    source: list[tuple[int, int]] = field(default_factory=list)
-    cue: list[tuple[int, int]] = field(default_factory=list)
-    content: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class GoldArticle:
-    name: str
-    text: str
-    attributions: list[GoldAttribution]
-
-
-def _spans(field_: str) -> list[tuple[int, int]]:
-    out = []
-    for part in field_.split(";"):
-        a, b = part.split()[-2:]
-        out.append((int(a), int(b)))
-    return out
-
-
-def read_ann(ann: str) -> list[GoldAttribution]:
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    rels = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            tid, info = parts[:2]
-            kind, _, rest = info.partition(" ")
-            spans[tid] = (kind, _spans(rest))
-        elif line.startswith("E") and len(parts) >= 2:
-            rels.append(parts[1].split())
-    out = []
-    for rel in rels:
-        head, _, tid = rel[0].partition(":")
-        if head not in ("Attribution", "Attribution-no-source"):
-            continue
-        g = GoldAttribution()
-        for arg in rel[1:]:
-            role, _, tid = arg.partition(":")
-            role = re.sub(r"\d+$", "", role).lower()
-            if role in ROLES and tid in spans:
-                getattr(g, role).extend(spans[tid][1])
-        if g.content or g.cue:
-            out.append(g)
-    return out
-
-
-def iter_corpus(root: str | Path, limit: Optional[int] = None) -> Iterator[GoldArticle]:
-    root = Path(root)
-    chosen: dict[str, Path] = {}
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        base = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        chosen.setdefault(base, ann)
-    for i, (base, ann) in enumerate(sorted(chosen.items())):
-        if limit is not None and i >= limit:
-            break
-        text = (root / "text" / f"{base}.txt").read_text(encoding="utf-8")
-        yield GoldArticle(base, text, read_ann(ann.read_text(encoding="utf-8")))
-
+__all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_attributions", "GoldArticle",
+           "GoldAttribution", "iter_corpus"]
 
 STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def comparable(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span as scored: without surrounding whitespace, quote marks and punctuation."""
     def strip(c: str) -> bool:  # whitespace (no-break spaces too), quote marks, punctuation
         return c in STRIP or c.isspace() or unicodedata.category(c).startswith("P")
     while start < end and strip(text[start]):
@@ -98,30 +36,14 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
-
-def _length(a: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in a)
-
-
-def _match(pred: GoldAttribution, gold: GoldAttribution) -> bool:
-    ov = _overlap(pred.content, gold.content)
-    shorter = min(_length(pred.content), _length(gold.content))
-    if not shorter or ov * 2 < shorter:
-        return False
-    if not pred.source and not gold.source:
-        return True
-    return _overlap(pred.source, gold.source) > 0
 
 
 def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribution]) -> dict[str, PRF]:
     res: dict[str, PRF] = {}
     for role in ROLES:
-        g = {trim(text, s, e) for a in gold for s, e in getattr(a, role)}
-        p = {trim(text, s, e) for a in pred for s, e in getattr(a, role)}
-        g.discard(None)
+        g = {comparable(text, s, e) for a in gold for s, e in getattr(a, role)}
+        p = {comparable(text, s, e) for a in pred for s, e in getattr(a, role)}
         g = {x for x in g if x[1] > x[0]}
         p = {x for x in p if x[1] > x[0]}
         hit = len(g & p)
@@ -130,52 +52,140 @@ def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribu
         pc = {i for s, e in p for i in range(s, e)}
         inter = len(gc & pc)
         res[f"{role} overlap"] = PRF(inter, len(pc), inter, len(gc))
-    found = sum(1 for ga in gold if any(_match(pa, ga) for pa in pred))
-    right = sum(1 for pa in pred if any(_match(pa, ga) for ga in gold))
+    found = sum(1 for ga in gold if any(relation_match(pa, ga) for pa in pred))
+    right = sum(1 for pa in pred if any(relation_match(pa, ga) for ga in gold))
     res["relation"] = PRF(right, len(pred), found, len(gold))
+    quoted = [ga for ga in gold if is_quotation(text, ga)]
+    hits = sum(1 for ga in quoted if any(relation_match(pa, ga) for pa in pred))
+    res["direct quotes found"] = PRF(hits, len(quoted), hits, len(quoted))  # recall only: see is_quotation
     return res
+
+
+OPENING_MARKS = "\"“„«‘'`"
+
+
+def is_quotation(text: str, gold: GoldAttribution) -> bool:
+    """Whether a gold attribution's content is a direct quotation: its first span opens with a
+    quote mark, or right after one ("''" and "``" included). Used for the issue-14 measure
+    "attributions whose content is in quote marks, found with the right source" (relation match)."""
+    if not gold.content:
+        return False
+    s, e = min(gold.content)
+    head = text[max(0, s - 2):s + 2]
+    return text[s:s + 1] in OPENING_MARKS or text[s - 1:s] in OPENING_MARKS.replace("'", "") or "''" in head[:2] \
+        or "``" in head
 
 
 def claims_as_attributions(claims) -> list[GoldAttribution]:
     """Claims in PolNeAR's terms. PolNeAR is univocal (a token belongs to one attribution), so a
     claim relayed inside another's content is not scored."""
-    out = []
-    for c in claims:
-        if c.relayed_by is not None:
-            continue
-        out.append(GoldAttribution(
-            source=[(c.speaker.start, c.speaker.end)] if c.speaker else [],
-            cue=[(c.cue.start, c.cue.end)],
-            content=[(s.start, s.end) for s in c.spans],
-        ))
-    return out
+    return [claim_attribution(c) for c in claims if c.relayed_by is None]
 
 
 def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False,
-             wrap: Optional[int] = None, render: Optional[str] = None) -> dict:
-    """Run the pipeline over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}.
+             folds: Optional[Iterable[int]] = None, lexicon=None, cache: bool = False,
+             dump: Optional[Path] = None, wrap: Optional[int] = None, render: Optional[str] = None) -> dict:
+    """Run attribution over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}.
 
-    ``wrap`` (a column) or ``render`` (``html``, ``warc``) score the same articles as users hold
-    them, hard-wrapped or as news pages, with the checks of :mod:`.renditions` added."""
-    from dataclasses import replace
+    By default the articles go through the whole pipeline, as ``extract run`` would process them.
+    With ``cache`` the parses come from :mod:`extract.corpora.parses` and the stages that
+    attribution needs (metadata, entities, attribution) run on them directly: the same claims,
+    without parsing twice. ``folds`` keeps only the articles of those folds; ``lexicon`` (a
+    :class:`extract.attribution.cues.Lexicon`) replaces the shipped one; ``dump`` writes every
+    predicted claim and gold attribution as JSON lines, for error analysis. ``wrap`` (a column) or
+    ``render`` (``html``, ``warc``) score the same articles as users hold them, hard-wrapped or as
+    news pages, with the checks of :mod:`.renditions` added.
+    """
+    totals, extra = _totals(root, settings=settings, limit=limit, progress=progress, folds=folds, lexicon=lexicon,
+                            cache=cache, dump=dump, wrap=wrap, render=render)
+    return {**{k: v.as_dict() for k, v in totals.items()}, **extra}
 
-    from ..pipeline import process_many
-    from ..records import Document
-    from ..settings import Settings
 
-    settings = replace(settings or Settings(), progress=progress)
-    articles = list(iter_corpus(root, limit))
+def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wrap=None,
+            render=None) -> tuple[dict[str, PRF], dict]:
+    articles = list(iter_corpus(root, limit, folds=folds))
     extra: dict = {}
     if wrap or render:
         from .renditions import rendition_claims
 
-        found, extra = rendition_claims(articles, root, settings=settings, wrap=wrap, render=render)
+        found, extra = rendition_claims(articles, root, settings=_with_progress(settings, progress), wrap=wrap,
+                                        render=render)
     else:
-        docs = [Document(a.name, a.name, a.text) for a in articles]
-        found = (result.claims for result in process_many(docs, settings=settings))
+        found = _claims(articles, settings=settings, progress=progress, lexicon=lexicon, cache=cache)
     totals: dict[str, PRF] = {}
-    for art, claims in zip(articles, found):
-        pred = claims_as_attributions(claims)
-        for k, v in score_article(art.text, art.attributions, pred).items():
-            totals.setdefault(k, PRF()).add(v)
-    return {**{k: v.as_dict() for k, v in totals.items()}, **extra}
+    out = open(dump, "w", encoding="utf-8") if dump is not None else None
+    try:
+        for art, claims in zip(articles, found):
+            pred = claims_as_attributions(claims)
+            for k, v in score_article(art.text, art.attributions, pred).items():
+                totals.setdefault(k, PRF()).add(v)
+            if out is not None:
+                out.write(json.dumps(_dumped(art, claims), ensure_ascii=False) + "\n")
+    finally:
+        if out is not None:
+            out.close()
+    return totals, extra
+
+
+def _with_progress(settings, progress: bool):
+    from dataclasses import replace
+
+    from ..settings import Settings
+
+    return replace(settings or Settings(), progress=progress)
+
+
+def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), limit: Optional[int] = None,
+                   progress: bool = False, dump: Optional[Path] = None) -> dict:
+    """Train-validation: each fold of ``train`` scored with cue tables and gate trained on the other
+    folds (built once per fold by :func:`extract.training.folds.fold_models` and kept in the cache).
+    Returns the scores summed over the folds, plus ``fold K relation`` for each fold."""
+    from ..attribution import cues
+    from ..training.folds import fold_models
+
+    totals: dict[str, PRF] = {}
+    per_fold = {}
+    for k in folds:
+        lex = cues.load(fold_models(train, k) / "cues")
+        part = dump.with_name(f"{dump.stem}.fold{k}{dump.suffix}") if dump is not None else None
+        scores, _ = _totals(train, settings=None, limit=limit, progress=progress, folds=[k], lexicon=lex, cache=True,
+                            dump=part)
+        for name, prf in scores.items():
+            totals.setdefault(name, PRF()).add(prf)
+        per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
+    return {**{k: v.as_dict() for k, v in totals.items()}, **per_fold}
+
+
+def _claims(articles: list[GoldArticle], *, settings, progress: bool, lexicon, cache: bool):
+    """The claims of each article, in order."""
+    from ..records import Document
+
+    docs = [Document(a.name, a.name, a.text) for a in articles]
+    if not cache and lexicon is None:
+        from ..pipeline import process_many
+
+        for result in process_many(docs, settings=_with_progress(settings, progress)):
+            yield result.claims
+        return
+    from .. import attribution, entities, metadata
+    from ..corpora.parses import parsed
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    for start in range(0, len(docs), 64):
+        chunk = docs[start:start + 64]
+        for d, doc in zip(chunk, parsed([d.text for d in chunk], model=settings.model)):
+            meta = metadata.analyze(d, fallback=settings.published)
+            ents = entities.extract(doc, meta)
+            yield attribution.extract(doc, ents, meta, lexicon=lexicon)
+
+
+def _dumped(art: GoldArticle, claims) -> dict:
+    def sp(s):
+        return [s.start, s.end, s.text] if s is not None else None
+    return {"article": art.name,
+            "claims": [{"speaker": sp(c.speaker), "cue": sp(c.cue), "content": [sp(p) for p in c.spans],
+                        "speaker_canonical": c.speaker_canonical, "speaker_type": c.speaker_type,
+                        "speaker_role": c.speaker_role, "quote": c.quote, "hedge": c.hedge, "rule": c.rule,
+                        "relayed_by": sp(c.relayed_by)} for c in claims],
+            "gold": [{"source": a.source, "cue": a.cue, "content": a.content} for a in art.attributions]}

@@ -21,14 +21,14 @@ import numpy as np
 
 from ..attribution import cue_model, cues
 from ..settings import models_dir
-from .corpus import marked
+from .corpus import leave_out_help, marked
 
 
-def examples(train: Path, model: str = "en_core_web_sm"):
+def examples(train: Path, model: str = "en_core_web_sm", leave_out=()):
     """(articles read, features of each candidate verb, 1 if it lies in a gold cue else 0)."""
-    curated = frozenset(lemma for lemma, _ in cues.curated_cues(models_dir() / "cues"))
+    curated = frozenset(cues.curated_cues(models_dir() / "cues"))
     n, X, y = 0, [], []
-    for _, doc, in_cue, _ in marked(train, model):
+    for _, doc, in_cue, _ in marked(train, model, leave_out=leave_out):
         n += 1
         for tok in doc:
             if cue_model.is_candidate(tok):
@@ -63,23 +63,27 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path)
     ap.add_argument("out", type=Path)
-    ap.add_argument("--threshold", type=float, default=0.7, help="P(cue) at which an unlisted verb is a cue")
+    ap.add_argument("--threshold", type=float, default=0.5, help="P(cue) at which an unlisted verb is a cue")
     ap.add_argument("--veto", type=float, default=0.15, help="P(cue) under which a listed verb is not a cue")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
+    ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
+    ap.add_argument("--quiet", action="store_true", help="print nothing")
     a = ap.parse_args(argv)
-    n_articles, X, y = examples(a.train)
+    n_articles, X, y = examples(a.train, leave_out=a.leave_out)
     weights = fit(X, y, epochs=a.epochs)
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     cue_model.save(a.out, kept, {
         "threshold": a.threshold, "veto": a.veto,
         "built": dt.date.today().isoformat(),
-        "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues",
+        "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues"
+                   + "".join(f" --leave-out {k}" for k in a.leave_out),
         "articles": n_articles, "examples": len(y), "positives": int(sum(y)),
         "epochs": a.epochs, "features": len(kept),
     })
-    print(f"{len(y)} candidate verbs ({sum(y)} in cues) from {n_articles} articles; "
-          f"wrote {len(kept)} weights to {a.out / 'cue_model.tsv'}")
+    if not a.quiet:
+        print(f"{len(y)} candidate verbs ({sum(y)} in cues) from {n_articles} articles; "
+              f"wrote {len(kept)} weights to {a.out / 'cue_model.tsv'}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,116 @@
+"""A learnt check on whole claims: is this (cue, speaker, content) an attribution as annotated?
+
+The rules make candidate claims; many are right, some are actions read as statements ("agreed to
+pay"), nested or hypothetical speech, or a cue with the wrong speaker. A logistic regression over
+sparse features of each candidate claim (the rule that made it, the cue's lemma and the gate's
+probability for it, the kind of speaker and content, where the cue stands) is trained on PolNeAR
+train by ``python -m extract.training.claim_model`` (label: the claim matches a gold attribution,
+PolNeAR's relation test) and stored in ``models/cues/claim_model.tsv`` / ``claim_model.json``. A
+claim whose probability is under ``threshold`` is dropped (:func:`keep`); claims relayed inside
+another's quotation are left alone. Without the files every claim is kept.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from ..records import Claim
+from . import cue_model
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+
+
+def _bucket(x: float, step: float) -> str:
+    return str(int(x / step))
+
+
+def features(claim: Claim, ctx) -> list[str]:
+    """Sparse features of one candidate claim in its article (``ctx``: :class:`.common.Context`)."""
+    doc, lex = ctx.doc, ctx.lexicon
+    rule = claim.rule
+    out = ["bias", f"rule={rule}", f"quote={claim.quote}"]
+    span = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    head = None
+    if span is not None:
+        verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+        head = verbs[-1] if verbs else span.root
+    if head is not None:
+        lem = head.lemma_.lower()
+        out += [f"lem={lem}", f"rulelem={rule}|{lem}", f"dep={head.dep_}", f"tag={head.tag_}"]
+        if lex is not None and lex.model is not None and cue_model.is_candidate(head):
+            out.append(f"gate={_bucket(lex.model.prob(head), 0.1)}")
+        if lex is not None:
+            out.append(f"rate={_bucket(lex.rate.get((lem, 'VERB'), 0.0), 0.1)}")
+        if any(c.dep_ == "neg" for c in head.children):
+            out.append("neg")
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+            out.append("modal")
+        if head.i > 0 and doc[head.i - 1].lower_ == "to":
+            out.append("to_before")
+        out.append(f"ncue={min(len(span), 4)}")
+    sp = claim.speaker
+    if sp is None:
+        out.append("nospeaker")
+    else:
+        low = sp.text.lower()
+        out += [f"stype={claim.speaker_type}", f"slen={min(len(sp.text.split()), 6)}"]
+        if low in PRONOUNS:
+            out.append(f"spron={low}")
+        out.append("sbefore" if sp.end <= claim.cue.start else "safter")
+    words = len(claim.content.text.split())
+    out += [f"clen={min(words // 3, 10)}", f"pieces={len(claim.spans)}"]
+    first = claim.content.text.split()[0].lower() if words else ""
+    if first in ("that", "to", "if", "whether", "what", "how", "why", "which", "who"):
+        out.append(f"cfirst={first}")
+    out.append("cafter" if claim.content.start >= claim.cue.end else "cbefore")
+    if any(q.contains(claim.cue) for q in ctx.quotes):
+        out.append("cue_in_quote")
+    line_start = ctx.text.rfind("\n", 0, claim.cue.start) + 1
+    if line_start == 0:
+        out.append("first_line")
+    if claim.hedge:
+        out.append("hedged")
+    return out
+
+
+@dataclass(frozen=True)
+class ClaimModel:
+    weights: dict
+    threshold: float
+
+    def prob(self, claim: Claim, ctx) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in set(features(claim, ctx)))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def keep(claims: list[Claim], ctx) -> list[Claim]:
+    """The claims the model does not reject (all of them without a model)."""
+    model = getattr(ctx.lexicon, "claims", None) if ctx.lexicon is not None else None
+    if model is None:
+        return claims
+    return [c for c in claims if c.relayed_by is not None or model.prob(c, ctx) >= model.threshold]
+
+
+def load(folder: Path) -> Optional[ClaimModel]:
+    tsv, meta = folder / "claim_model.tsv", folder / "claim_model.json"
+    if not (tsv.exists() and meta.exists()):
+        return None
+    params = json.loads(meta.read_text(encoding="utf-8"))
+    with open(tsv, encoding="utf-8", newline="") as f:
+        weights = {row["feature"]: float(row["weight"]) for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)}
+    return ClaimModel(weights, float(params["threshold"]))
+
+
+def save(folder: Path, weights: dict, params: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "claim_model.tsv", "w", encoding="utf-8", newline="") as f:
+        f.write("feature\tweight\n")
+        for feat, w in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+            if "\t" in feat or "\n" in feat:
+                continue
+            f.write(f"{feat}\t{w:.4f}\n")
+    (folder / "claim_model.json").write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,150 @@
+"""Clean-up passes over an article's claims, applied in the order of :data:`PASSES`.
+
+Each pass has the signature ``(claims, ctx) -> claims``: it drops, trims, splits, links or names
+claims that the builders and quote passes made, and never invents a new cue.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..records import Claim, Span, replace
+from . import coreference
+from .common import Context
+from .spans import char_span
+
+Pass = Callable[[list[Claim], Context], list[Claim]]
+UNRESOLVABLE_SPEAKERS = {"i", "we", "you", "me", "us"}
+
+
+def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """Claims whose cue or content lies in page chrome or a dateline go; a speaker phrase that the
+    parser ran into a dateline ("WASHINGTON -- President Obama") starts after it."""
+    meta = ctx.meta
+    if meta is None:
+        return claims
+    out = []
+    for c in claims:
+        if meta.is_excluded(c.cue.start, c.cue.end) or meta.is_excluded(c.content.start, c.content.end):
+            continue
+        sp = c.speaker
+        if sp is not None and meta.is_excluded(sp.start, sp.end):
+            start = max([x.end for x in meta.excluded if x.start < sp.end and sp.start < x.end] + [sp.start])
+            trimmed = char_span(ctx.text, start, sp.end)
+            if trimmed is None:
+                c = replace(c, speaker=None, speaker_canonical=None)
+            else:  # a canonical name that was the phrase as written goes with it: never a dateline
+                canonical = trimmed.text if c.speaker_canonical == sp.text else c.speaker_canonical
+                c = replace(c, speaker=trimmed, speaker_canonical=canonical)
+        out.append(c)
+    return out
+
+
+def speaker_apart(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """A speaker phrase never runs into its own cue or content: when a misparse made the subject's
+    subtree swallow the verb ("Jane Roe (D), the mayor, called Friday for ..."), it ends before them
+    (train-validation: +0.03 point source exact F1)."""
+    out = []
+    for c in claims:
+        sp = c.speaker
+        parts = (c.cue,) + c.spans
+        if sp is not None and any(p.overlaps(sp) for p in parts):
+            stops = [p.start for p in parts if p.start > sp.start and p.overlaps(sp)]
+            cut = char_span(ctx.text, sp.start, min(stops)) if stops else None
+            if cut is not None:
+                c = replace(c, speaker=cut)
+        out.append(c)
+    return out
+
+
+def dedupe(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """One claim per cue and content; a claim whose cue lies inside a longer cue with the same
+    content ("saying" in "issued a statement saying") is that claim."""
+    seen = set()
+    out = []
+    cues_by_content: dict[tuple[int, int], list[Span]] = {}
+    for c in claims:
+        cues_by_content.setdefault((c.content.start, c.content.end), []).append(c.cue)
+    for c in claims:
+        key = (c.cue.start, c.content.start, c.content.end)
+        if key in seen or any(o.contains(c.cue) and o != c.cue for o in cues_by_content[key[1:]]):
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def split_coordinated(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """"He said he would order a review and warned against hackers": the parser often hangs the
+    second verb off the content's verb, so the first claim's content swallows the second claim.
+    A cue verb conjoined inside another claim's content, with no subject of its own, is the same
+    speaker's next claim (PolNeAR marks two, both the outer speaker's): the first content ends
+    before the conjunction and the second claim takes the first one's speaker."""
+    doc, text = ctx.doc, ctx.text
+    out = list(claims)
+    for k, c in enumerate(out):
+        if not c.rule.startswith("verb:"):
+            continue
+        span = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ != "conj" or any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in tok.children):
+            continue
+        outer = [i for i, o in enumerate(out) if i != k and o.quote == "indirect" and not o.content_spans
+                 and o.content.contains(c.cue) and o.content.start <= tok.head.idx < o.content.end
+                 and not c.content.contains(o.cue)]
+        if not outer:
+            continue
+        i = min(outer, key=lambda j: out[j].content.end - out[j].content.start)
+        o = out[i]
+        cc = [x for x in tok.head.children if x.dep_ == "cc" and x.i < tok.i]
+        cut = min([tok.left_edge.idx] + [x.idx for x in cc])
+        content = char_span(text, o.content.start, cut)
+        if content is None:
+            continue
+        out[i] = replace(o, content=content)
+        out[k] = replace(c, speaker=o.speaker, speaker_canonical=o.speaker_canonical,
+                         speaker_type=o.speaker_type, speaker_role=o.speaker_role)
+    return out
+
+
+def nest(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """A claim whose cue lies inside another claim's content is relayed by it ("“I think ...,”
+    she said"): link it with ``relayed_by`` (PolNeAR, being univocal, annotates only the outer)."""
+    out = []
+    for c in claims:
+        if c.relayed_by is None:
+            outer = [o for o in claims if o is not c and any(p.contains(c.cue) for p in o.spans)
+                     and not c.content.contains(o.cue)]
+            if outer:
+                o = min(outer, key=lambda o: o.content.end - o.content.start)
+                c = replace(c, relayed_by=o.cue)
+        out.append(c)
+    return out
+
+
+def unresolvable_in_quotes(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """"“... I think you are wrong about him.”": a claim inside a quotation whose speaker is "I",
+    "we" or "you" (or nobody) belongs to the quoted person; when no claim relays the quotation,
+    nothing says who that is, and a row with speaker "I" would mislead. Such claims are left out;
+    inside an attributed quotation they stay, linked by ``relayed_by``."""
+    def unresolved(c: Claim) -> bool:
+        if c.relayed_by is not None or not any(q.contains(c.cue) and len(q.text.split()) >= 4 for q in ctx.quotes):
+            return False
+        return c.speaker is None or c.speaker.text.lower() in UNRESOLVABLE_SPEAKERS
+    return [c for c in claims if not unresolved(c)]
+
+
+def canonical_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """Pronoun speakers take the person or group they stand for (:mod:`.coreference`)."""
+    return coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities), ctx.text)
+
+
+PASSES: tuple[Pass, ...] = (outside_exclusions, speaker_apart, dedupe, split_coordinated, nest,
+                            unresolvable_in_quotes, canonical_speakers)
+
+
+def run(claims: list[Claim], ctx: Context) -> list[Claim]:
+    for step in PASSES:
+        claims = step(claims, ctx)
+    return claims

@@ -1,0 +1,70 @@
+"""Train the claim check (:mod:`extract.attribution.claim_model`) on PolNeAR's training split.
+
+    python -m extract.training.claim_model ../shared/data/polnear/train models/cues
+
+Every candidate claim the rules make on the training articles (with the cue tables and gate in
+the output folder, which must be built first) is an example, labelled 1 when it matches a gold
+attribution (PolNeAR's relation test: contents overlap by half, sources overlap). A logistic
+regression (the AdaGrad fit of :mod:`.cue_model`, fixed seed, features seen at least five times)
+learns P(right | claim). Deterministic; ``claim_model.json`` records how the files were made.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from .. import attribution, entities, metadata
+from ..attribution import claim_model, cues
+from ..corpora.polnear import claim_attribution, relation_match
+from ..records import Document
+from .corpus import leave_out_help, marked
+from .cue_model import fit
+
+
+def examples(train: Path, folder: Path, leave_out=()):
+    """(articles read, features of each candidate claim, 1 if it matches a gold attribution)."""
+    lex = dataclasses.replace(cues.load(folder), claims=None)
+    n, X, y = 0, [], []
+    for art, doc, _, _ in marked(train, leave_out=leave_out):
+        n += 1
+        meta = metadata.analyze(Document(art.name, art.name, art.text))
+        claims, ctx = attribution.candidates(doc, entities.extract(doc, meta), meta, lex)
+        for c in claims:
+            if c.relayed_by is not None:
+                continue
+            X.append(claim_model.features(c, ctx))
+            y.append(int(any(relation_match(claim_attribution(c), g) for g in art.attributions)))
+    return n, X, y
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("train", type=Path)
+    ap.add_argument("out", type=Path, help="a cues folder with the tables and gate already built")
+    ap.add_argument("--threshold", type=float, default=0.25, help="P(right) under which a claim is dropped")
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
+    ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
+    ap.add_argument("--quiet", action="store_true", help="print nothing")
+    a = ap.parse_args(argv)
+    cues.load.cache_clear()
+    n_articles, X, y = examples(a.train, a.out, leave_out=a.leave_out)
+    weights = fit(X, y, epochs=a.epochs)
+    kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
+    claim_model.save(a.out, kept, {
+        "threshold": a.threshold, "built": dt.date.today().isoformat(),
+        "command": "python -m extract.training.claim_model ../shared/data/polnear/train models/cues"
+                   + "".join(f" --leave-out {k}" for k in a.leave_out),
+        "articles": n_articles, "examples": len(y), "positives": int(sum(y)), "epochs": a.epochs,
+        "features": len(kept),
+    })
+    cues.load.cache_clear()
+    if not a.quiet:
+        print(f"{len(y)} candidate claims ({sum(y)} right) from {n_articles} articles; "
+              f"wrote {len(kept)} weights to {a.out / 'claim_model.tsv'}")
+
+
+if __name__ == "__main__":
+    main()
