@@ -18,17 +18,19 @@ def test_tree_hash_sees_a_changed_rule(tmp_path):
     assert journal._tree_hash(pkg, journal.CODE_SUFFIXES) != before
 
 
-def test_pipeline_version_covers_code_models_and_options(tmp_path):
+def test_pipeline_version_covers_code_models_and_options(tmp_path, monkeypatch):
     base = journal.pipeline_version(Settings())
     assert journal.pipeline_version(Settings()) == base
     assert journal.pipeline_version(Settings(published="2025-03-05")) != base
     models = tmp_path / "models"
     models.mkdir()
     (models / "cues.tsv").write_text("say\t1.0\n")
-    with_copy = journal.pipeline_version(Settings(models=str(models)))
+    monkeypatch.setattr(journal, "models_dir", lambda: models)
+    with_copy = journal.pipeline_version(Settings())
+    assert with_copy != base
     journal.models_fingerprint.cache_clear()
     (models / "cues.tsv").write_text("say\t0.9\n")
-    assert journal.pipeline_version(Settings(models=str(models))) != with_copy
+    assert journal.pipeline_version(Settings()) != with_copy  # a changed model file re-processes
 
 
 def test_resume_after_a_code_change_processes_again(tmp_path, monkeypatch):

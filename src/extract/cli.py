@@ -77,11 +77,9 @@ def _date(ctx, param, value):
               help="parquet also writes each table as .parquet (needs pyarrow).")
 @click.option("--excel-safe", is_flag=True, help="Prefix cells a spreadsheet would run as a formula with '.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-@click.option("--models", type=click.Path(exists=True, file_okay=False), metavar="DIR",
-              help="Folder of lexicons and trained components (default: the ones shipped with extract).")
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of failed articles.")
 def run(inputs, out, model, workers, resume, engine, scheduler, published, batch_size, fmt, excel_safe, progress,
-        models, verbose):
+        verbose):
     """Extract claims, quantities, dates and entities from news articles, and line up the figures
     that several articles give for the same thing (facts.csv).
 
@@ -100,7 +98,7 @@ def run(inputs, out, model, workers, resume, engine, scheduler, published, batch
     from .reading import InputError
     from .resources import ModelFilesMissing
 
-    settings = Settings(model=model, models=models, published=published, workers=workers, batch_size=batch_size,
+    settings = Settings(model=model, published=published, workers=workers, batch_size=batch_size,
                         progress=sys.stderr.isatty() if progress is None else progress, verbose=verbose,
                         excel_safe=excel_safe, fmt=fmt, resume=resume, engine=engine, scheduler=scheduler)
     try:

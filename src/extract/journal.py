@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional
 
 from .records import Document
-from .settings import Settings
+from .settings import Settings, models_dir
 
 NAME = ".extract-journal.jsonl"
 PACKAGE = Path(__file__).resolve().parent
@@ -54,7 +54,7 @@ def models_fingerprint(models: Path) -> str:
 def pipeline_version(settings: Settings) -> str:
     """A hash of everything besides the article that decides its rows."""
     h = hashlib.sha256()
-    for part in (code_fingerprint(), models_fingerprint(settings.models_dir), settings.model,
+    for part in (code_fingerprint(), models_fingerprint(models_dir()), settings.model,
                  str(settings.published)):
         h.update(part.encode())
         h.update(b"\x00")

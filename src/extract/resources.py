@@ -18,12 +18,12 @@ class ModelFilesMissing(RuntimeError):
 def check_models() -> None:
     """Load every models file the stages read unconditionally; raise :class:`ModelFilesMissing`
     naming the first one missing or unreadable."""
-    from .attribution import coreference, cues
+    from .attribution import cues, sources
     from .settings import models_dir
 
     try:
         cues.lexicon()
-        coreference.capitals()
+        sources.capitals()
     except (OSError, ValueError, KeyError) as e:
         missing = getattr(e, "filename", None) or str(e)
         raise ModelFilesMissing(

@@ -10,7 +10,7 @@ ENGINES = ("local", "dask")
 FORMATS = ("csv", "parquet")
 
 
-def default_models_dir() -> Path:
+def models_dir() -> Path:
     """Where the shipped lexicons and trained components live: ``extract/models/`` in an installed
     package (``pyproject.toml`` maps the repository's ``models/`` there), else ``models/`` at the
     root of a checkout."""
@@ -19,16 +19,11 @@ def default_models_dir() -> Path:
     return packaged if packaged.is_dir() else here.parents[1] / "models"
 
 
-# Kept as the name the stages call until they take the folder from the settings they are given.
-models_dir = default_models_dir
-
-
 @dataclass(frozen=True)
 class Settings:
     """How to run the pipeline: every option of ``extract run`` is a field here.
 
     model: spaCy pipeline name or path.
-    models: folder of lexicons and trained components (default: the shipped ``models/``).
     published: fallback publication date (ISO) for articles that state none.
     workers: processes (local engine) or LocalCluster workers (Dask); 1 runs in this process.
     batch_size: texts per ``nlp.pipe`` batch, and per task sent to a worker.
@@ -42,7 +37,6 @@ class Settings:
     """
 
     model: str = DEFAULT_MODEL
-    models: Optional[str] = None
     published: Optional[str] = None
     workers: int = 1
     batch_size: int = 16
@@ -63,11 +57,6 @@ class Settings:
             raise ValueError("a scheduler goes with engine='dask'")
         if self.workers < 1 or self.batch_size < 1:
             raise ValueError("workers and batch_size must be at least 1")
-
-    @property
-    def models_dir(self) -> Path:
-        """The models folder these settings use."""
-        return Path(self.models) if self.models else default_models_dir()
 
     @classmethod
     def option_names(cls) -> frozenset[str]:
