@@ -46,3 +46,32 @@ def test_claim_date_is_the_day_given_beside_the_cue_else_publication():
     plain = assembly.assemble(Document("a2", "a2.txt", TEXT), ArticleMeta(published="2025-03-05"),
                               claims=(Claim(cue=_span("said"), content=_span("40 people died in the floods")),))
     assert plain.claims[0].claim_date == "2025-03-05"
+
+
+def _dated(text: str, claim: Claim, *dates: TimeExpr, published: str = "2025-03-05", others=()):
+    return assembly.claim_date(claim, (claim, *others), dates, ((0, len(text)),), published)
+
+
+def _day(text: str, needle: str, iso: str) -> TimeExpr:
+    i = text.index(needle)
+    return TimeExpr(span=Span.of(text, i, i + len(needle)), type="date", value=iso, start_date=iso, end_date=iso)
+
+
+def test_claim_date_from_a_date_opening_the_sentence():
+    text = "Yesterday, after a long meeting with her advisers, the minister announced new elections."
+    c = Claim(cue=Span.of(text, text.index("announced"), text.index("announced") + 9),
+              content=Span.of(text, text.index("new"), len(text) - 1))
+    assert _dated(text, c, _day(text, "Yesterday", "2025-03-04")) == "2025-03-04"
+
+
+def test_claim_date_skips_what_was_claimed_and_the_future():
+    text = "The league said on Monday that the final, set for March 30, would be moved."
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    content = Span.of(text, text.index("that"), len(text) - 1)
+    c = Claim(cue=cue, content=content)
+    monday, final = _day(text, "Monday", "2025-03-03"), _day(text, "March 30", "2025-03-30")
+    assert _dated(text, c, monday, final) == "2025-03-03"
+    assert _dated(text, c, final) == "2025-03-05"                  # inside the content: not the claiming day
+    loose = Claim(cue=cue, content=Span.of(text, text.index("would"), len(text) - 1))
+    assert _dated(text, loose, final) == "2025-03-05"              # after publication: a prediction
+    assert _dated(text, loose, final, published="2025-04-02") == "2025-03-30"

@@ -6,8 +6,9 @@
   that sentence's own event, not a statement made elsewhere.
 * A quantity also records its sentence (``sentence_start``/``sentence_end``): the claim ledger
   keys a figure on the entities of that sentence.
-* ``claim_date``: the day the text gives for the statement (a day-precise date next to the cue,
-  "said on Tuesday"), else the publication date, else empty.
+* ``claim_date``: the day the text gives for the statement (the day-precise date of the claim's
+  sentence nearest its cue, outside what was claimed, never after publication: :func:`claim_date`),
+  else the publication date, else empty.
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from typing import Optional, Sequence
 
 from .records import ArticleMeta, ArticleResult, Claim, Document, Entity, Quantity, Span, TimeExpr, replace
 
-CUE_WINDOW = 40
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> Optional[tuple[int, int]]:
@@ -69,17 +69,39 @@ def assemble(document: Document, meta: ArticleMeta, *, entities: Sequence[Entity
 
     dated = []
     for c in claims:
-        when = meta.published
-        for d in dates:
-            if d.start_date and d.start_date == d.end_date and d.type == "date" and not any(p.contains(d.span) for p in c.spans):
-                near = min(abs(d.span.start - c.cue.end), abs(c.cue.start - d.span.end))
-                if near <= CUE_WINDOW and _sentence_of(sentences, d.span.start) == _sentence_of(sentences, c.cue.start):
-                    when = d.start_date
-                    break
+        when = claim_date(c, claims, dates, sentences, meta.published)
         relay = by_cue.get((c.relayed_by.start, c.relayed_by.end)) if c.relayed_by else None
         dated.append(replace(c, claim_date=when, relayed_by_id=relay))
     return ArticleResult(document=document, meta=meta, entities=tuple(entities), claims=tuple(dated),
                          quantities=tuple(quantities), dates=tuple(dates))
+
+
+def claim_date(claim: Claim, claims: Sequence[Claim], dates: Sequence[TimeExpr],
+               sentences: Sequence[tuple[int, int]], published: Optional[str]) -> Optional[str]:
+    """The day ``claim`` was made: the day-precise date of its own sentence nearest its cue
+    ("said on Tuesday", "Yesterday, ... the Queen announced"), else the publication date.
+
+    A date that stands inside a claim's content dates what was claimed, not the claiming ("said
+    the debate would be held on October 15"), so it is passed over, unless that content also holds
+    this claim's cue (a claim reported inside another: "X said that on Monday Y announced ...").
+    A day after the publication date is a prediction or a misreading, never the day of a statement
+    the article reports, so it is passed over too.
+    """
+    sent = _sentence_of(sentences, claim.cue.start)
+    best, best_gap = None, None
+    for d in dates:
+        if not (d.start_date and d.start_date == d.end_date and d.type == "date"):
+            continue
+        if sent is None or _sentence_of(sentences, d.span.start) != sent:
+            continue
+        if published and d.start_date > published:
+            continue
+        if any(p.contains(d.span) and not p.contains(claim.cue) for c in claims for p in c.spans):
+            continue
+        gap = min(abs(d.span.start - claim.cue.end), abs(claim.cue.start - d.span.end))
+        if best_gap is None or gap < best_gap:
+            best, best_gap = d.start_date, gap
+    return best or published
 
 
 def failed(document: Document, meta: Optional[ArticleMeta], error: str) -> ArticleResult:
