@@ -174,3 +174,20 @@ def test_docstring_examples_of_speakers():
 
     result = doctest.testmod(extract.speakers)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_body_named_after_a_person_keeps_apart_from_the_person():
+    """"The Biden campaign" (an organization whose canonical name is the person's) is not the
+    person's run-level key; the person's own claims still share one."""
+    import pandas as pd
+
+    from extract.speakers import speaker_keys
+
+    claims = pd.DataFrame({"article_id": ["a", "b", "b"],
+                           "speaker_canonical": ["Joe Biden", "Joe Biden", "Joe Biden"],
+                           "speaker_type": ["person", "person", "organization"]})
+    ents = pd.DataFrame({"article_id": ["a", "b"], "label": ["PERSON", "PERSON"],
+                         "text": ["Joe Biden", "Biden"], "canonical": ["Joe Biden", "Joe Biden"]})
+    keys = speaker_keys(claims, ents).tolist()
+    assert keys[0] == keys[1] == "joe biden"
+    assert keys[2] != "joe biden" and keys[2].endswith("@b")

@@ -280,6 +280,9 @@ def entity_keys(entities: pd.DataFrame, names: Optional[RunNames] = None) -> pd.
     return keys.astype("string")
 
 
+NOT_PERSON_TYPES = frozenset({"organization", "country_or_group", "document"})
+
+
 def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, names: Optional[RunNames] = None) -> pd.Series:
     """The run-level ``speaker_key`` of every claim (empty where the claim states no source).
 
@@ -315,6 +318,8 @@ def speaker_keys(claims: pd.DataFrame, entities: pd.DataFrame, *, names: Optiona
                 if resolved is not None and label not in PERSON_LABELS and label != "GPE" and not person \
                         and index.is_generic(resolved, name):
                     resolved = None
+                if label in PERSON_LABELS and stype in NOT_PERSON_TYPES:
+                    resolved = None  # "the Biden campaign", typed organization: not the person's own words
                 cache[(label, name, person)] = resolved
             resolved = cache[(label, name, person)]
             if resolved is not None:
