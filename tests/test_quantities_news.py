@@ -141,3 +141,8 @@ def test_a_closing_quote_is_no_unit(q):
     got = q('The class is "English 101". It has 30 seats.')
     assert [(t, u) for t, _, _, _, _, u, _ in got if t != "101"] == [("30 seats", None)]
     assert all(u is None for *_, u, _ in got)
+
+
+def test_a_unit_read_in_a_narrower_window_when_the_wider_one_reads_nothing(q):
+    got = q("Temperatures hit 41 degrees Celsius in the valley and 12 degrees on the peak.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("41 degrees Celsius", "degree Celsius"), ("12 degrees", "degree angle")]

@@ -321,7 +321,8 @@ def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float]
                   glued: Optional[str]) -> Optional[tuple[str, int]]:
     """(unit name, token after the unit words) of the unit after the number ending before token
     ``k``: one of ``OWN_UNITS``, else what quantulum3 reads in a window of three tokens ("95 mph",
-    "30 yards", "27-kilometer"), else in the first word alone ("3.0 litre V6"). The number is
+    "30 yards", "27-kilometer"), else of two ("41 degrees Celsius" before "in"), else in the first
+    word alone ("3.0 litre V6"). The number is
     shown to it as ``hint`` (or, without one, as the text from token ``start``). A currency it
     reads counts only in a money context ("pound" may be a weight)."""
     n = len(doc)
@@ -335,8 +336,10 @@ def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float]
         return None
     snippet = number + rest
     found = quantulum_unit(snippet)
-    if found is None and k < n and maybe_unit(rest):
-        snippet = number + text[_end_of(doc, k - 1):_end_of(doc, k)]  # the first word alone
+    for width in (2, 1):  # "41 degrees Celsius" when "41 degrees Celsius in" reads as nothing
+        if found is not None or k + width > n or rest_end.i < k + width - 1 or not maybe_unit(rest):
+            break
+        snippet = number + text[_end_of(doc, k - 1):_end_of(doc, k + width - 1)]
         found = quantulum_unit(snippet)
     if found is None or (found[1] == "currency" and not money_context(doc, k)):
         return None
