@@ -146,3 +146,8 @@ def test_a_closing_quote_is_no_unit(q):
 def test_a_unit_read_in_a_narrower_window_when_the_wider_one_reads_nothing(q):
     got = q("Temperatures hit 41 degrees Celsius in the valley and 12 degrees on the peak.")
     assert [(t, u) for t, _, _, _, _, u, _ in got] == [("41 degrees Celsius", "degree Celsius"), ("12 degrees", "degree angle")]
+
+
+def test_a_compound_ordinal_is_no_fraction(q):
+    got = q("The tombs date from the twenty-sixth dynasty; twenty-one of them were looted.")
+    assert [(t, v) for t, v, *_ in got] == [("twenty-one", 21)]

@@ -163,6 +163,8 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
         return None, i + 1
     if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
         return None, i + 2  # "two-thirds of": read at "thirds"
+    if i + 2 < n and tok.lower_ in TENS and doc[i + 1].text == "-" and doc[i + 2].lower_ in ORDINAL_WORDS:
+        return None, i + 3  # "the twenty-sixth dynasty": an ordinal, not twenty sixths
     idiom_end = _hyphen_idiom(doc, i)
     if idiom_end:
         return None, idiom_end  # "one-on-one", "two-by-two", "a 5-to-2 vote"
