@@ -151,3 +151,8 @@ def test_a_unit_read_in_a_narrower_window_when_the_wider_one_reads_nothing(q):
 def test_a_compound_ordinal_is_no_fraction(q):
     got = q("The tombs date from the twenty-sixth dynasty; twenty-one of them were looted.")
     assert [(t, v) for t, v, *_ in got] == [("twenty-one", 21)]
+
+
+def test_a_year_of_the_next_century_is_a_date_not_a_count(q):
+    got = q("Seas could rise 1 metre by 2100, and 2150 people were moved.")
+    assert [(t, v) for t, v, *_ in got] == [("1 metre", 1), ("2150 people", 2150)]

@@ -33,7 +33,7 @@ VULGAR_FRACTIONS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 
                     "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 # "1/2", "3/4", "1/40": a proper fraction (a date such as "9/11" is the NER's, see candidates.py).
 SLASH_FRACTION_RE = re.compile(r"^(\d{1,2})/(\d{1,3})$")
-YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)s?$")
 # A number token, perhaps glued to a currency sign, a scale ("$310bn", "4.3M") or a unit ("6kW",
 # "45g", "1.38pc", '12.5″'), written with an exponent ("4e14", "2.48×10−5") or as "minus-40".
 # "PS" is how ASCII transliteration (unidecode) writes the pound sign, "Y=" how wire copy writes yen.
