@@ -156,3 +156,8 @@ def test_a_compound_ordinal_is_no_fraction(q):
 def test_a_year_of_the_next_century_is_a_date_not_a_count(q):
     got = q("Seas could rise 1 metre by 2100, and 2150 people were moved.")
     assert [(t, v) for t, v, *_ in got] == [("1 metre", 1), ("2150 people", 2150)]
+
+
+def test_pounds_after_a_scale_word_are_sterling_unless_they_weigh_something(q):
+    got = q("The chain was sold for 200 million pounds, and the ship carried two million pounds of beef.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("200 million pounds", "GBP"), ("two million pounds", "pound-mass")]

@@ -239,7 +239,7 @@ def _end_of(doc: Doc, i: int) -> int:
 def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str], int]:
     """(unit, token after it) of a percent or currency word right after the number at ``k``:
     "5 percent", "5 per cent", "17 billion dlrs", "52 cts", "40 million Swedish crowns"; "pounds"
-    is money only in a money context; "$40 US" keeps its dollar."""
+    is money only in a money context or after a scale word ("200 million pounds", not "... pounds of beef"); "$40 US" keeps its dollar."""
     n = len(doc)
     if k + 1 < n and doc[k].lower_ == "percentage" and doc[k + 1].lower_ in ("point", "points"):
         return "percentage point", k + 2
@@ -250,7 +250,7 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     if k < n and doc[k].text.endswith("%"):
         return "percent", k
     if k < n and doc[k].lower_ in CURRENCY_WORDS and (doc[k].lower_ not in AMBIGUOUS_CURRENCY
-                                                     or unit is None and money_context(doc, k)):
+                                                     or unit is None and (money_context(doc, k) or _scaled_pounds(doc, k))):
         return CURRENCY_WORDS[doc[k].lower_], k + 1
     national = national_currency(doc, k)
     if national is not None:
@@ -258,6 +258,12 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     if unit is not None and k < n and doc[k].text in ("US", "U.S."):
         return unit, k + 1  # "$40 US a tonne"
     return unit, k
+
+
+def _scaled_pounds(doc: Doc, k: int) -> bool:
+    """ "200 million pounds" with no "of" after: sterling ("two million pounds of beef" is a weight)."""
+    return doc[k].lower_ == "pounds" and k > 0 and doc[k - 1].lower_ in ("million", "billion", "mln", "bln", "bn", "m") \
+        and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of")
 
 
 def national_currency(doc: Doc, k: int) -> Optional[tuple[str, int]]:
