@@ -161,3 +161,8 @@ def test_a_year_of_the_next_century_is_a_date_not_a_count(q):
 def test_pounds_after_a_scale_word_are_sterling_unless_they_weigh_something(q):
     got = q("The chain was sold for 200 million pounds, and the ship carried two million pounds of beef.")
     assert [(t, u) for t, _, _, _, _, u, _ in got] == [("200 million pounds", "GBP"), ("two million pounds", "pound-mass")]
+
+
+def test_people_named_by_nation_are_counted_after_of(q):
+    got = q("Thousands of Syrians fled and dozens of aid workers stayed.")
+    assert [(t, c) for t, *_, c in got] == [("Thousands", "Syrians"), ("dozens", "workers")]

@@ -35,6 +35,8 @@ def counted_noun(head: Token) -> Optional[Token]:
 def of_object(doc: Doc, k: int) -> Optional[str]:
     """The counted noun of "a third of voters", "dozens of people": the object of the "of" at ``k``."""
     pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.pos_ == "PROPN" and (pobj.tag_ == "NNPS" or pobj.ent_type_ == "NORP"):
+        return pobj.text  # "millions of Americans", "thousands of Syrians": people named by nation
     return pobj.text.lower() if pobj is not None and pobj.pos_ == "NOUN" else None
 
 
