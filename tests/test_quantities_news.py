@@ -166,3 +166,36 @@ def test_pounds_after_a_scale_word_are_sterling_unless_they_weigh_something(q):
 def test_people_named_by_nation_are_counted_after_of(q):
     got = q("Thousands of Syrians fled and dozens of aid workers stayed.")
     assert [(t, c) for t, *_, c in got] == [("Thousands", "Syrians"), ("dozens", "workers")]
+
+
+def test_a_qualifier_before_the_article_of_a_number_word(q):
+    got = q("At least a dozen people died and more than a hundred homes burned.")
+    assert [(t, v, lo, hi, ql) for t, v, lo, hi, ql, _, _ in got] == [
+        ("At least a dozen people", 12, 12, None, "at_least"), ("more than a hundred homes", 100, 100, None, "more_than")]
+
+
+def test_a_couple_of(q):
+    got = q("A couple of players were booked after she lost a couple of hundred dollars.")
+    assert [(t, v, ql, u, c) for t, v, _, _, ql, u, c in got] == [
+        ("A couple", 2, "approximate", None, "players"), ("a couple of hundred dollars", 200, "approximate", "USD", None)]
+
+
+def test_the_other_one_is_no_count(q):
+    got = q("The other one cost 40 dollars.")
+    assert [t for t, *_ in got] == ["40 dollars"]
+
+
+def test_currencies_named_without_their_country(q):
+    got = q("It will cost one billion złotys, or 90 billion forints, or 2 million hryvnias.")
+    assert [u for *_, u, _ in got] == ["PLN", "HUF", "UAH"]
+
+
+def test_the_subject_of_a_verb_of_loss_is_no_decrease(nlp):
+    people, jobs = quantities.extract(nlp("Twelve people lost their lives after the firm cut 40 jobs."))
+    assert (people.predicate, people.change) == ("lose", None)
+    assert (jobs.predicate, jobs.change) == ("cut", "decrease")
+
+
+def test_according_to_is_no_predicate(nlp):
+    (a,) = quantities.extract(nlp("According to the ministry, $3.6 billion was moved."))
+    assert (a.value, a.predicate) == (3.6e9, "move")

@@ -67,7 +67,7 @@ SAYING = {"say", "tell", "add", "explain", "comment", "argue", "insist", "claim"
           "recall", "reply", "complain", "agree", "caution"}
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
-NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only")
+NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only", "other")
 NOT_A_COUNT_AFTER_ONE = ("another", "day", "time", "way")
 RANGE_WORDS = ("to", "and", "-", "–")
 APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "just"}
@@ -221,8 +221,7 @@ def phrase_end(doc: Doc, i: int) -> int:
         nxt = doc[j + 1] if j + 1 < n else None
         if chains(prev, tok):
             j += 1
-        elif prev.lower_ == "couple" and tok.lower_ == "of" and nxt is not None and chains(tok, nxt) is False \
-                and nxt.lower_.rstrip("s") in SCALE_WORDS:
+        elif prev.lower_ == "couple" and tok.lower_ == "of" and nxt is not None and nxt.lower_.rstrip("s") in SCALE_WORDS:
             j += 2  # "a couple of hundred"
         elif nxt is not None and tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and (
                 prev.lower_ in TENS and nxt.lower_ in ONES or prev.lower_ in WORD_NUMBERS and nxt.lower_ in DENOMINATORS):
@@ -327,13 +326,17 @@ def vague_count(doc: Doc, i: int) -> Optional[tuple[int, float, float]]:
 
 
 def qualifier_around(doc: Doc, start_i: int, end_i: int) -> tuple[str, int]:
-    """(qualifier, index of its first token) from the words before the number ("at least", "about")
-    and after it ("or more", "or so")."""
-    before = " ".join(t.lower_ for t in doc[max(start_i - 4, 0):start_i])
+    """(qualifier, index of its first token) from the words before the number ("at least", "about",
+    also before "a": "at least a dozen") and after it ("or more", "or so")."""
+    at = start_i
+    if at > 0 and doc[at - 1].lower_ in ("a", "an") and (doc[at].lower_ in WORD_NUMBERS or doc[at].lower_ in SCALE_WORDS
+                                                              or doc[at].lower_ == "couple"):
+        at -= 1  # "at least a dozen", "more than a hundred"
+    before = " ".join(t.lower_ for t in doc[max(at - 4, 0):at])
     for words, q in QUALIFIERS_BEFORE:
         for w in words:
             if before == w or before.endswith(" " + w):
-                return q, start_i - len(w.split())
+                return q, at - len(w.split())
     after = " ".join(t.lower_ for t in doc[end_i:end_i + 3])
     for w, q in QUALIFIERS_AFTER:
         if after.startswith(w):

@@ -201,10 +201,11 @@ def is_number_token(tok: Token) -> bool:
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return prev is not None and prev.text == "$" and prev.whitespace_ == ""
         return True
-    if tok.lower_ == "couple":  # "a couple (of) hundred"
+    if tok.lower_ == "couple":  # "a couple (of) hundred", "a couple of cards"
         after = tok.doc[tok.i + 1:tok.i + 3]
         return any(t.lower_.rstrip("s") in SCALE_WORDS for t in after[:1]) or \
-            len(after) == 2 and after[0].lower_ == "of" and after[1].lower_.rstrip("s") in SCALE_WORDS
+            len(after) == 2 and after[0].lower_ == "of" and (after[1].lower_.rstrip("s") in SCALE_WORDS or
+                                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a" and after[1].tag_ == "NNS")
     return tok.lower_ in WORD_NUMBERS or tok.lower_ in SCALE_WORDS or fraction_value(tok.text) is not None or \
         bool(RANGE_TOKEN_RE.match(tok.text))
 

@@ -46,16 +46,23 @@ def governing_verb(tok: Token) -> Optional[Token]:
     for _ in range(4):
         if cur.dep_ in CLIMB_DEPS:
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            if _is_verb(cur):
                 return cur
         else:
             break
-    return cur if cur.pos_ == "VERB" else None
+    return cur if cur.pos_ == "VERB" and cur.lower_ != "according" else None
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb a quantity can belong to: not the "according" of "according to" (QA on Wikinews:
+    three figures after "according to X" had the predicate "accord")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.lower_ != "according"
 
 
 def change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
-    """increase / decrease from the verb's lemma ("rose", "cut") or a sign before the number."""
-    if verb is not None:
+    """increase / decrease from the verb's lemma ("rose", "cut") or a sign before the number; not
+    from the verb of which the quantity is the subject ("12 people lost their lives")."""
+    if verb is not None and not _in_subject(doc[start_i], verb):
         lemma = verb.lemma_.lower()
         if lemma in INCREASE:
             return "increase"
@@ -67,3 +74,15 @@ def change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
     if prev in ("down", "-", "−"):
         return "decrease"
     return None
+
+
+def _in_subject(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` lies in the subject of ``verb``."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("nsubj", "csubj")  # "40 jobs were cut" is a decrease still
+        cur = cur.head
+    return False

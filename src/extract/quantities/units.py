@@ -32,7 +32,15 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD"
                   "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
                   "roubles": "RUB", "won": "KRW", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
                   "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rand": "ZAR",
-                  "cent": "cent", "cents": "cent", "cts": "cent", "pence": "penny", "p": "penny", "stg": "GBP"}
+                  "cent": "cent", "cents": "cent", "cts": "cent", "pence": "penny", "p": "penny", "stg": "GBP",
+                  # currencies named without their country, as news names them
+                  "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN", "złotych": "PLN",
+                  "forint": "HUF", "forints": "HUF", "baht": "THB", "rupiah": "IDR", "rupiahs": "IDR",
+                  "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "naira": "NGN", "nairas": "NGN",
+                  "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "lira": "TRY", "liras": "TRY", "lire": "TRY",
+                  "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "kwacha": "ZMW",
+                  "leu": "RON", "lei": "RON", "tenge": "KZT", "rial": "IRR", "rials": "IRR", "bitcoin": "BTC",
+                  "bitcoins": "BTC"}
 # Currencies named with their country: "Swedish crowns", "US dollars", "South African rand".
 NATIONAL_CURRENCIES = {
     "us": {"dollar": "USD"}, "u.s.": {"dollar": "USD"}, "american": {"dollar": "USD"},
