@@ -199,3 +199,22 @@ def test_the_subject_of_a_verb_of_loss_is_no_decrease(nlp):
 def test_according_to_is_no_predicate(nlp):
     (a,) = quantities.extract(nlp("According to the ministry, $3.6 billion was moved."))
     assert (a.value, a.predicate) == (3.6e9, "move")
+
+
+def test_half_a_scale_word_and_shares_after_by(q):
+    got = q("Half a million people signed; the drug cut deaths by a third and costs fell by nearly half.")
+    assert [(t, v, ql, u) for t, v, _, _, ql, u, _ in got] == [
+        ("Half a million people", 5e5, "exact", None), ("a third", 1 / 3, "exact", "fraction"),
+        ("nearly half", 0.5, "approximate", "fraction")]
+
+
+def test_by_a_third_party_is_no_share(q):
+    got = q("The audit, by a third party, found 12 errors.")
+    assert [t for t, *_ in got] == ["12 errors"]
+
+
+def test_ranges_and_units_glued_the_wire_way(q):
+    got = q("The firm paid $5bn-$6bn for fields pumping 7.5 mln b/d, and NT$500 million more.")
+    assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
+        ("$5bn-$6bn", 5e9, 6e9, "USD"), ("7.5 mln b/d", 7.5e6, 7.5e6, "barrel per day"),
+        ("NT$500 million", 5e8, 5e8, "TWD")]

@@ -157,6 +157,9 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
     if vague is not None:
         j, low, high = vague
         return Candidate(i, j, None, low, high, "range"), j
+    half = half_of_scale(doc, i)
+    if half is not None:
+        return half, half.end
     if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
         return None, i + 1
     if TIME_RE.match(tok.text) or _clock_time(doc, i) or _list_marker(doc, i) or _named_fraction(tok):
@@ -300,12 +303,43 @@ def is_fraction(doc: Doc, i: int) -> bool:
     """ "a third of", "half of", "two-thirds of": a share."""
     tok = doc[i]
     word = tok.lower_[:-1] if tok.lower_.endswith("s") and tok.lower_[:-1] in FRACTIONS else tok.lower_
+    if word in FRACTIONS and _by_fraction(doc, i):
+        return True
     if word not in FRACTIONS or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
         return False
     if word == "half" and (i == 0 or doc[i - 1].lower_ not in ("a", "one")):
         return i == 0 or doc[i - 1].lower_ in ("almost", "nearly", "about", "over", "than", "roughly", "around")
     prev = doc[i - 2] if i > 1 and doc[i - 1].text == "-" else (doc[i - 1] if i > 0 else None)
     return prev is not None and prev.lower_ in ("a", "one", "two", "three", "four")
+
+
+def _by_fraction(doc: Doc, i: int) -> bool:
+    """ "cut deaths by a third", "fell by nearly half", "by two-thirds": a share after "by", not
+    followed by a noun ("by a third party")."""
+    if i + 1 < len(doc) and not (doc[i + 1].is_punct or doc[i + 1].pos_ in ("CCONJ", "ADP", "SCONJ", "ADV", "PART")):
+        return False
+    k = i - 1
+    if k > 0 and doc[k].text == "-":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("a", "one", "two", "three", "four"):
+        k -= 1
+    while k >= 0 and doc[k].lower_ in APPROX_WORDS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by" and (doc[i].lower_ == "half" or doc[i - 1].lower_ != "by")
+
+
+def half_of_scale(doc: Doc, i: int) -> Optional[Candidate]:
+    """ "half a million", "half a dozen": half the scale word's value."""
+    if doc[i].lower_ != "half" or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    scale = 12.0 if doc[i + 2].lower_ == "dozen" else SCALES.get(doc[i + 2].lower_)
+    if scale is None or doc[i + 2].lower_ not in SCALE_WORDS + ("dozen",):
+        return None
+    qualifier, q_start = qualifier_around(doc, i, i + 3)
+    value = scale / 2
+    low, high = (None if qualifier in ("at_most", "less_than") else value,
+                 None if qualifier in ("at_least", "more_than") else value)
+    return Candidate(min(i, q_start), i + 3, value, low, high, qualifier, number_end=i + 3, hint=value)
 
 
 def vague_count(doc: Doc, i: int) -> Optional[tuple[int, float, float]]:
@@ -560,7 +594,12 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
         unit = CURRENCY_SYMBOLS.get(cur) or CURRENCY_SYMBOLS.get("$" + cur, unit)
     one_token_range = RANGE_TOKEN_RE.match(words[0]) if len(words) == 1 else None
     if one_token_range:  # "3.5–4.0 TeV"; not a score ("6–3") nor years ("2012–13", the dates stage's)
-        low, high = (float(g) for g in one_token_range.groups())
+        low, high = float(one_token_range.group(1)), float(one_token_range.group(4))
+        s1, s2 = one_token_range.group("s1"), one_token_range.group("s2")
+        if (s1 or s2) and unit is None and "m" in (s1, s2):
+            return None  # "5m-6m" without a currency sign: metres or millions, left unread
+        low *= SCALES[s1 or s2] if (s1 or s2) else 1
+        high *= SCALES[s2 or s1] if (s1 or s2) else 1
         if low >= high or YEAR_RE.match(one_token_range.group(1)):
             return None
         return Candidate(start_i, j, None, low, high, "range", unit=unit, number_end=j, hint=low)

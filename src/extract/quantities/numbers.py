@@ -37,11 +37,11 @@ YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)s?$")
 # A number token, perhaps glued to a currency sign, a scale ("$310bn", "4.3M") or a unit ("6kW",
 # "45g", "1.38pc", '12.5″'), written with an exponent ("4e14", "2.48×10−5") or as "minus-40".
 # "PS" is how ASCII transliteration (unidecode) writes the pound sign, "Y=" how wire copy writes yen.
-NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|Y=|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
+NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|NT\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|Y=|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?P<exp>[eE][-+−]?\d{1,3}|[×x]10\^?[-+−]?\d{1,3})?"
                            r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k|million|billion|trillion)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°″′][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
-# One token holding a range: "3.5–4.0", "10-20".
-RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+# One token holding a range: "3.5–4.0", "10-20", "5bn-$6bn" (scales and a second currency sign glued).
+RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)(?P<s1>bn|mn|m|k)?[-–](?P<cur2>[$£€])?(\d+(?:\.\d+)?)(?P<s2>bn|mn|m|k)?$")
 UNCERTAINTY = ("±", "+/-", "+", "/-")
 TIME_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m\.?)$|^\d{1,2}:\d\d$", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from .numbers import plain
 
 CURRENCY_SYMBOLS = {"$": "USD", "y=": "JPY", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD",
                     "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL",
+                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "nt$": "TWD",
                     "rs": "INR", "rs.": "INR", "₩": "KRW", "₦": "NGN", "rmb": "CNY",
                     # ISO codes written before the amount: "CHF 300", "EUR 250"
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR",
@@ -376,6 +376,9 @@ def _own_unit(doc: Doc, k: int, glued: Optional[str]) -> Optional[tuple[str, int
     n = len(doc)
     if k >= n:
         return None
+    if k + 2 < n and not doc[k].whitespace_ and not doc[k + 1].whitespace_ and \
+            doc[k].text + doc[k + 1].text + doc[k + 2].text in OWN_UNITS:  # "b/d" as the tokenizer splits it
+        return OWN_UNITS[doc[k].text + doc[k + 1].text + doc[k + 2].text], k + 3
     two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
     if two in OWN_UNITS:
         return OWN_UNITS[two], k + 2
