@@ -218,3 +218,8 @@ def test_ranges_and_units_glued_the_wire_way(q):
     assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
         ("$5bn-$6bn", 5e9, 6e9, "USD"), ("7.5 mln b/d", 7.5e6, 7.5e6, "barrel per day"),
         ("NT$500 million", 5e8, 5e8, "TWD")]
+
+
+def test_ages_in_months_and_after_be(q):
+    got = q("She was 19 when her 18-month-old son was born; the index was 35 at noon.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("19", "year of age"), ("18", "month of age"), ("35", None)]

@@ -27,7 +27,7 @@ from ..records import ArticleMeta, Quantity, Span
 from . import roles
 from .candidates import Candidate, blocked_tokens, may_start, scan_from
 from .numbers import is_number_token, parse_number
-from .units import is_age, measured_unit, rate_unit, trailing_unit, warm_up
+from .units import age_unit, is_person_age, measured_unit, rate_unit, trailing_unit, warm_up
 
 __all__ = ["extract", "finish", "elided_unit", "Candidate", "parse_number", "warm_up"]
 
@@ -120,7 +120,9 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     if unit is not None:
         unit, k = rate_unit(doc, k, unit)
         end = doc[k - 1].idx + len(doc[k - 1].text)
-    elif is_age(doc, k) or _age_before(doc, cand.start):
+    elif age_unit(doc, k) is not None:
+        unit = age_unit(doc, k)
+    elif _age_before(doc, cand.start) or is_person_age(doc[number_end - 1]):
         unit = "year of age"
     else:
         found = measured_unit(doc, text, cand.start, k, cand.hint, cand.glued)

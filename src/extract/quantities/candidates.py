@@ -21,8 +21,8 @@ from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, RANGE_TOKEN_
                       UNCERTAINTY, VULGAR_FRACTIONS, WORD_NUMBERS, YEAR_RE, chains, fraction_value, glued_unit,
                       is_number_token, parse_number)
 from . import roles
-from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, national_currency,
-                    maybe_unit, quantulum_unit)
+from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, is_person_age,
+                    national_currency, maybe_unit, quantulum_unit)
 
 # A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
 # ("dozens" 12-120, "millions" 1e6-1e7).
@@ -160,7 +160,8 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
     half = half_of_scale(doc, i)
     if half is not None:
         return half, half.end
-    if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
+    if (i in blocked and not is_fraction(doc, i) and not is_person_age(tok)) or \
+            not (is_number_token(tok) or is_fraction(doc, i)):
         return None, i + 1
     if TIME_RE.match(tok.text) or _clock_time(doc, i) or _list_marker(doc, i) or _named_fraction(tok):
         return None, i + 1

@@ -13,7 +13,7 @@ import warnings
 from importlib.metadata import version
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .numbers import plain
 
@@ -66,7 +66,7 @@ PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour"
              "unit", "mile", "kilometre", "kilometer", "metre", "meter", "foot", "acre", "hectare", "mmbtu"}
 MONEY_WORDS = ("$", "£", "€", "cost", "price", "pay", "fund", "budget", "worth", "spent", "spend", "raised",
                "sterling", "fine", "salary", "revenue", "profit")
-AGE_RE = re.compile(r"^(?:- )?years? (?:- )?old\b")
+AGE_RE = re.compile(r"^(?:- )?(?P<unit>year|month|week|day)s? (?:- )?old\b")
 SI_PREFIXES = "kmgtpnuμcd"  # lower-cased: "MWh" is mega + Wh, "kWh" kilo + Wh
 QUANTULUM3_VERSION = "0.10.0"  # the version whose internals _stable_quantulum replaces
 
@@ -328,7 +328,27 @@ def per_unit_name(doc: Doc, i: int, *, any_unit: bool) -> Optional[tuple[str, in
 
 def is_age(doc: Doc, k: int) -> bool:
     """ "73 years old", "a 95-year-old": the number is an age."""
-    return bool(AGE_RE.match(" ".join(t.lower_ for t in doc[k:k + 4])))
+    return age_unit(doc, k) is not None
+
+
+def age_unit(doc: Doc, k: int) -> Optional[str]:
+    """The unit of an age written after the number at ``k``: "73 years old" and "a 95-year-old" ->
+    "year of age", "her 18-month-old daughter" -> "month of age" (NewsQuant's names)."""
+    m = AGE_RE.match(" ".join(t.lower_ for t in doc[k:k + 4]))
+    return f"{m.group('unit')} of age" if m else None
+
+
+PERSONAL_PRONOUNS = {"he", "she", "i", "you", "we", "they"}
+
+
+def is_person_age(tok: Token) -> bool:
+    """ "He will be 35", "she was 19 when": a bare whole number after "be" whose subject is a person
+    (a pronoun or a PERSON entity) is an age (NewsQuant's "year of age")."""
+    verb = tok.head
+    if tok.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or not tok.text.isdigit() or not 0 < int(tok.text) < 120:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ == "PERSON")
 
 
 def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float],
