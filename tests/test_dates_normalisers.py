@@ -159,3 +159,22 @@ def test_rates_and_titles_are_no_durations():
 def test_longest_match_wins_where_rules_overlap():
     got = values("Talks ran from March 30 to April 2, 2024.")
     assert got == {"March 30 to April 2, 2024": "2024-03-30/2024-04-02"}
+
+
+def test_anaphoric_days_and_years_count_from_the_date_named_last():
+    text = "The plant shut on Jan. 14, 2019. Later that day a fire broke out, and the next morning it spread."
+    assert values(text) == {"Jan. 14, 2019": "2019-01-14", "Later that day": "2019-01-14",
+                            "the next morning": "2019-01-15TMO"}
+    text = "She moved to Lima in May 2016, left later that year and came back the following year."
+    assert values(text) == {"in May 2016": "2016-05", "later that year": "2016", "the following year": "2017"}
+
+
+def test_anaphoric_days_fall_back_on_the_publication_date():
+    assert values("The same day, shares rose.") == {"The same day": "2025-03-05"}
+    # a bare "that day" and a day-care centre are no dates; the weekday beside them is
+    assert values("The day care centre was busy that day, on Monday.") == {"Monday": "2025-03-03"}
+
+
+def test_anaphoric_normaliser_alone():
+    assert first(n.anaphoric, "He left the following day.") == (
+        "the following day", "date", "REF:ANAPHOR/day/1/:2025-03-06", None, None)

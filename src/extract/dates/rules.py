@@ -48,6 +48,9 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
      I, n.quarter),
     (rf"\b(?:fiscal(?:\s+year)?\s+)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|-|–|/))", 0, n.year),
+    (r"\b(?:(?:earlier|later)\s+(?P<det>that)|(?P<det2>the\s+same|the\s+previous|the\s+following|the\s+next))\s+"
+     r"(?P<unit>day|night|morning|afternoon|evening|year|month)\b(?![-\s]+(?:care|trip|trader|job|of|\d))",
+     I, n.anaphoric),
     (r"\b(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
      r"the current|the last|the next|earlier this|later this)\s+"
      r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
@@ -106,5 +109,6 @@ GATES: dict[Normaliser, tuple[str, ...]] = {
     n.recurring: ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly"),
     n.deictic: ("today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "this afternoon",
                 "this evening"),
+    n.anaphoric: ("that ", "the same ", "the previous ", "the following ", "the next "),
     n.reference: ("now", "current", "present", "recent", "lately", "these days", "future", "in the past"),
 }
