@@ -178,3 +178,10 @@ def test_anaphoric_days_fall_back_on_the_publication_date():
 def test_anaphoric_normaliser_alone():
     assert first(n.anaphoric, "He left the following day.") == (
         "the following day", "date", "REF:ANAPHOR/day/1/:2025-03-06", None, None)
+
+
+def test_spoken_years_as_transcripts_write_them():
+    text = "They left in nineteen seventy-nine, came back in nineteen oh five, and by the year two thousand were gone."
+    assert values(text) == {"nineteen seventy-nine": "1979", "nineteen oh five": "1905", "the year two thousand": "2000"}
+    # a count of nineteen is no year; the year beside it is
+    assert values("Nineteen people died in nineteen eighty-one.") == {"nineteen eighty-one": "1981"}

@@ -223,3 +223,8 @@ def test_ranges_and_units_glued_the_wire_way(q):
 def test_ages_in_months_and_after_be(q):
     got = q("She was 19 when her 18-month-old son was born; the index was 35 at noon.")
     assert [(t, u) for t, _, _, _, _, u, _ in got] == [("19", "year of age"), ("18", "month of age"), ("35", None)]
+
+
+def test_a_spoken_year_is_no_count(q):
+    got = q("Nineteen people left in nineteen seventy-nine, and by the year two thousand, 40 more.")
+    assert [(t, v) for t, v, *_ in got] == [("Nineteen people", 19), ("40", 40)]

@@ -752,3 +752,29 @@ def anaphoric(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
         fallback = day.isoformat() + suffix
     kind = f"{ANAPHOR}/{unit}/{shift}/{suffix}"
     return ctx.expr(m.start(), m.end(), "time" if suffix else "date", placeholder(kind, fallback))
+
+
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def spoken_year(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "nineteen seventy-nine", "nineteen oh five", "the year two thousand", "two thousand and
+    one": a year as a broadcast transcript writes it (TimeBank's CNN and ABC transcripts)."""
+    if m["cent"]:
+        cent = 19 if m["cent"].lower() == "nineteen" else 18
+        rest = m["rest"].lower().replace("-", " ").split()
+        if rest[0] == "oh":
+            yy = ONES_WORDS[rest[1]]
+        elif rest[0] in TEENS:
+            yy = TEENS[rest[0]]
+        else:
+            yy = TENS_WORDS[rest[0]] + (ONES_WORDS[rest[1]] if len(rest) > 1 else 0)
+        return _year_expr(ctx, m.start(), m.end(), cent * 100 + yy)
+    extra = m["extra"].lower() if m["extra"] else None
+    y = 2000 + (ONES_WORDS.get(extra) or TEENS.get(extra, 0) if extra else 0)
+    start = m.start() if m.group(0).lower().startswith("the") else m.start("y2k")
+    return _year_expr(ctx, start, m.end(), y)

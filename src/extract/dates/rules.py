@@ -24,6 +24,9 @@ WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 I = re.IGNORECASE
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 HOLIDAYS = "|".join(n.HOLIDAY_DATES)
 
 RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), fn) for p, flags, fn in (
@@ -48,6 +51,10 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
      I, n.quarter),
     (rf"\b(?:fiscal(?:\s+year)?\s+)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|-|–|/))", 0, n.year),
+    (rf"\b(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>oh[\s-]+(?:{ONES})|(?:{TEENS})|(?:{TENS})(?:[\s-]+(?:{ONES}))?)\b"
+     rf"(?![\s-]+(?:{ONES}|{TENS}|hundred|thousand|million|percent|people|of)\b)|"
+     rf"(?:\b(?:the\s+year|in|by|since|until)\s+)(?P<y2k>two\s+thousand(?:\s+and\s+(?P<extra>{ONES}|{TEENS}))?)\b"
+     rf"(?![\s-]+(?:{ONES}|{TENS}|hundred|thousand|million|percent|people|dollars|of)\b)", I, n.spoken_year),
     (r"\b(?:(?:earlier|later)\s+(?P<det>that)|(?P<det2>the\s+same|the\s+previous|the\s+following|the\s+next))\s+"
      r"(?P<unit>day|night|morning|afternoon|evening|year|month)\b(?![-\s]+(?:care|trip|trader|job|of|\d))",
      I, n.anaphoric),
@@ -109,6 +116,7 @@ GATES: dict[Normaliser, tuple[str, ...]] = {
     n.recurring: ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly"),
     n.deictic: ("today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "this afternoon",
                 "this evening"),
+    n.spoken_year: ("nineteen", "eighteen", "two thousand"),
     n.anaphoric: ("that ", "the same ", "the previous ", "the following ", "the next "),
     n.reference: ("now", "current", "present", "recent", "lately", "these days", "future", "in the past"),
 }

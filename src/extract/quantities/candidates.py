@@ -400,6 +400,11 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
     prev = doc[i - 1].lower_ if i > 0 else ""
     nxt = doc[j].lower_ if j < len(doc) else ""
     single = j - i == 1
+    if first.lower_ in ("nineteen", "eighteen") and j - i > 1 and (doc[i + 1].lower_ in TENS or doc[i + 1].lower_ in (
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")):
+        return True  # "nineteen seventy-nine": a year as a transcript writes it (the dates stage's)
+    if i > 1 and doc[i - 2].lower_ == "the" and prev == "year":
+        return True  # "the year two thousand"
     if single and first.lower_ == "one" and (prev in NOT_A_COUNT_BEFORE_ONE or nxt in NOT_A_COUNT_AFTER_ONE):
         return True  # "no one", "one another", "one day": not a count
     if single and YEAR_RE.match(first.text) and not (
