@@ -185,3 +185,7 @@ def test_spoken_years_as_transcripts_write_them():
     assert values(text) == {"nineteen seventy-nine": "1979", "nineteen oh five": "1905", "the year two thousand": "2000"}
     # a count of nineteen is no year; the year beside it is
     assert values("Nineteen people died in nineteen eighty-one.") == {"nineteen eighty-one": "1981"}
+
+
+def test_a_month_of_last_year():
+    assert values("In a report in March of last year, he spoke.") == {"in March of last year": "2024-03"}

@@ -37,7 +37,7 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY})\b(?!\s*(?:%|percent|-|–))"
      rf"(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.month_day),
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<d>{DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_month),
-    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})(?!\s*\d)|(?:[Ii]n\s+)?(?P<mon2>{MONTH_RE})\s+"
+    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})(?!\s*\d)|(?:[Ii]n\s+)?(?P<mon2>{MONTH_RE})\s+(?:of\s+)?"
      rf"(?P<yrel>this|next|last)\s+year)\b", 0, n.month_relative),
     (rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
      rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b", 0, n.month),
