@@ -189,3 +189,9 @@ def test_spoken_years_as_transcripts_write_them():
 
 def test_a_month_of_last_year():
     assert values("In a report in March of last year, he spoke.") == {"in March of last year": "2024-03"}
+
+
+def test_race_times_are_durations_and_clock_times_with_seconds_are_not():
+    assert values("She won in 2:14:04, ahead of a rival with 2:05:45.") == {"2:14:04": "PT2H14M4S",
+                                                                          "2:05:45": "PT2H5M45S"}
+    assert values("The blast came at 10:15:30 on Monday.") == {"Monday": "2025-03-03"}

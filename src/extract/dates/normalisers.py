@@ -778,3 +778,13 @@ def spoken_year(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     y = 2000 + (ONES_WORDS.get(extra) or TEENS.get(extra, 0) if extra else 0)
     start = m.start() if m.group(0).lower().startswith("the") else m.start("y2k")
     return _year_expr(ctx, start, m.end(), y)
+
+
+def elapsed_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
+    """ "finished in 2:14:04", "with times of 2:20:51": hours, minutes and seconds of a race or
+    a flight, a duration (not after "at", which makes it a clock time)."""
+    if re.search(r"\bat\s*$", ctx.text[max(0, m.start() - 4):m.start()], re.I):
+        return None
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["s"])
+    value = "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec else "")
+    return ctx.expr(m.start(), m.end(), "duration", value if value != "PT" else "PT0S")
