@@ -228,3 +228,15 @@ def test_ages_in_months_and_after_be(q):
 def test_a_spoken_year_is_no_count(q):
     got = q("Nineteen people left in nineteen seventy-nine, and by the year two thousand, 40 more.")
     assert [(t, v) for t, v, *_ in got] == [("Nineteen people", 19), ("40", 40)]
+
+
+def test_temperatures_and_multiples_glued_to_the_number(q):
+    got = q("Temperatures rose above 40C, or 104F, and the chip on a 7nm process is 3x faster.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [
+        ("above 40C", "degree Celsius"), ("104F", "degree fahrenheit"), ("7nm", "nanometre"), ("3x", "count")]
+
+
+def test_a_percent_change_then_a_level_in_money_is_no_range(q):
+    got = q("Pre-tax profit rose 14pc to £1.2bn, and the firm paid $5 to $6 million.")
+    assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
+        ("14pc", 14, 14, "percent"), ("£1.2bn", 1.2e9, 1.2e9, "GBP"), ("$5 to $6 million", 5e6, 6e6, "USD")]

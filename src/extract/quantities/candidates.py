@@ -525,6 +525,10 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
     if not (sep_i + 1 < n and doc[sep_i].lower_ in ("-", "–", "to", "and", "or") and _range_start(doc, start_i, sep_i)):
         return None
     k = sep_i + 1
+    if k < n and doc[k].text.lower() in CURRENCY_SYMBOLS or k < n and _currency_glued(doc[k].text):
+        if doc[j - 1].text.endswith("%") or glued_unit(doc[j - 1].text) in PERCENT_GLUED or \
+                any(t.lower_ in PERCENT_WORDS for t in doc[j:sep_i]):
+            return None  # "rose 14pc to £1.2bn": a change in percent and a level in money
     if k < n and doc[k].text.lower() in CURRENCY_SYMBOLS:
         k += 1
     m_end = phrase_end(doc, k) if k < n and is_number_token(doc[k]) else k
@@ -545,6 +549,11 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
     start = frame_i if framed else start_i
     number_end = m_end if glued_unit(doc[m_end - 1].text) else j
     return _Range(min(value, other), max(value, other), start, m_end, number_end, value)
+
+
+def _currency_glued(word: str) -> bool:
+    m = NUM_PREFIX_RE.match(word)
+    return bool(m and m.group("cur"))
 
 
 def _different_unit(doc: Doc, k: int, between: list[str]) -> bool:

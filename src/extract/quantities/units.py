@@ -178,7 +178,10 @@ OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepo
              "″": "inch", "′": "foot", "percentage point": "percentage point", "percentage points": "percentage point",
              "kph": "kilometre per hour", "km/h": "kilometre per hour", "ml": "millilitre", "mL": "millilitre",
              "millilitres": "millilitre", "milliliters": "millilitre", "millilitre": "millilitre",
-             "milliliter": "millilitre", "bpd": "barrel per day", "b/d": "barrel per day"}
+             "milliliter": "millilitre", "bpd": "barrel per day", "b/d": "barrel per day",
+             # glued to the number, as news writes temperatures and multiples: "40C", "3x faster"
+             # (never coulombs, farads or a unit called x)
+             "C": "degree Celsius", "F": "degree fahrenheit", "x": "count"}
 # "in" after a number is an inch only before a dimension or at the end ("2 in thick", "2 in.").
 DIMENSION_WORDS = {"thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "thin", "."}
 NUMBER_PART_RE = re.compile(r"^[\s~(]*[-+−]?[\d.,]*\d(?:[eE][-+−]?\d+|[×x]10\^?[-+−]?\d+)?(?:\s+\d+/\d+)?[\s-]*")
@@ -403,7 +406,7 @@ def _own_unit(doc: Doc, k: int, glued: Optional[str]) -> Optional[tuple[str, int
     if two in OWN_UNITS:
         return OWN_UNITS[two], k + 2
     word = doc[k].text if doc[k].text in OWN_UNITS else doc[k].lower_
-    if word in OWN_UNITS:
+    if word in OWN_UNITS and word != "x":  # "5 x 10 metres" is no multiple
         return OWN_UNITS[word], k + 1
     if doc[k].lower_ == "in" and (k + 1 == n or doc[k + 1].lower_ in DIMENSION_WORDS):
         return "inch", k + 1  # "2 in thick", "2 in."
