@@ -240,3 +240,10 @@ def test_a_percent_change_then_a_level_in_money_is_no_range(q):
     got = q("Pre-tax profit rose 14pc to £1.2bn, and the firm paid $5 to $6 million.")
     assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
         ("14pc", 14, 14, "percent"), ("£1.2bn", 1.2e9, 1.2e9, "GBP"), ("$5 to $6 million", 5e6, 6e6, "USD")]
+
+
+def test_wire_currencies_of_the_eighties(q):
+    got = q("Sales rose 12 pct to 1.4 billion guilders, valuing it at 340 mln Canadian dlrs; the dollar fetched 1.83 marks.")
+    assert [u for *_, u, _ in got] == ["percent", "NLG", "CAD", "DEM"]
+    got = q("She scored 5 marks in the test.")
+    assert [(t, u, c) for t, _, _, _, _, u, c in got] == [("5 marks", None, "marks")]

@@ -32,7 +32,9 @@ CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY"
                   "NGN": "nigerian naira", "KES": "kenyan shilling", "PLN": "polish zloty", "HUF": "hungarian forint",
                   "THB": "thai baht", "IDR": "indonesian rupiah", "UAH": "ukrainian hryvnia", "GHS": "ghanaian cedi",
                   "BDT": "bangladeshi taka", "AED": "uae dirham", "ZMW": "zambian kwacha", "RON": "romanian leu",
-                  "KZT": "kazakhstani tenge", "IRR": "iranian rial", "BTC": "bitcoin",
+                  "KZT": "kazakhstani tenge", "IRR": "iranian rial", "BTC": "bitcoin", "NLG": "dutch guilder",
+                  "ESP": "spanish peseta", "ATS": "austrian schilling", "GRD": "greek drachma", "PTE": "portuguese escudo",
+                  "DEM": "german mark", "ITL": "italian lira",
                   "cent": "cent", "penny": "penny", "percent": "percentage"}
 QUALIFIERS = {"~": {"approximate"}, ">": {"more_than", "at_least"}, "<": {"less_than", "at_most"}}
 

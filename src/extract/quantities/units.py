@@ -37,10 +37,14 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD"
                   "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN", "złotych": "PLN",
                   "forint": "HUF", "forints": "HUF", "baht": "THB", "rupiah": "IDR", "rupiahs": "IDR",
                   "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "naira": "NGN", "nairas": "NGN",
-                  "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "lira": "TRY", "liras": "TRY", "lire": "TRY",
+                  "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "lira": "TRY", "liras": "TRY", "lire": "ITL",
                   "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "kwacha": "ZMW",
                   "leu": "RON", "lei": "RON", "tenge": "KZT", "rial": "IRR", "rials": "IRR", "bitcoin": "BTC",
-                  "bitcoins": "BTC"}
+                  "bitcoins": "BTC",
+                  # the currencies of 1980s-90s wire copy
+                  "guilder": "NLG", "guilders": "NLG", "peseta": "ESP", "pesetas": "ESP", "schilling": "ATS",
+                  "schillings": "ATS", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE", "escudos": "PTE",
+                  "mark": "DEM", "marks": "DEM", "dm": "DEM"}
 # Currencies named with their country: "Swedish crowns", "US dollars", "South African rand".
 NATIONAL_CURRENCIES = {
     "us": {"dollar": "USD"}, "u.s.": {"dollar": "USD"}, "american": {"dollar": "USD"},
@@ -55,17 +59,18 @@ NATIONAL_CURRENCIES = {
     "egyptian": {"pound": "EGP"}, "israeli": {"shekel": "ILS"}, "saudi": {"riyal": "SAR"},
     "south korean": {"won": "KRW"}, "nigerian": {"naira": "NGN"}, "kenyan": {"shilling": "KES"},
 }
-CURRENCY_PLURALS = {"crowns": "crown", "kroner": "krone", "kronor": "krona", "koruny": "koruna", "reais": "real",
+CURRENCY_PLURALS = {"dlrs": "dollar", "dlr": "dollar", "crowns": "crown", "kroner": "krone", "kronor": "krona", "koruny": "koruna", "reais": "real",
                     "rands": "rand", "liras": "lira"}
 # Currency words that are also weights or letters: a currency only in a money context.
-AMBIGUOUS_CURRENCY = ("pound", "pounds", "p")
+AMBIGUOUS_CURRENCY = ("pound", "pounds", "p", "mark", "marks")
 PERCENT_WORDS = {"%", "percent", "pct", "percentage", "per cent"}
 PERCENT_GLUED = ("pc", "pct")
 PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour", "ounce", "gram", "kilogram",
              "kilo", "pound", "ton", "tonne", "litre", "liter", "square", "sq", "person", "head", "night",
              "unit", "mile", "kilometre", "kilometer", "metre", "meter", "foot", "acre", "hectare", "mmbtu"}
 MONEY_WORDS = ("$", "£", "€", "cost", "price", "pay", "fund", "budget", "worth", "spent", "spend", "raised",
-               "sterling", "fine", "salary", "revenue", "profit")
+               "sterling", "fine", "salary", "revenue", "profit", "dollar", "dlr", "shares", "bond", "stock",
+               "currency", "exchange")
 AGE_RE = re.compile(r"^(?:- )?(?P<unit>year|month|week|day)s? (?:- )?old\b")
 SI_PREFIXES = "kmgtpnuμcd"  # lower-cased: "MWh" is mega + Wh, "kWh" kilo + Wh
 QUANTULUM3_VERSION = "0.10.0"  # the version whose internals _stable_quantulum replaces
