@@ -247,3 +247,9 @@ def test_wire_currencies_of_the_eighties(q):
     assert [u for *_, u, _ in got] == ["percent", "NLG", "CAD", "DEM"]
     got = q("She scored 5 marks in the test.")
     assert [(t, u, c) for t, _, _, _, _, u, c in got] == [("5 marks", None, "marks")]
+
+
+def test_a_verb_of_exceeding_makes_its_object_a_lower_bound(q):
+    got = q("Cases may exceed 1000, and the top 10 firms beat forecasts by 5 percent.")
+    assert [(t, ql, hi) for t, _, _, hi, ql, _, _ in got] == [
+        ("1000", "more_than", None), ("10 firms", "exact", 10), ("5 percent", "exact", 5)]

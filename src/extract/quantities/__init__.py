@@ -148,7 +148,10 @@ def finish(doc: Doc, cand: Candidate, meta: Optional[ArticleMeta]) -> Optional[Q
     last = text[doc[k - 1].idx:end] if k > 0 else ""
     if end > start and text[end - 1] == "." and re.search(r"[A-Za-z]\.$", last) and not re.search(r"[A-Za-z]\.[A-Za-z]", last):
         end -= 1  # "TeV." ending a sentence: the period is not the unit's ("U.S." and "a.m." keep theirs)
-    return Quantity(span=Span.of(text, start, end), value=cand.value, low=cand.low, high=cand.high,
-                    qualifier=cand.qualifier, unit=unit, counted=counted,
+    qualifier, high = cand.qualifier, cand.high
+    if qualifier == "exact" and roles.bound_by_verb(verb, doc[number_end - 1]):
+        qualifier, high = "more_than", None  # "may exceed 1,000 cases", "topped $5 billion"
+    return Quantity(span=Span.of(text, start, end), value=cand.value, low=cand.low, high=high,
+                    qualifier=qualifier, unit=unit, counted=counted,
                     predicate=verb.lemma_.lower() if verb is not None else None,
                     change=roles.change(verb, doc, cand.start))

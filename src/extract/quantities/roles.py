@@ -86,3 +86,21 @@ def _in_subject(tok: Token, verb: Token) -> bool:
             return cur.dep_ in ("nsubj", "csubj")  # "40 jobs were cut" is a decrease still
         cur = cur.head
     return False
+
+
+EXCEED = {"exceed", "surpass", "top", "outnumber"}
+
+
+def bound_by_verb(verb: Optional[Token], tok: Token) -> bool:
+    """Whether the verb makes the number a lower bound: "may exceed 1,000", "topped $5 billion"
+    (the number, or the noun it counts, is the verb's direct object)."""
+    if verb is None or verb.lemma_.lower() not in EXCEED:
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == verb.i:
+            return cur.dep_ == "dobj"
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
