@@ -635,8 +635,8 @@ def recurring(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
 
 
 def clock_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
-    """ "3 p.m.", "10:30 am", "noon" on the DCT's day, or on the day named right after it ("9 a.m.
-    Tuesday", "noon Sunday", "6 p.m. EST Dec. 2")."""
+    """ "3 p.m.", "10:30 am", "noon" on the day named right after it ("9 a.m. Tuesday", "noon
+    Sunday", "6 p.m. EST Dec. 2"), else on the day named shortly before, else on the DCT's day."""
     d = ctx.dct
     if m["w"]:
         hh = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["w"].lower()]
@@ -655,6 +655,9 @@ def clock_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
     elif _g(m, "cmon"):
         mon = month_number(m["cmon"])
         d = real_date(year_for_month(mon, d, ctx.tense(m.start())), mon, _day_number(m["cd"])) or d
+    else:  # the day named just before, else the publication date (anchors.py)
+        return ctx.expr(m.start(), m.end(), "time", placeholder(f"{ANAPHOR}/day/0/T{hh.replace(':', '.')}",
+                                                                  f"{d.isoformat()}T{hh}"))
     return ctx.expr(m.start(), m.end(), "time", f"{d.isoformat()}T{hh}", d.isoformat(), d.isoformat())
 
 
