@@ -86,8 +86,11 @@ def values(text, dct=DCT):
     (n.weekday, "The board met Friday night.", ("Friday night", "time", "2025-02-28TNI", "2025-02-28", "2025-02-28")),
     (n.ago, "It expires 90 days after issue.", ("90 days", "duration", "P90D", None, None)),
     (n.recurring, "The club meets weekly.", ("weekly", "set", "P1W", None, None)),
-    (n.clock_time, "Polls close at 8 p.m.", ("8 p.m.", "time", "2025-03-05T20:00", "2025-03-05", "2025-03-05")),
-    (n.clock_time, "Polls close at midnight.", ("midnight", "time", "2025-03-05T24:00", "2025-03-05", "2025-03-05")),
+    # a clock time with no day of its own waits for the day named before it (anchors.py), else the DCT's
+    (n.clock_time, "Polls close at 8 p.m.", ("8 p.m.", "time", "REF:ANAPHOR/day/0/T20.00:2025-03-05T20:00", None, None)),
+    (n.clock_time, "Polls close at midnight.", ("midnight", "time", "REF:ANAPHOR/day/0/T24.00:2025-03-05T24:00", None, None)),
+    (n.clock_time, "Polls close at 8 p.m. Tuesday.", ("8 p.m. Tuesday", "time", "2025-03-04T20:00", "2025-03-04",
+                                                     "2025-03-04")),
     (n.clock_time, "Polls closed at 6 p.m. EST Dec. 2.", ("6 p.m. EST Dec. 2", "time", "2024-12-02T18:00", "2024-12-02",
                                                         "2024-12-02")),
     (n.duration, "The strike lasted 48 hours.", ("48 hours", "duration", "PT48H", None, None)),
@@ -159,3 +162,48 @@ def test_rates_and_titles_are_no_durations():
 def test_longest_match_wins_where_rules_overlap():
     got = values("Talks ran from March 30 to April 2, 2024.")
     assert got == {"March 30 to April 2, 2024": "2024-03-30/2024-04-02"}
+
+
+def test_anaphoric_days_and_years_count_from_the_date_named_last():
+    text = "The plant shut on Jan. 14, 2019. Later that day a fire broke out, and the next morning it spread."
+    assert values(text) == {"Jan. 14, 2019": "2019-01-14", "Later that day": "2019-01-14",
+                            "the next morning": "2019-01-15TMO"}
+    text = "She moved to Lima in May 2016, left later that year and came back the following year."
+    assert values(text) == {"in May 2016": "2016-05", "later that year": "2016", "the following year": "2017"}
+
+
+def test_anaphoric_days_fall_back_on_the_publication_date():
+    assert values("The same day, shares rose.") == {"The same day": "2025-03-05"}
+    # a bare "that day" and a day-care centre are no dates; the weekday beside them is
+    assert values("The day care centre was busy that day, on Monday.") == {"Monday": "2025-03-03"}
+
+
+def test_anaphoric_normaliser_alone():
+    assert first(n.anaphoric, "He left the following day.") == (
+        "the following day", "date", "REF:ANAPHOR/day/1/:2025-03-06", None, None)
+
+
+def test_spoken_years_as_transcripts_write_them():
+    text = "They left in nineteen seventy-nine, came back in nineteen oh five, and by the year two thousand were gone."
+    assert values(text) == {"nineteen seventy-nine": "1979", "nineteen oh five": "1905", "the year two thousand": "2000"}
+    # a count of nineteen is no year; the year beside it is
+    assert values("Nineteen people died in nineteen eighty-one.") == {"nineteen eighty-one": "1981"}
+
+
+def test_a_month_of_last_year():
+    assert values("In a report in March of last year, he spoke.") == {"in March of last year": "2024-03"}
+
+
+def test_race_times_are_durations_and_clock_times_with_seconds_are_not():
+    assert values("She won in 2:14:04, ahead of a rival with 2:05:45.") == {"2:14:04": "PT2H14M4S",
+                                                                          "2:05:45": "PT2H5M45S"}
+    assert values("The blast came at 10:15:30 on Monday.") == {"Monday": "2025-03-03"}
+
+
+def test_a_clock_time_takes_the_day_named_just_before():
+    text = "Yesterday, a plane overran the runway at 7:38 pm, and the mayor spoke at noon."
+    assert values(text) == {"Yesterday": "2025-03-04", "7:38 pm": "2025-03-04T19:38", "noon": "2025-03-04T12:00"}
+    assert values("Polls close at 8 p.m.") == {"8 p.m.": "2025-03-05T20:00"}
+    far = "Yesterday, a plane overran the runway. " + "Crews cleared the wreckage and the road. " * 8 + \
+        "The mayor spoke at noon."
+    assert values(far) == {"Yesterday": "2025-03-04", "noon": "2025-03-05T12:00"}

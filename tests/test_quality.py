@@ -15,8 +15,8 @@ NOISE = 0.005
 
 
 @pytest.mark.parametrize("part,value,unit,qualifier", [
-    (None, 0.918, 0.829, 0.964),
-    ("held-out", 0.897, 0.793, 0.961),  # the half no rule was shaped on
+    (None, 0.919, 0.843, 0.964),
+    ("held-out", 0.897, 0.802, 0.961),  # the half no rule was shaped on
 ])
 def test_newsquant_floor(part, value, unit, qualifier):
     from extract.evaluation import newsquant
@@ -28,9 +28,9 @@ def test_newsquant_floor(part, value, unit, qualifier):
 
 
 @pytest.mark.parametrize("corpus,part,value,span", [
-    ("tbaq", None, 0.780, 0.922),
-    ("tbaq", "held-out", 0.766, 0.920),  # the half no rule was shaped on
-    ("meantime_english", None, 0.804, 0.899),  # never tuned on
+    ("tbaq", None, 0.784, 0.926),
+    ("tbaq", "held-out", 0.770, 0.924),  # the half no rule was shaped on
+    ("meantime_english", None, 0.807, 0.899),  # never tuned on
 ])
 def test_timeml_floor(corpus, part, value, span):
     from extract.evaluation import timeml

@@ -141,3 +141,115 @@ def test_a_closing_quote_is_no_unit(q):
     got = q('The class is "English 101". It has 30 seats.')
     assert [(t, u) for t, _, _, _, _, u, _ in got if t != "101"] == [("30 seats", None)]
     assert all(u is None for *_, u, _ in got)
+
+
+def test_a_unit_read_in_a_narrower_window_when_the_wider_one_reads_nothing(q):
+    got = q("Temperatures hit 41 degrees Celsius in the valley and 12 degrees on the peak.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("41 degrees Celsius", "degree Celsius"), ("12 degrees", "degree angle")]
+
+
+def test_a_compound_ordinal_is_no_fraction(q):
+    got = q("The tombs date from the twenty-sixth dynasty; twenty-one of them were looted.")
+    assert [(t, v) for t, v, *_ in got] == [("twenty-one", 21)]
+
+
+def test_a_year_of_the_next_century_is_a_date_not_a_count(q):
+    got = q("Seas could rise 1 metre by 2100, and 2150 people were moved.")
+    assert [(t, v) for t, v, *_ in got] == [("1 metre", 1), ("2150 people", 2150)]
+
+
+def test_pounds_after_a_scale_word_are_sterling_unless_they_weigh_something(q):
+    got = q("The chain was sold for 200 million pounds, and the ship carried two million pounds of beef.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("200 million pounds", "GBP"), ("two million pounds", "pound-mass")]
+
+
+def test_people_named_by_nation_are_counted_after_of(q):
+    got = q("Thousands of Syrians fled and dozens of aid workers stayed.")
+    assert [(t, c) for t, *_, c in got] == [("Thousands", "Syrians"), ("dozens", "workers")]
+
+
+def test_a_qualifier_before_the_article_of_a_number_word(q):
+    got = q("At least a dozen people died and more than a hundred homes burned.")
+    assert [(t, v, lo, hi, ql) for t, v, lo, hi, ql, _, _ in got] == [
+        ("At least a dozen people", 12, 12, None, "at_least"), ("more than a hundred homes", 100, 100, None, "more_than")]
+
+
+def test_a_couple_of(q):
+    got = q("A couple of players were booked after she lost a couple of hundred dollars.")
+    assert [(t, v, ql, u, c) for t, v, _, _, ql, u, c in got] == [
+        ("A couple", 2, "approximate", None, "players"), ("a couple of hundred dollars", 200, "approximate", "USD", None)]
+
+
+def test_the_other_one_is_no_count(q):
+    got = q("The other one cost 40 dollars.")
+    assert [t for t, *_ in got] == ["40 dollars"]
+
+
+def test_currencies_named_without_their_country(q):
+    got = q("It will cost one billion złotys, or 90 billion forints, or 2 million hryvnias.")
+    assert [u for *_, u, _ in got] == ["PLN", "HUF", "UAH"]
+
+
+def test_the_subject_of_a_verb_of_loss_is_no_decrease(nlp):
+    people, jobs = quantities.extract(nlp("Twelve people lost their lives after the firm cut 40 jobs."))
+    assert (people.predicate, people.change) == ("lose", None)
+    assert (jobs.predicate, jobs.change) == ("cut", "decrease")
+
+
+def test_according_to_is_no_predicate(nlp):
+    (a,) = quantities.extract(nlp("According to the ministry, $3.6 billion was moved."))
+    assert (a.value, a.predicate) == (3.6e9, "move")
+
+
+def test_half_a_scale_word_and_shares_after_by(q):
+    got = q("Half a million people signed; the drug cut deaths by a third and costs fell by nearly half.")
+    assert [(t, v, ql, u) for t, v, _, _, ql, u, _ in got] == [
+        ("Half a million people", 5e5, "exact", None), ("a third", 1 / 3, "exact", "fraction"),
+        ("nearly half", 0.5, "approximate", "fraction")]
+
+
+def test_by_a_third_party_is_no_share(q):
+    got = q("The audit, by a third party, found 12 errors.")
+    assert [t for t, *_ in got] == ["12 errors"]
+
+
+def test_ranges_and_units_glued_the_wire_way(q):
+    got = q("The firm paid $5bn-$6bn for fields pumping 7.5 mln b/d, and NT$500 million more.")
+    assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
+        ("$5bn-$6bn", 5e9, 6e9, "USD"), ("7.5 mln b/d", 7.5e6, 7.5e6, "barrel per day"),
+        ("NT$500 million", 5e8, 5e8, "TWD")]
+
+
+def test_ages_in_months_and_after_be(q):
+    got = q("She was 19 when her 18-month-old son was born; the index was 35 at noon.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [("19", "year of age"), ("18", "month of age"), ("35", None)]
+
+
+def test_a_spoken_year_is_no_count(q):
+    got = q("Nineteen people left in nineteen seventy-nine, and by the year two thousand, 40 more.")
+    assert [(t, v) for t, v, *_ in got] == [("Nineteen people", 19), ("40", 40)]
+
+
+def test_temperatures_and_multiples_glued_to_the_number(q):
+    got = q("Temperatures rose above 40C, or 104F, and the chip on a 7nm process is 3x faster.")
+    assert [(t, u) for t, _, _, _, _, u, _ in got] == [
+        ("above 40C", "degree Celsius"), ("104F", "degree fahrenheit"), ("7nm", "nanometre"), ("3x", "count")]
+
+
+def test_a_percent_change_then_a_level_in_money_is_no_range(q):
+    got = q("Pre-tax profit rose 14pc to £1.2bn, and the firm paid $5 to $6 million.")
+    assert [(t, lo, hi, u) for t, _, lo, hi, _, u, _ in got] == [
+        ("14pc", 14, 14, "percent"), ("£1.2bn", 1.2e9, 1.2e9, "GBP"), ("$5 to $6 million", 5e6, 6e6, "USD")]
+
+
+def test_wire_currencies_of_the_eighties(q):
+    got = q("Sales rose 12 pct to 1.4 billion guilders, valuing it at 340 mln Canadian dlrs; the dollar fetched 1.83 marks.")
+    assert [u for *_, u, _ in got] == ["percent", "NLG", "CAD", "DEM"]
+    got = q("She scored 5 marks in the test.")
+    assert [(t, u, c) for t, _, _, _, _, u, c in got] == [("5 marks", None, "marks")]
+
+
+def test_a_verb_of_exceeding_makes_its_object_a_lower_bound(q):
+    got = q("Cases may exceed 1000, and the top 10 firms beat forecasts by 5 percent.")
+    assert [(t, ql, hi) for t, _, _, hi, ql, _, _ in got] == [
+        ("1000", "more_than", None), ("10 firms", "exact", 10), ("5 percent", "exact", 5)]

@@ -24,6 +24,9 @@ WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 I = re.IGNORECASE
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 HOLIDAYS = "|".join(n.HOLIDAY_DATES)
 
 RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), fn) for p, flags, fn in (
@@ -34,7 +37,7 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>{DAY})\b(?!\s*(?:%|percent|-|–))"
      rf"(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.month_day),
     (rf"\b(?:(?P<wd>{WD}),?\s+)?(?P<d>{DAY})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.day_month),
-    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})(?!\s*\d)|(?:[Ii]n\s+)?(?P<mon2>{MONTH_RE})\s+"
+    (rf"\b(?:(?P<rel>this|next|last)\s+(?P<mon>{MONTH_RE})(?!\s*\d)|(?:[Ii]n\s+)?(?P<mon2>{MONTH_RE})\s+(?:of\s+)?"
      rf"(?P<yrel>this|next|last)\s+year)\b", 0, n.month_relative),
     (rf"\b(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of)[- ]\s*)?"
      rf"(?P<mon>{MONTH_RE})(?:,?\s+(?:of\s+)?(?P<y>{YEAR}))?\b", 0, n.month),
@@ -48,6 +51,13 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
      rf"(?P<rel2>this|last|next)\s+year'?s\s+(?P<q2>first|second|third|fourth)[\s-]+(?P<unit2>quarter|half))\b",
      I, n.quarter),
     (rf"\b(?:fiscal(?:\s+year)?\s+)?(?P<y>{YEAR})\b(?!\s*(?:%|percent|-|–|/))", 0, n.year),
+    (rf"\b(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>oh[\s-]+(?:{ONES})|(?:{TEENS})|(?:{TENS})(?:[\s-]+(?:{ONES}))?)\b"
+     rf"(?![\s-]+(?:{ONES}|{TENS}|hundred|thousand|million|percent|people|of)\b)|"
+     rf"(?:\b(?:the\s+year|in|by|since|until)\s+)(?P<y2k>two\s+thousand(?:\s+and\s+(?P<extra>{ONES}|{TEENS}))?)\b"
+     rf"(?![\s-]+(?:{ONES}|{TENS}|hundred|thousand|million|percent|people|dollars|of)\b)", I, n.spoken_year),
+    (r"\b(?:(?:earlier|later)\s+(?P<det>that)|(?P<det2>the\s+same|the\s+previous|the\s+following|the\s+next))\s+"
+     r"(?P<unit>day|night|morning|afternoon|evening|year|month)\b(?![-\s]+(?:care|trip|trader|job|of|\d))",
+     I, n.anaphoric),
     (r"\b(?P<rel>this|last|next|past|previous|coming|current|the past|the previous|the coming|"
      r"the current|the last|the next|earlier this|later this)\s+"
      r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|fall|autumn|winter|season)\b",
@@ -67,6 +77,7 @@ RULES: tuple[tuple[re.Pattern, Normaliser], ...] = tuple((re.compile(p, flags), 
     (rf"\b(?P<name>{HOLIDAYS})\b(?:,?\s+(?P<y>{YEAR})\b)?", 0, n.holiday),
     (r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)\b|\b(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<tz2>UTC|GMT)\b",
      0, n.utc_time),
+    (r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)", I, n.elapsed_time),
     (r"\b(?P<term>the\s+(?:near|short|long)\s+term)\b", I, n.reference_term),  # "the long-term X" is an adjective
     (r"\b(?:for|in|within|over)\s+(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)\b(?!\s+(?:ago|of|and\s+\d))",
      I, n.vague_duration),
@@ -102,9 +113,12 @@ GATES: dict[Normaliser, tuple[str, ...]] = {
     n.holiday: tuple(h.lower() for h in n.HOLIDAY_DATES),
     n.utc_time: ("utc", "gmt"),
     n.reference_term: (" term",),
+    n.elapsed_time: (":",),
     n.ago: ("ago", "earlier", "later", "from now", "before", "after"),
     n.recurring: ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "hourly"),
     n.deictic: ("today", "yesterday", "tomorrow", "tonight", "last night", "this morning", "this afternoon",
                 "this evening"),
+    n.spoken_year: ("nineteen", "eighteen", "two thousand"),
+    n.anaphoric: ("that ", "the same ", "the previous ", "the following ", "the next "),
     n.reference: ("now", "current", "present", "recent", "lately", "these days", "future", "in the past"),
 }

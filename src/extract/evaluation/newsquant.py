@@ -29,7 +29,12 @@ CURRENCY_NAMES = {"USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY"
                   "BRL": "brazilian real", "DKK": "danish krone", "SEK": "swedish krona", "NOK": "norwegian krone",
                   "CZK": "czech koruna", "TWD": "new taiwan dollar", "PKR": "pakistani rupee", "PHP": "philippine peso",
                   "ARS": "argentine peso", "TRY": "turkish lira", "EGP": "egyptian pound", "SAR": "saudi riyal",
-                  "NGN": "nigerian naira", "KES": "kenyan shilling",
+                  "NGN": "nigerian naira", "KES": "kenyan shilling", "PLN": "polish zloty", "HUF": "hungarian forint",
+                  "THB": "thai baht", "IDR": "indonesian rupiah", "UAH": "ukrainian hryvnia", "GHS": "ghanaian cedi",
+                  "BDT": "bangladeshi taka", "AED": "uae dirham", "ZMW": "zambian kwacha", "RON": "romanian leu",
+                  "KZT": "kazakhstani tenge", "IRR": "iranian rial", "BTC": "bitcoin", "NLG": "dutch guilder",
+                  "ESP": "spanish peseta", "ATS": "austrian schilling", "GRD": "greek drachma", "PTE": "portuguese escudo",
+                  "DEM": "german mark", "ITL": "italian lira",
                   "cent": "cent", "penny": "penny", "percent": "percentage"}
 QUALIFIERS = {"~": {"approximate"}, ">": {"more_than", "at_least"}, "<": {"less_than", "at_most"}}
 

@@ -21,8 +21,8 @@ from .numbers import (DENOMINATORS, FRACTIONS, NUM_PREFIX_RE, ONES, RANGE_TOKEN_
                       UNCERTAINTY, VULGAR_FRACTIONS, WORD_NUMBERS, YEAR_RE, chains, fraction_value, glued_unit,
                       is_number_token, parse_number)
 from . import roles
-from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, national_currency,
-                    maybe_unit, quantulum_unit)
+from .units import (CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_COUNTRIES, PERCENT_GLUED, PERCENT_WORDS, is_person_age,
+                    national_currency, maybe_unit, quantulum_unit)
 
 # A vague count spans one order of magnitude from its unit, as NewsQuant annotates them
 # ("dozens" 12-120, "millions" 1e6-1e7).
@@ -67,7 +67,7 @@ SAYING = {"say", "tell", "add", "explain", "comment", "argue", "insist", "claim"
           "recall", "reply", "complain", "agree", "caution"}
 ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"}
-NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only")
+NOT_A_COUNT_BEFORE_ONE = ("no", "the", "this", "that", "every", "any", "which", "each", "same", "another", "only", "other")
 NOT_A_COUNT_AFTER_ONE = ("another", "day", "time", "way")
 RANGE_WORDS = ("to", "and", "-", "–")
 APPROX_WORDS = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "circa", "just"}
@@ -157,12 +157,18 @@ def scan_from(doc: Doc, i: int, blocked: set[int]) -> tuple[Optional[Candidate],
     if vague is not None:
         j, low, high = vague
         return Candidate(i, j, None, low, high, "range"), j
-    if (i in blocked and not is_fraction(doc, i)) or not (is_number_token(tok) or is_fraction(doc, i)):
+    half = half_of_scale(doc, i)
+    if half is not None:
+        return half, half.end
+    if (i in blocked and not is_fraction(doc, i) and not is_person_age(tok)) or \
+            not (is_number_token(tok) or is_fraction(doc, i)):
         return None, i + 1
     if TIME_RE.match(tok.text) or _clock_time(doc, i) or _list_marker(doc, i) or _named_fraction(tok):
         return None, i + 1
     if i + 2 < n and doc[i + 1].text == "-" and is_fraction(doc, i + 2):
         return None, i + 2  # "two-thirds of": read at "thirds"
+    if i + 2 < n and tok.lower_ in TENS and doc[i + 1].text == "-" and doc[i + 2].lower_ in ORDINAL_WORDS:
+        return None, i + 3  # "the twenty-sixth dynasty": an ordinal, not twenty sixths
     idiom_end = _hyphen_idiom(doc, i)
     if idiom_end:
         return None, idiom_end  # "one-on-one", "two-by-two", "a 5-to-2 vote"
@@ -219,8 +225,7 @@ def phrase_end(doc: Doc, i: int) -> int:
         nxt = doc[j + 1] if j + 1 < n else None
         if chains(prev, tok):
             j += 1
-        elif prev.lower_ == "couple" and tok.lower_ == "of" and nxt is not None and chains(tok, nxt) is False \
-                and nxt.lower_.rstrip("s") in SCALE_WORDS:
+        elif prev.lower_ == "couple" and tok.lower_ == "of" and nxt is not None and nxt.lower_.rstrip("s") in SCALE_WORDS:
             j += 2  # "a couple of hundred"
         elif nxt is not None and tok.text == "-" and not prev.whitespace_ and not tok.whitespace_ and (
                 prev.lower_ in TENS and nxt.lower_ in ONES or prev.lower_ in WORD_NUMBERS and nxt.lower_ in DENOMINATORS):
@@ -299,12 +304,43 @@ def is_fraction(doc: Doc, i: int) -> bool:
     """ "a third of", "half of", "two-thirds of": a share."""
     tok = doc[i]
     word = tok.lower_[:-1] if tok.lower_.endswith("s") and tok.lower_[:-1] in FRACTIONS else tok.lower_
+    if word in FRACTIONS and _by_fraction(doc, i):
+        return True
     if word not in FRACTIONS or i + 1 >= len(doc) or doc[i + 1].lower_ != "of":
         return False
     if word == "half" and (i == 0 or doc[i - 1].lower_ not in ("a", "one")):
         return i == 0 or doc[i - 1].lower_ in ("almost", "nearly", "about", "over", "than", "roughly", "around")
     prev = doc[i - 2] if i > 1 and doc[i - 1].text == "-" else (doc[i - 1] if i > 0 else None)
     return prev is not None and prev.lower_ in ("a", "one", "two", "three", "four")
+
+
+def _by_fraction(doc: Doc, i: int) -> bool:
+    """ "cut deaths by a third", "fell by nearly half", "by two-thirds": a share after "by", not
+    followed by a noun ("by a third party")."""
+    if i + 1 < len(doc) and not (doc[i + 1].is_punct or doc[i + 1].pos_ in ("CCONJ", "ADP", "SCONJ", "ADV", "PART")):
+        return False
+    k = i - 1
+    if k > 0 and doc[k].text == "-":
+        k -= 1
+    if k >= 0 and doc[k].lower_ in ("a", "one", "two", "three", "four"):
+        k -= 1
+    while k >= 0 and doc[k].lower_ in APPROX_WORDS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by" and (doc[i].lower_ == "half" or doc[i - 1].lower_ != "by")
+
+
+def half_of_scale(doc: Doc, i: int) -> Optional[Candidate]:
+    """ "half a million", "half a dozen": half the scale word's value."""
+    if doc[i].lower_ != "half" or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "an"):
+        return None
+    scale = 12.0 if doc[i + 2].lower_ == "dozen" else SCALES.get(doc[i + 2].lower_)
+    if scale is None or doc[i + 2].lower_ not in SCALE_WORDS + ("dozen",):
+        return None
+    qualifier, q_start = qualifier_around(doc, i, i + 3)
+    value = scale / 2
+    low, high = (None if qualifier in ("at_most", "less_than") else value,
+                 None if qualifier in ("at_least", "more_than") else value)
+    return Candidate(min(i, q_start), i + 3, value, low, high, qualifier, number_end=i + 3, hint=value)
 
 
 def vague_count(doc: Doc, i: int) -> Optional[tuple[int, float, float]]:
@@ -325,13 +361,17 @@ def vague_count(doc: Doc, i: int) -> Optional[tuple[int, float, float]]:
 
 
 def qualifier_around(doc: Doc, start_i: int, end_i: int) -> tuple[str, int]:
-    """(qualifier, index of its first token) from the words before the number ("at least", "about")
-    and after it ("or more", "or so")."""
-    before = " ".join(t.lower_ for t in doc[max(start_i - 4, 0):start_i])
+    """(qualifier, index of its first token) from the words before the number ("at least", "about",
+    also before "a": "at least a dozen") and after it ("or more", "or so")."""
+    at = start_i
+    if at > 0 and doc[at - 1].lower_ in ("a", "an") and (doc[at].lower_ in WORD_NUMBERS or doc[at].lower_ in SCALE_WORDS
+                                                              or doc[at].lower_ == "couple"):
+        at -= 1  # "at least a dozen", "more than a hundred"
+    before = " ".join(t.lower_ for t in doc[max(at - 4, 0):at])
     for words, q in QUALIFIERS_BEFORE:
         for w in words:
             if before == w or before.endswith(" " + w):
-                return q, start_i - len(w.split())
+                return q, at - len(w.split())
     after = " ".join(t.lower_ for t in doc[end_i:end_i + 3])
     for w, q in QUALIFIERS_AFTER:
         if after.startswith(w):
@@ -360,6 +400,11 @@ def not_a_count(doc: Doc, i: int, j: int) -> bool:
     prev = doc[i - 1].lower_ if i > 0 else ""
     nxt = doc[j].lower_ if j < len(doc) else ""
     single = j - i == 1
+    if first.lower_ in ("nineteen", "eighteen") and j - i > 1 and (doc[i + 1].lower_ in TENS or doc[i + 1].lower_ in (
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")):
+        return True  # "nineteen seventy-nine": a year as a transcript writes it (the dates stage's)
+    if i > 1 and doc[i - 2].lower_ == "the" and prev == "year":
+        return True  # "the year two thousand"
     if single and first.lower_ == "one" and (prev in NOT_A_COUNT_BEFORE_ONE or nxt in NOT_A_COUNT_AFTER_ONE):
         return True  # "no one", "one another", "one day": not a count
     if single and YEAR_RE.match(first.text) and not (
@@ -480,6 +525,10 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
     if not (sep_i + 1 < n and doc[sep_i].lower_ in ("-", "–", "to", "and", "or") and _range_start(doc, start_i, sep_i)):
         return None
     k = sep_i + 1
+    if k < n and doc[k].text.lower() in CURRENCY_SYMBOLS or k < n and _currency_glued(doc[k].text):
+        if doc[j - 1].text.endswith("%") or glued_unit(doc[j - 1].text) in PERCENT_GLUED or \
+                any(t.lower_ in PERCENT_WORDS for t in doc[j:sep_i]):
+            return None  # "rose 14pc to £1.2bn": a change in percent and a level in money
     if k < n and doc[k].text.lower() in CURRENCY_SYMBOLS:
         k += 1
     m_end = phrase_end(doc, k) if k < n and is_number_token(doc[k]) else k
@@ -500,6 +549,11 @@ def _range_after(doc: Doc, start_i: int, j: int, value: float) -> Optional[_Rang
     start = frame_i if framed else start_i
     number_end = m_end if glued_unit(doc[m_end - 1].text) else j
     return _Range(min(value, other), max(value, other), start, m_end, number_end, value)
+
+
+def _currency_glued(word: str) -> bool:
+    m = NUM_PREFIX_RE.match(word)
+    return bool(m and m.group("cur"))
 
 
 def _different_unit(doc: Doc, k: int, between: list[str]) -> bool:
@@ -555,7 +609,12 @@ def number_candidate(doc: Doc, i: int, j: int) -> Optional[Candidate]:
         unit = CURRENCY_SYMBOLS.get(cur) or CURRENCY_SYMBOLS.get("$" + cur, unit)
     one_token_range = RANGE_TOKEN_RE.match(words[0]) if len(words) == 1 else None
     if one_token_range:  # "3.5–4.0 TeV"; not a score ("6–3") nor years ("2012–13", the dates stage's)
-        low, high = (float(g) for g in one_token_range.groups())
+        low, high = float(one_token_range.group(1)), float(one_token_range.group(4))
+        s1, s2 = one_token_range.group("s1"), one_token_range.group("s2")
+        if (s1 or s2) and unit is None and "m" in (s1, s2):
+            return None  # "5m-6m" without a currency sign: metres or millions, left unread
+        low *= SCALES[s1 or s2] if (s1 or s2) else 1
+        high *= SCALES[s2 or s1] if (s1 or s2) else 1
         if low >= high or YEAR_RE.match(one_token_range.group(1)):
             return None
         return Candidate(start_i, j, None, low, high, "range", unit=unit, number_end=j, hint=low)

@@ -33,15 +33,15 @@ VULGAR_FRACTIONS = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 
                     "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 # "1/2", "3/4", "1/40": a proper fraction (a date such as "9/11" is the NER's, see candidates.py).
 SLASH_FRACTION_RE = re.compile(r"^(\d{1,2})/(\d{1,3})$")
-YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
+YEAR_RE = re.compile(r"^(1[5-9]\d\d|20\d\d|21\d\d)s?$")
 # A number token, perhaps glued to a currency sign, a scale ("$310bn", "4.3M") or a unit ("6kW",
 # "45g", "1.38pc", '12.5″'), written with an exponent ("4e14", "2.48×10−5") or as "minus-40".
 # "PS" is how ASCII transliteration (unidecode) writes the pound sign, "Y=" how wire copy writes yen.
-NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|Y=|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
+NUM_PREFIX_RE = re.compile(r"^(?P<tilde>~)?(?P<minus>minus-)?(?P<cur>US\$|A\$|C\$|HK\$|S\$|NZ\$|R\$|NT\$|\$US|\$A|\$C|\$NZ|\$HK|PS(?=\d)|Y=|[$£€¥₹₽]|(?:US|A|C|NZ|HK)(?=\d))?(?P<num>[-+−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+))"
                            r"(?P<exp>[eE][-+−]?\d{1,3}|[×x]10\^?[-+−]?\d{1,3})?"
                            r"(?:(?P<scale>bn|mn|mln|bln|tn|m|b|k|million|billion|trillion)(?![A-Za-z])|(?!(?:st|nd|rd|th)\b)(?P<unit>[A-Za-zμ°″′][A-Za-z/²³]{0,5}(?:\^?[23]|[²³])?)(?:(?<=[A-Za-z])\.)?)?(?P<pct>%)?-?$")
-# One token holding a range: "3.5–4.0", "10-20".
-RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+# One token holding a range: "3.5–4.0", "10-20", "5bn-$6bn" (scales and a second currency sign glued).
+RANGE_TOKEN_RE = re.compile(r"^(\d+(?:\.\d+)?)(?P<s1>bn|mn|m|k)?[-–](?P<cur2>[$£€])?(\d+(?:\.\d+)?)(?P<s2>bn|mn|m|k)?$")
 UNCERTAINTY = ("±", "+/-", "+", "/-")
 TIME_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:[ap]\.?m\.?)$|^\d{1,2}:\d\d$", re.IGNORECASE)
 
@@ -201,10 +201,11 @@ def is_number_token(tok: Token) -> bool:
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
             return prev is not None and prev.text == "$" and prev.whitespace_ == ""
         return True
-    if tok.lower_ == "couple":  # "a couple (of) hundred"
+    if tok.lower_ == "couple":  # "a couple (of) hundred", "a couple of cards"
         after = tok.doc[tok.i + 1:tok.i + 3]
         return any(t.lower_.rstrip("s") in SCALE_WORDS for t in after[:1]) or \
-            len(after) == 2 and after[0].lower_ == "of" and after[1].lower_.rstrip("s") in SCALE_WORDS
+            len(after) == 2 and after[0].lower_ == "of" and (after[1].lower_.rstrip("s") in SCALE_WORDS or
+                                                            tok.i > 0 and tok.doc[tok.i - 1].lower_ == "a" and after[1].tag_ == "NNS")
     return tok.lower_ in WORD_NUMBERS or tok.lower_ in SCALE_WORDS or fraction_value(tok.text) is not None or \
         bool(RANGE_TOKEN_RE.match(tok.text))
 

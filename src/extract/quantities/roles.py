@@ -35,6 +35,8 @@ def counted_noun(head: Token) -> Optional[Token]:
 def of_object(doc: Doc, k: int) -> Optional[str]:
     """The counted noun of "a third of voters", "dozens of people": the object of the "of" at ``k``."""
     pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.pos_ == "PROPN" and (pobj.tag_ == "NNPS" or pobj.ent_type_ == "NORP"):
+        return pobj.text  # "millions of Americans", "thousands of Syrians": people named by nation
     return pobj.text.lower() if pobj is not None and pobj.pos_ == "NOUN" else None
 
 
@@ -44,16 +46,23 @@ def governing_verb(tok: Token) -> Optional[Token]:
     for _ in range(4):
         if cur.dep_ in CLIMB_DEPS:
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ != "amod":
+            if _is_verb(cur):
                 return cur
         else:
             break
-    return cur if cur.pos_ == "VERB" else None
+    return cur if cur.pos_ == "VERB" and cur.lower_ != "according" else None
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb a quantity can belong to: not the "according" of "according to" (QA on Wikinews:
+    three figures after "according to X" had the predicate "accord")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod" and tok.lower_ != "according"
 
 
 def change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
-    """increase / decrease from the verb's lemma ("rose", "cut") or a sign before the number."""
-    if verb is not None:
+    """increase / decrease from the verb's lemma ("rose", "cut") or a sign before the number; not
+    from the verb of which the quantity is the subject ("12 people lost their lives")."""
+    if verb is not None and not _in_subject(doc[start_i], verb):
         lemma = verb.lemma_.lower()
         if lemma in INCREASE:
             return "increase"
@@ -65,3 +74,33 @@ def change(verb: Optional[Token], doc: Doc, start_i: int) -> Optional[str]:
     if prev in ("down", "-", "−"):
         return "decrease"
     return None
+
+
+def _in_subject(tok: Token, verb: Token) -> bool:
+    """Whether ``tok`` lies in the subject of ``verb``."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        if cur.head.i == verb.i:
+            return cur.dep_ in ("nsubj", "csubj")  # "40 jobs were cut" is a decrease still
+        cur = cur.head
+    return False
+
+
+EXCEED = {"exceed", "surpass", "top", "outnumber"}
+
+
+def bound_by_verb(verb: Optional[Token], tok: Token) -> bool:
+    """Whether the verb makes the number a lower bound: "may exceed 1,000", "topped $5 billion"
+    (the number, or the noun it counts, is the verb's direct object)."""
+    if verb is None or verb.lemma_.lower() not in EXCEED:
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == verb.i:
+            return cur.dep_ == "dobj"
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False

@@ -13,13 +13,13 @@ import warnings
 from importlib.metadata import version
 from typing import Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .numbers import plain
 
 CURRENCY_SYMBOLS = {"$": "USD", "y=": "JPY", "us$": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "$nz": "NZD", "$hk": "HKD",
                     "£": "GBP", "ps": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL",
+                    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "nt$": "TWD",
                     "rs": "INR", "rs.": "INR", "₩": "KRW", "₦": "NGN", "rmb": "CNY",
                     # ISO codes written before the amount: "CHF 300", "EUR 250"
                     "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR",
@@ -32,7 +32,19 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "dlr": "USD", "dlrs": "USD"
                   "rupee": "INR", "rupees": "INR", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
                   "roubles": "RUB", "won": "KRW", "shekel": "ILS", "shekels": "ILS", "ringgit": "MYR",
                   "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rand": "ZAR",
-                  "cent": "cent", "cents": "cent", "cts": "cent", "pence": "penny", "p": "penny", "stg": "GBP"}
+                  "cent": "cent", "cents": "cent", "cts": "cent", "pence": "penny", "p": "penny", "stg": "GBP",
+                  # currencies named without their country, as news names them
+                  "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotys": "PLN", "zlotych": "PLN", "złotych": "PLN",
+                  "forint": "HUF", "forints": "HUF", "baht": "THB", "rupiah": "IDR", "rupiahs": "IDR",
+                  "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "naira": "NGN", "nairas": "NGN",
+                  "cedi": "GHS", "cedis": "GHS", "taka": "BDT", "lira": "TRY", "liras": "TRY", "lire": "ITL",
+                  "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "kwacha": "ZMW",
+                  "leu": "RON", "lei": "RON", "tenge": "KZT", "rial": "IRR", "rials": "IRR", "bitcoin": "BTC",
+                  "bitcoins": "BTC",
+                  # the currencies of 1980s-90s wire copy
+                  "guilder": "NLG", "guilders": "NLG", "peseta": "ESP", "pesetas": "ESP", "schilling": "ATS",
+                  "schillings": "ATS", "drachma": "GRD", "drachmas": "GRD", "escudo": "PTE", "escudos": "PTE",
+                  "mark": "DEM", "marks": "DEM", "dm": "DEM"}
 # Currencies named with their country: "Swedish crowns", "US dollars", "South African rand".
 NATIONAL_CURRENCIES = {
     "us": {"dollar": "USD"}, "u.s.": {"dollar": "USD"}, "american": {"dollar": "USD"},
@@ -47,18 +59,19 @@ NATIONAL_CURRENCIES = {
     "egyptian": {"pound": "EGP"}, "israeli": {"shekel": "ILS"}, "saudi": {"riyal": "SAR"},
     "south korean": {"won": "KRW"}, "nigerian": {"naira": "NGN"}, "kenyan": {"shilling": "KES"},
 }
-CURRENCY_PLURALS = {"crowns": "crown", "kroner": "krone", "kronor": "krona", "koruny": "koruna", "reais": "real",
+CURRENCY_PLURALS = {"dlrs": "dollar", "dlr": "dollar", "crowns": "crown", "kroner": "krone", "kronor": "krona", "koruny": "koruna", "reais": "real",
                     "rands": "rand", "liras": "lira"}
 # Currency words that are also weights or letters: a currency only in a money context.
-AMBIGUOUS_CURRENCY = ("pound", "pounds", "p")
+AMBIGUOUS_CURRENCY = ("pound", "pounds", "p", "mark", "marks")
 PERCENT_WORDS = {"%", "percent", "pct", "percentage", "per cent"}
 PERCENT_GLUED = ("pc", "pct")
 PER_NOUNS = {"gallon", "share", "barrel", "month", "year", "week", "day", "hour", "ounce", "gram", "kilogram",
              "kilo", "pound", "ton", "tonne", "litre", "liter", "square", "sq", "person", "head", "night",
              "unit", "mile", "kilometre", "kilometer", "metre", "meter", "foot", "acre", "hectare", "mmbtu"}
 MONEY_WORDS = ("$", "£", "€", "cost", "price", "pay", "fund", "budget", "worth", "spent", "spend", "raised",
-               "sterling", "fine", "salary", "revenue", "profit")
-AGE_RE = re.compile(r"^(?:- )?years? (?:- )?old\b")
+               "sterling", "fine", "salary", "revenue", "profit", "dollar", "dlr", "shares", "bond", "stock",
+               "currency", "exchange")
+AGE_RE = re.compile(r"^(?:- )?(?P<unit>year|month|week|day)s? (?:- )?old\b")
 SI_PREFIXES = "kmgtpnuμcd"  # lower-cased: "MWh" is mega + Wh, "kWh" kilo + Wh
 QUANTULUM3_VERSION = "0.10.0"  # the version whose internals _stable_quantulum replaces
 
@@ -170,7 +183,10 @@ OWN_UNITS = {"mpg": "mile per gallon", "bhp": "brake horsepower", "hp": "horsepo
              "″": "inch", "′": "foot", "percentage point": "percentage point", "percentage points": "percentage point",
              "kph": "kilometre per hour", "km/h": "kilometre per hour", "ml": "millilitre", "mL": "millilitre",
              "millilitres": "millilitre", "milliliters": "millilitre", "millilitre": "millilitre",
-             "milliliter": "millilitre", "bpd": "barrel per day", "b/d": "barrel per day"}
+             "milliliter": "millilitre", "bpd": "barrel per day", "b/d": "barrel per day",
+             # glued to the number, as news writes temperatures and multiples: "40C", "3x faster"
+             # (never coulombs, farads or a unit called x)
+             "C": "degree Celsius", "F": "degree fahrenheit", "x": "count"}
 # "in" after a number is an inch only before a dimension or at the end ("2 in thick", "2 in.").
 DIMENSION_WORDS = {"thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "thin", "."}
 NUMBER_PART_RE = re.compile(r"^[\s~(]*[-+−]?[\d.,]*\d(?:[eE][-+−]?\d+|[×x]10\^?[-+−]?\d+)?(?:\s+\d+/\d+)?[\s-]*")
@@ -239,7 +255,7 @@ def _end_of(doc: Doc, i: int) -> int:
 def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str], int]:
     """(unit, token after it) of a percent or currency word right after the number at ``k``:
     "5 percent", "5 per cent", "17 billion dlrs", "52 cts", "40 million Swedish crowns"; "pounds"
-    is money only in a money context; "$40 US" keeps its dollar."""
+    is money only in a money context or after a scale word ("200 million pounds", not "... pounds of beef"); "$40 US" keeps its dollar."""
     n = len(doc)
     if k + 1 < n and doc[k].lower_ == "percentage" and doc[k + 1].lower_ in ("point", "points"):
         return "percentage point", k + 2
@@ -250,7 +266,7 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     if k < n and doc[k].text.endswith("%"):
         return "percent", k
     if k < n and doc[k].lower_ in CURRENCY_WORDS and (doc[k].lower_ not in AMBIGUOUS_CURRENCY
-                                                     or unit is None and money_context(doc, k)):
+                                                     or unit is None and (money_context(doc, k) or _scaled_pounds(doc, k))):
         return CURRENCY_WORDS[doc[k].lower_], k + 1
     national = national_currency(doc, k)
     if national is not None:
@@ -258,6 +274,12 @@ def trailing_unit(doc: Doc, k: int, unit: Optional[str]) -> tuple[Optional[str],
     if unit is not None and k < n and doc[k].text in ("US", "U.S."):
         return unit, k + 1  # "$40 US a tonne"
     return unit, k
+
+
+def _scaled_pounds(doc: Doc, k: int) -> bool:
+    """ "200 million pounds" with no "of" after: sterling ("two million pounds of beef" is a weight)."""
+    return doc[k].lower_ == "pounds" and k > 0 and doc[k - 1].lower_ in ("million", "billion", "mln", "bln", "bn", "m") \
+        and not (k + 1 < len(doc) and doc[k + 1].lower_ == "of")
 
 
 def national_currency(doc: Doc, k: int) -> Optional[tuple[str, int]]:
@@ -314,14 +336,35 @@ def per_unit_name(doc: Doc, i: int, *, any_unit: bool) -> Optional[tuple[str, in
 
 def is_age(doc: Doc, k: int) -> bool:
     """ "73 years old", "a 95-year-old": the number is an age."""
-    return bool(AGE_RE.match(" ".join(t.lower_ for t in doc[k:k + 4])))
+    return age_unit(doc, k) is not None
+
+
+def age_unit(doc: Doc, k: int) -> Optional[str]:
+    """The unit of an age written after the number at ``k``: "73 years old" and "a 95-year-old" ->
+    "year of age", "her 18-month-old daughter" -> "month of age" (NewsQuant's names)."""
+    m = AGE_RE.match(" ".join(t.lower_ for t in doc[k:k + 4]))
+    return f"{m.group('unit')} of age" if m else None
+
+
+PERSONAL_PRONOUNS = {"he", "she", "i", "you", "we", "they"}
+
+
+def is_person_age(tok: Token) -> bool:
+    """ "He will be 35", "she was 19 when": a bare whole number after "be" whose subject is a person
+    (a pronoun or a PERSON entity) is an age (NewsQuant's "year of age")."""
+    verb = tok.head
+    if tok.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or not tok.text.isdigit() or not 0 < int(tok.text) < 120:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in PERSONAL_PRONOUNS or subj.ent_type_ == "PERSON")
 
 
 def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float],
                   glued: Optional[str]) -> Optional[tuple[str, int]]:
     """(unit name, token after the unit words) of the unit after the number ending before token
     ``k``: one of ``OWN_UNITS``, else what quantulum3 reads in a window of three tokens ("95 mph",
-    "30 yards", "27-kilometer"), else in the first word alone ("3.0 litre V6"). The number is
+    "30 yards", "27-kilometer"), else of two ("41 degrees Celsius" before "in"), else in the first
+    word alone ("3.0 litre V6"). The number is
     shown to it as ``hint`` (or, without one, as the text from token ``start``). A currency it
     reads counts only in a money context ("pound" may be a weight)."""
     n = len(doc)
@@ -335,8 +378,10 @@ def measured_unit(doc: Doc, text: str, start: int, k: int, hint: Optional[float]
         return None
     snippet = number + rest
     found = quantulum_unit(snippet)
-    if found is None and k < n and maybe_unit(rest):
-        snippet = number + text[_end_of(doc, k - 1):_end_of(doc, k)]  # the first word alone
+    for width in (2, 1):  # "41 degrees Celsius" when "41 degrees Celsius in" reads as nothing
+        if found is not None or k + width > n or rest_end.i < k + width - 1 or not maybe_unit(rest):
+            break
+        snippet = number + text[_end_of(doc, k - 1):_end_of(doc, k + width - 1)]
         found = quantulum_unit(snippet)
     if found is None or (found[1] == "currency" and not money_context(doc, k)):
         return None
@@ -359,11 +404,14 @@ def _own_unit(doc: Doc, k: int, glued: Optional[str]) -> Optional[tuple[str, int
     n = len(doc)
     if k >= n:
         return None
+    if k + 2 < n and not doc[k].whitespace_ and not doc[k + 1].whitespace_ and \
+            doc[k].text + doc[k + 1].text + doc[k + 2].text in OWN_UNITS:  # "b/d" as the tokenizer splits it
+        return OWN_UNITS[doc[k].text + doc[k + 1].text + doc[k + 2].text], k + 3
     two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else ""
     if two in OWN_UNITS:
         return OWN_UNITS[two], k + 2
     word = doc[k].text if doc[k].text in OWN_UNITS else doc[k].lower_
-    if word in OWN_UNITS:
+    if word in OWN_UNITS and word != "x":  # "5 x 10 metres" is no multiple
         return OWN_UNITS[word], k + 1
     if doc[k].lower_ == "in" and (k + 1 == n or doc[k + 1].lower_ in DIMENSION_WORDS):
         return "inch", k + 1  # "2 in thick", "2 in."
