@@ -304,3 +304,14 @@ def test_participle_of_the_cue_is_its_own_claim(nlp):
     arguing = next(c for c in cs if c.cue.text == "arguing")
     assert arguing.speaker.text == "The senator" and arguing.relayed_by is None
     assert not [c for c in cs if c.cue.text == "spoke"]  # "spoke" says nothing of its own here
+
+
+def test_quote_after_a_long_cue_sentence_continues_the_claim(nlp):
+    text = ("“We have waited seven years for this road,” the mayor said at a meeting with residents of the "
+            "northern district on Tuesday evening. “Nobody will wait that long again.”\n\n"
+            "The council did not comment.")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.cue.text.startswith("said"))
+    assert [p.text for p in c.spans] == ["We have waited seven years for this road",
+                                         "Nobody will wait that long again."]
+    assert c.speaker.text == "the mayor" and c.quote == "direct"
