@@ -23,6 +23,7 @@ OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
 MAX_QUOTE = 3000
+SPILLED_SPEAKER = 80  # characters of a speaker phrase a misparse ran into a quotation's clause
 
 
 def find(text: str, *, min_words: int = 3) -> list[Span]:
@@ -80,8 +81,14 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
             c = out[i]
             outside = text[c.content.start:q.start].strip(" \t\"“”'‘’,:")
             spill = text[q.end:c.content.end]
-            if not outside and c.content.end <= c.cue.start and len(spill) <= 25 and not any(ch in spill for ch in ".?!\n"):
-                c = replace(c, content=Span.of(text, c.content.start, q.end))  # "“...,” Tulsa police Chief ...": a misparse
+            if not outside and c.content.end <= c.cue.start and not any(ch in spill for ch in ".?!\n") and (
+                    len(spill) <= 25 or (c.speaker is None and len(spill) <= SPILLED_SPEAKER)):
+                # "“...,” Tulsa police Chief ...": a misparse ran the speaker into the quotation's clause
+                who = _spilled_speaker(ctx, q.end, c.cue.start) if c.speaker is None else None
+                c = replace(c, content=Span.of(text, c.content.start, q.end))
+                if who is not None:
+                    c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
+                                speaker_role=who.role)
             if q.contains(c.content) or (outside.lower() in ("", "that", "if", "whether") and c.content.end <= q.end + 2):
                 # the content is the quotation (with its "that" when the text has one before it)
                 said = strip_quote(q) if q.contains(c.content) or not outside else \
@@ -138,6 +145,20 @@ def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
             continue
         out[i] = replace(c, content=Span.of(text, q1.start, c.content.end), content_spans=(q1, c.content))
     return out
+
+
+def _spilled_speaker(ctx: Context, start: int, end: int) -> Optional[sources.Speaker]:
+    """The speaker a misparse hung under the quotation's clause ("“...,” Caloundra coach Geoff Ingram
+    said", "Caloundra" taken for the quotation's subject): the noun phrase between the closing mark
+    and the cue, up to a comma ("Texas delegate Bill Eastland, wearing a hat, said")."""
+    toks = [t for t in ctx.tokens_between(start, end) if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].is_quote):
+        toks = toks[1:]
+    cut = next((k for k, t in enumerate(toks) if t.text in (",", "—", "–", "(")), len(toks))
+    toks = toks[:cut]
+    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return sources.of_tokens(toks, ctx.entities)
 
 
 def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:

@@ -257,6 +257,20 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
     return Speaker(written, canonical, stype, role(span, name if isinstance(name, Entity) else None, full))
 
 
+def of_tokens(toks: Sequence[Token], entities: Sequence[Entity]) -> Speaker:
+    """A speaker phrase given as its tokens (a noun phrase whose last word is its head), for the
+    repairs where the parse gives no head with a usable subtree."""
+    span = tokens_span(list(toks))
+    if span is None:
+        return NOBODY
+    head = toks[-1]
+    persons = [e for e in entities if e.label == "PERSON" and span.contains(e.span)]
+    name = max(persons, key=lambda e: len(e.span.text)) if persons else None
+    stype = "person" if name is not None else classify(head, span, entities, named=False)
+    canonical = name.canonical if name is not None else span.text
+    return Speaker(span, canonical, stype, role(span, name, None))
+
+
 def name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
     """The person named in a speaker phrase: a PERSON entity, or a proper noun the head is named by."""
     person_head = head.pos_ == "PROPN" or head.lemma_.lower() in PERSON_HEADS
