@@ -315,3 +315,23 @@ def test_quote_after_a_long_cue_sentence_continues_the_claim(nlp):
     assert [p.text for p in c.spans] == ["We have waited seven years for this road",
                                          "Nobody will wait that long again."]
     assert c.speaker.text == "the mayor" and c.quote == "direct"
+
+
+def test_speaker_run_into_the_quotation_by_a_misparse(nlp):
+    cs = claims_of(nlp, "“I am pretty happy with that,” Caloundra coach Geoff Ingram said.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "Caloundra coach Geoff Ingram" and c.content.text == "I am pretty happy with that"
+    assert c.quote == "direct" and c.speaker_type == "person"
+
+
+def test_time_after_a_postposed_speaker_is_not_part_of_it(nlp):
+    cs = claims_of(nlp, "“I was not expecting this,” said Ann Kosgei after the race.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "Ann Kosgei" and c.content.text == "I was not expecting this"
+
+
+def test_possessor_does_not_name_the_speaker(nlp):
+    cs = claims_of(nlp, "Boris Johnson spoke on Monday. According to Johnson's critics, the plan is a ploy.")
+    c = next(c for c in cs if c.cue.text == "According to")
+    assert c.speaker.text == "Johnson's critics" and c.content.text == "the plan is a ploy"
+    assert c.speaker_canonical == "Johnson's critics" and c.speaker_type == "anonymous"
