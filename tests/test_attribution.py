@@ -335,3 +335,19 @@ def test_possessor_does_not_name_the_speaker(nlp):
     c = next(c for c in cs if c.cue.text == "According to")
     assert c.speaker.text == "Johnson's critics" and c.content.text == "the plan is a ploy"
     assert c.speaker_canonical == "Johnson's critics" and c.speaker_type == "anonymous"
+
+
+def test_possessive_first_person_in_an_unattributed_quote_left_out():
+    from extract.attribution import cleanup
+    from extract.attribution.common import Context
+    from extract.records import Claim, Span
+
+    text = "“Our plan to rebuild the harbour will go ahead this year.” The mayor said she agreed."
+    at = text.index
+    q = Span.of(text, 1, at("”"))
+    ours = Claim(cue=Span.of(text, at("plan"), at("plan") + 4), content=Span.of(text, at("to rebuild"), at(" will")),
+                 speaker=Span.of(text, at("Our"), at("Our") + 3))
+    mayor = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("she agreed"), len(text) - 1),
+                  speaker=Span.of(text, at("The mayor"), at(" said")))
+    ctx = Context(doc=None, text=text, entities=(), lexicon=None, quotes=(q,))
+    assert cleanup.unresolvable_in_quotes([ours, mayor], ctx) == [mayor]
