@@ -351,3 +351,16 @@ def test_possessive_first_person_in_an_unattributed_quote_left_out():
                   speaker=Span.of(text, at("The mayor"), at(" said")))
     ctx = Context(doc=None, text=text, entities=(), lexicon=None, quotes=(q,))
     assert cleanup.unresolvable_in_quotes([ours, mayor], ctx) == [mayor]
+
+
+def test_according_to_inside_its_clause_leaves_two_pieces(nlp):
+    cs = claims_of(nlp, "Six of the cases were, according to the court filing, settled out of court.")
+    c = next(c for c in cs if c.cue.text == "according to")
+    assert [p.text for p in c.spans] == ["Six of the cases were", "settled out of court"]
+    assert c.speaker.text == "the court filing"
+
+
+def test_source_keeps_its_closing_bracket(nlp):
+    cs = claims_of(nlp, "According to Notes from Poland (NFP), some stores were sold.")
+    c = next(c for c in cs if c.cue.text == "According to")
+    assert c.speaker.text == "Notes from Poland (NFP)" and c.content.text == "some stores were sold"

@@ -71,11 +71,17 @@ def prep_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     if got is None:
         return None
     cue_toks, pobj = got
+    cue = tokens_span(cue_toks)
+    both = content.prep_pieces(tok.head, cue_toks, pobj)
+    if both is not None and cue is not None:
+        pieces = tuple(p for p in (content.span_of(both[0]), content.span_of(both[1])) if p is not None)
+        if len(pieces) == 2:
+            return new_claim(sources.speaker(pobj, ctx.entities), cue=cue, content=Span.of(ctx.text, pieces[0].start, pieces[1].end),
+                             content_spans=pieces, quote="indirect", rule="according_to")
     toks = content.for_prep(tok.head, cue_toks, pobj)
     if not toks:
         return None
     span = content.span_of(toks)
-    cue = tokens_span(cue_toks)
     if span is None or cue is None:
         return None
     return new_claim(sources.speaker(pobj, ctx.entities), cue=cue, content=span, quote="indirect", rule="according_to")

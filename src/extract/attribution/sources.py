@@ -130,7 +130,14 @@ def phrase(head: Token) -> Optional[Span]:
     left = head.left_edge.i
     while left < head.i and doc[left].dep_ in ("advmod", "cc", "punct") and doc[left].lower_ in LEADING_ADVERBS:
         left += 1  # "Even China said ...": the adverb is not part of the source
-    return tokens_span(doc[left:right + 1])
+    return tokens_span(doc[left:_closed(doc, left, right) + 1])
+
+
+def _closed(doc, left: int, right: int) -> int:
+    """``right``, or one token further when that token closes a bracket opened inside the phrase
+    ("Notes from Poland (NFP)": the parser hangs the ")" elsewhere)."""
+    opened = sum(t.text == "(" for t in doc[left:right + 1]) - sum(t.text == ")" for t in doc[left:right + 1])
+    return right + 1 if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")" else right
 
 
 def _describes(c: Token) -> bool:
@@ -158,7 +165,7 @@ def core(head: Token) -> Optional[Span]:
             if c.dep_ in ("relcl", "appos") or (prev is not None and prev.text == ","):
                 right = min(right, c.left_edge.i - 1)
     left = head.left_edge.i
-    return tokens_span(doc[left:right + 1])
+    return tokens_span(doc[left:_closed(doc, left, right) + 1])
 
 
 def full_phrase(head: Token) -> Optional[Span]:
