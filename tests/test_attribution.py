@@ -364,3 +364,9 @@ def test_source_keeps_its_closing_bracket(nlp):
     cs = claims_of(nlp, "According to Notes from Poland (NFP), some stores were sold.")
     c = next(c for c in cs if c.cue.text == "According to")
     assert c.speaker.text == "Notes from Poland (NFP)" and c.content.text == "some stores were sold"
+
+
+def test_inverted_speaker_parsed_as_an_object(nlp):
+    cs = claims_of(nlp, "“It is hers to lose at this point,” added another New Hampshire Democrat.")
+    c = next(c for c in cs if c.cue.text == "added")
+    assert c.speaker.text == "another New Hampshire Democrat" and c.content.text == "It is hers to lose at this point"
