@@ -64,7 +64,8 @@ def main(argv=None) -> None:
     ap.add_argument("train", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--threshold", type=float, default=0.5, help="P(cue) at which an unlisted verb is a cue")
-    ap.add_argument("--veto", type=float, default=0.15, help="P(cue) under which a listed verb is not a cue")
+    ap.add_argument("--veto", type=float, default=0.0,
+                    help="P(cue) under which a listed verb is not a cue (0: never; the claim check judges them)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
     ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
