@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import math
 import random
 from pathlib import Path
@@ -76,7 +75,6 @@ def main(argv=None) -> None:
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     cue_model.save(a.out, kept, {
         "threshold": a.threshold, "veto": a.veto,
-        "built": dt.date.today().isoformat(),
         "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues"
                    + "".join(f" --leave-out {k}" for k in a.leave_out),
         "articles": n_articles, "examples": len(y), "positives": int(sum(y)),
