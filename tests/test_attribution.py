@@ -304,3 +304,69 @@ def test_participle_of_the_cue_is_its_own_claim(nlp):
     arguing = next(c for c in cs if c.cue.text == "arguing")
     assert arguing.speaker.text == "The senator" and arguing.relayed_by is None
     assert not [c for c in cs if c.cue.text == "spoke"]  # "spoke" says nothing of its own here
+
+
+def test_quote_after_a_long_cue_sentence_continues_the_claim(nlp):
+    text = ("“We have waited seven years for this road,” the mayor said at a meeting with residents of the "
+            "northern district on Tuesday evening. “Nobody will wait that long again.”\n\n"
+            "The council did not comment.")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.cue.text.startswith("said"))
+    assert [p.text for p in c.spans] == ["We have waited seven years for this road",
+                                         "Nobody will wait that long again."]
+    assert c.speaker.text == "the mayor" and c.quote == "direct"
+
+
+def test_speaker_run_into_the_quotation_by_a_misparse(nlp):
+    cs = claims_of(nlp, "“I am pretty happy with that,” Caloundra coach Geoff Ingram said.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "Caloundra coach Geoff Ingram" and c.content.text == "I am pretty happy with that"
+    assert c.quote == "direct" and c.speaker_type == "person"
+
+
+def test_time_after_a_postposed_speaker_is_not_part_of_it(nlp):
+    cs = claims_of(nlp, "“I was not expecting this,” said Ann Kosgei after the race.")
+    c = next(c for c in cs if c.cue.text == "said")
+    assert c.speaker.text == "Ann Kosgei" and c.content.text == "I was not expecting this"
+
+
+def test_possessor_does_not_name_the_speaker(nlp):
+    cs = claims_of(nlp, "Boris Johnson spoke on Monday. According to Johnson's critics, the plan is a ploy.")
+    c = next(c for c in cs if c.cue.text == "According to")
+    assert c.speaker.text == "Johnson's critics" and c.content.text == "the plan is a ploy"
+    assert c.speaker_canonical == "Johnson's critics" and c.speaker_type == "anonymous"
+
+
+def test_possessive_first_person_in_an_unattributed_quote_left_out():
+    from extract.attribution import cleanup
+    from extract.attribution.common import Context
+    from extract.records import Claim, Span
+
+    text = "“Our plan to rebuild the harbour will go ahead this year.” The mayor said she agreed."
+    at = text.index
+    q = Span.of(text, 1, at("”"))
+    ours = Claim(cue=Span.of(text, at("plan"), at("plan") + 4), content=Span.of(text, at("to rebuild"), at(" will")),
+                 speaker=Span.of(text, at("Our"), at("Our") + 3))
+    mayor = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("she agreed"), len(text) - 1),
+                  speaker=Span.of(text, at("The mayor"), at(" said")))
+    ctx = Context(doc=None, text=text, entities=(), lexicon=None, quotes=(q,))
+    assert cleanup.unresolvable_in_quotes([ours, mayor], ctx) == [mayor]
+
+
+def test_according_to_inside_its_clause_leaves_two_pieces(nlp):
+    cs = claims_of(nlp, "Six of the cases were, according to the court filing, settled out of court.")
+    c = next(c for c in cs if c.cue.text == "according to")
+    assert [p.text for p in c.spans] == ["Six of the cases were", "settled out of court"]
+    assert c.speaker.text == "the court filing"
+
+
+def test_source_keeps_its_closing_bracket(nlp):
+    cs = claims_of(nlp, "According to Notes from Poland (NFP), some stores were sold.")
+    c = next(c for c in cs if c.cue.text == "According to")
+    assert c.speaker.text == "Notes from Poland (NFP)" and c.content.text == "some stores were sold"
+
+
+def test_inverted_speaker_parsed_as_an_object(nlp):
+    cs = claims_of(nlp, "“It is hers to lose at this point,” added another New Hampshire Democrat.")
+    c = next(c for c in cs if c.cue.text == "added")
+    assert c.speaker.text == "another New Hampshire Democrat" and c.content.text == "It is hers to lose at this point"

@@ -11,7 +11,9 @@ The parts run in turn, as in citron (Newell et al.):
 4. relayed claims ("..., citing a briefing by Y", :func:`.builders.relays`) are added;
 5. the clean-up passes (:mod:`.cleanup`, an ordered tuple) drop, trim, split and link claims and
    give pronoun speakers their canonical name (:mod:`.coreference`);
-6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions.
+6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions;
+7. a learnt choice (:mod:`.boundaries`) moves a content's start or end to where PolNeAR's
+   annotators would mark it.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..nlp import text_of
 from ..records import ArticleMeta, Claim, Entity
-from . import builders, claim_model, cleanup, cues, layout, quotes
+from . import boundaries, builders, claim_model, cleanup, cues, layout, quotes
 from .common import Context
 
 __all__ = ["extract"]
@@ -31,7 +33,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
             lexicon: Optional[cues.Lexicon] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order (``lexicon`` defaults to the shipped one)."""
     claims, ctx = candidates(doc, entities, meta, lexicon)
-    claims = claim_model.keep(claims, ctx)
+    claims = boundaries.adjust(claim_model.keep(claims, ctx), ctx)
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
 

@@ -13,7 +13,7 @@ from .common import Context
 from .spans import char_span
 
 Pass = Callable[[list[Claim], Context], list[Claim]]
-UNRESOLVABLE_SPEAKERS = {"i", "we", "you", "me", "us"}
+UNRESOLVABLE_SPEAKERS = {"i", "we", "you", "me", "us", "my", "our", "your"}
 
 
 def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:

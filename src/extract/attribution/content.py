@@ -139,12 +139,36 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
         clause = clause.head
     phrase_l = prep_tokens[0].i
     phrase_r = max(pobj.right_edge.i, prep_tokens[-1].i)
+    doc = head.doc
+    if phrase_r + 1 < len(doc) and doc[phrase_r + 1].text == ")" and any(t.text == "(" for t in doc[phrase_l:phrase_r + 1]):
+        phrase_r += 1  # "according to Notes from Poland (NFP), ...": the bracket closes the source
     toks = [t for t in clause.subtree if not (phrase_l <= t.i <= phrase_r)]
     # keep the larger contiguous side of the clause
     left = [t for t in toks if t.i < phrase_l]
     right = [t for t in toks if t.i > phrase_r]
     side = right if len(right) >= len(left) else left
     return side or None
+
+
+def prep_pieces(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Optional[tuple[list[Token], list[Token]]]:
+    """"Six of the cases were, according to the filing, settled out of court": a phrase set off
+    inside its clause, after the clause's subject, leaves the content in two pieces around it, as
+    PolNeAR marks it (train-validation: +0.06 point content exact F1; the larger side alone before)."""
+    clause = head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    lo, hi = prep_tokens[0].i, max(pobj.right_edge.i, prep_tokens[-1].i)
+    doc = head.doc
+    if lo == 0 or hi + 1 >= len(doc) or doc[lo - 1].text not in (",", "—", "–", "(") or doc[hi + 1].text not in (",", "—", "–", ")"):
+        return None
+    # the clause's subject before the phrase (or one the parser hung on an auxiliary there)
+    if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.i < lo for t in clause.subtree):
+        return None
+    left = [t for t in clause.subtree if t.i < lo - 1]
+    right = [t for t in clause.subtree if t.i > hi + 1]
+    if sum(t.is_alpha for t in left) < 1 or sum(t.is_alpha for t in right) < 2:
+        return None
+    return left, right
 
 
 def span_of(tokens: list[Token]):

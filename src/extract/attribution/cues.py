@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..nlp import text_of
 from ..records import Span
 from ..settings import models_dir
-from . import claim_model, cue_model
+from . import boundaries, claim_model, cue_model
 from .spans import tokens_span
 
 HEDGES = {"suggest", "indicate", "claim", "estimate", "allege", "believe", "think", "reportedly",
@@ -67,6 +67,7 @@ class Lexicon:
     content_preps: Optional[dict] = None  # (lemma or "*", preposition) -> share with the object as content
     light: Optional[dict] = None  # (verb lemma, noun lemma) -> share of the noun inside the cue
     claims: Optional[claim_model.ClaimModel] = None  # the learnt check on whole claims
+    bounds: Optional[boundaries.BoundaryModel] = None  # the learnt choice of content boundaries
 
     def light_noun(self, verb: Token) -> Optional[Token]:
         """The noun of a light-verb cue ("raised questions about", "expressed concern over"): a noun
@@ -170,7 +171,7 @@ def load(folder: Path) -> Lexicon:
     model = cue_model.load(folder, frozenset(curated))
     return Lexicon(frozenset(verbs), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
                    _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),
-                   _rates(folder / "light_verbs.tsv"), claim_model.load(folder))
+                   _rates(folder / "light_verbs.tsv"), claim_model.load(folder), boundaries.load(folder))
 
 
 def _rates(path) -> Optional[dict]:

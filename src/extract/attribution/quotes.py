@@ -23,6 +23,7 @@ OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
 MAX_QUOTE = 3000
+SPILLED_SPEAKER = 80  # characters of a speaker phrase a misparse ran into a quotation's clause
 
 
 def find(text: str, *, min_words: int = 3) -> list[Span]:
@@ -80,8 +81,14 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
             c = out[i]
             outside = text[c.content.start:q.start].strip(" \t\"“”'‘’,:")
             spill = text[q.end:c.content.end]
-            if not outside and c.content.end <= c.cue.start and len(spill) <= 25 and not any(ch in spill for ch in ".?!\n"):
-                c = replace(c, content=Span.of(text, c.content.start, q.end))  # "“...,” Tulsa police Chief ...": a misparse
+            if not outside and c.content.end <= c.cue.start and not any(ch in spill for ch in ".?!\n") and (
+                    len(spill) <= 25 or (c.speaker is None and len(spill) <= SPILLED_SPEAKER)):
+                # "“...,” Tulsa police Chief ...": a misparse ran the speaker into the quotation's clause
+                who = _spilled_speaker(ctx, q.end, c.cue.start) if c.speaker is None else None
+                c = replace(c, content=Span.of(text, c.content.start, q.end))
+                if who is not None:
+                    c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
+                                speaker_role=who.role)
             if q.contains(c.content) or (outside.lower() in ("", "that", "if", "whether") and c.content.end <= q.end + 2):
                 # the content is the quotation (with its "that" when the text has one before it)
                 said = strip_quote(q) if q.contains(c.content) or not outside else \
@@ -140,6 +147,20 @@ def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _spilled_speaker(ctx: Context, start: int, end: int) -> Optional[sources.Speaker]:
+    """The speaker a misparse hung under the quotation's clause ("“...,” Caloundra coach Geoff Ingram
+    said", "Caloundra" taken for the quotation's subject): the noun phrase between the closing mark
+    and the cue, up to a comma ("Texas delegate Bill Eastland, wearing a hat, said")."""
+    toks = [t for t in ctx.tokens_between(start, end) if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].is_quote):
+        toks = toks[1:]
+    cut = next((k for k, t in enumerate(toks) if t.text in (",", "—", "–", "(")), len(toks))
+    toks = toks[:cut]
+    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return sources.of_tokens(toks, ctx.entities)
+
+
 def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:
     """Whether a free cue verb follows the quote in its sentence ("“...,” she added")."""
     for t in ctx.tokens_between(q.end, q.end + 60):
@@ -159,13 +180,25 @@ def _continue_quote(ctx: Context, q: Span, claims: list[Claim]) -> bool:
     c = claims[i]
     gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
     gap = ctx.text[gap_start:q.start]
-    if len(gap.strip()) > 40 or gap.count("\n") > 2:
+    if (len(gap.strip()) > 40 or gap.count("\n") > 2) and not _rest_of_cue_sentence(ctx, c, q):
         return False  # news style: the next paragraph's quote with no cue goes on with the same speaker
     if any(ctx.lexicon.is_verb_cue(t) and t.idx >= gap_start for t in ctx.tokens_between(gap_start, q.start)):
         return False  # "“...,” he said. Graham asked: “...”": the new quote has a cue of its own
     pieces = c.spans + (strip_quote(q),)
     claims[i] = replace(c, content=Span.of(ctx.text, pieces[0].start, pieces[-1].end), content_spans=pieces)
     return True
+
+
+def _rest_of_cue_sentence(ctx: Context, c: Claim, q: Span) -> bool:
+    """"“...,” the senator said in an interview with a local paper last week. “...”": what lies
+    between the cue and the next quotation is the rest of the cue's own sentence, however long, and
+    the quotation opens the next sentence of the same paragraph (PolNeAR marks the two quotations as
+    one attribution; train-validation: +0.2 point content exact F1, relation unchanged)."""
+    cue = ctx.doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+    if cue is None or "\n" in ctx.text[c.cue.end:q.start]:
+        return False
+    sent = cue[-1].sent
+    return sent.end_char <= q.start and not ctx.text[sent.end_char:q.start].strip(" \t\"“'‘`«")
 
 
 def strip_quote(q: Span) -> Span:

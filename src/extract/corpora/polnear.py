@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
@@ -73,6 +74,20 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 
 def _length(a: list[tuple[int, int]]) -> int:
     return sum(e - s for s, e in a)
+
+
+STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
+
+
+def comparable(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span as scored: without surrounding whitespace, quote marks and punctuation."""
+    def strip(c: str) -> bool:  # whitespace (no-break spaces too), quote marks, punctuation
+        return c in STRIP or c.isspace() or unicodedata.category(c).startswith("P")
+    while start < end and strip(text[start]):
+        start += 1
+    while end > start and strip(text[end - 1]):
+        end -= 1
+    return start, end
 
 
 def relation_match(pred: GoldAttribution, gold: GoldAttribution) -> bool:

@@ -12,32 +12,15 @@ The corpus is read by :mod:`extract.corpora.polnear`. Scores, per role (source, 
 from __future__ import annotations
 
 import json
-import unicodedata
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..corpora.polnear import FOLDS, ROLES, GoldArticle, GoldAttribution, claim_attribution, iter_corpus, relation_match
+from ..corpora.polnear import (FOLDS, ROLES, GoldArticle, GoldAttribution, claim_attribution, comparable, iter_corpus,
+                               relation_match)
 from .scoring import PRF
 
 __all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_attributions", "GoldArticle",
            "GoldAttribution", "iter_corpus"]
-
-STRIP = set(" \t\n\r\"'“”‘’«»„‚`.,;:!?()[]{}—–-…")
-
-
-def comparable(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span as scored: without surrounding whitespace, quote marks and punctuation."""
-    def strip(c: str) -> bool:  # whitespace (no-break spaces too), quote marks, punctuation
-        return c in STRIP or c.isspace() or unicodedata.category(c).startswith("P")
-    while start < end and strip(text[start]):
-        start += 1
-    while end > start and strip(text[end - 1]):
-        end -= 1
-    return start, end
-
-
-
-
 
 def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribution]) -> dict[str, PRF]:
     res: dict[str, PRF] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 from pathlib import Path
 
 from .. import attribution, entities, metadata
@@ -54,7 +53,7 @@ def main(argv=None) -> None:
     weights = fit(X, y, epochs=a.epochs)
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     claim_model.save(a.out, kept, {
-        "threshold": a.threshold, "built": dt.date.today().isoformat(),
+        "threshold": a.threshold,
         "command": "python -m extract.training.claim_model ../shared/data/polnear/train models/cues"
                    + "".join(f" --leave-out {k}" for k in a.leave_out),
         "articles": n_articles, "examples": len(y), "positives": int(sum(y)), "epochs": a.epochs,

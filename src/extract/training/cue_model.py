@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import math
 import random
 from pathlib import Path
@@ -64,7 +63,8 @@ def main(argv=None) -> None:
     ap.add_argument("train", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--threshold", type=float, default=0.5, help="P(cue) at which an unlisted verb is a cue")
-    ap.add_argument("--veto", type=float, default=0.15, help="P(cue) under which a listed verb is not a cue")
+    ap.add_argument("--veto", type=float, default=0.0,
+                    help="P(cue) under which a listed verb is not a cue (0: never; the claim check judges them)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
     ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
@@ -75,7 +75,6 @@ def main(argv=None) -> None:
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     cue_model.save(a.out, kept, {
         "threshold": a.threshold, "veto": a.veto,
-        "built": dt.date.today().isoformat(),
         "command": "python -m extract.training.cue_model ../shared/data/polnear/train models/cues"
                    + "".join(f" --leave-out {k}" for k in a.leave_out),
         "articles": n_articles, "examples": len(y), "positives": int(sum(y)),

@@ -4,7 +4,8 @@
     extract eval polnear ../shared/data/polnear/train --fold all              # score with them
 
 A validation score must come from tables and a gate that never saw the validation articles: for
-fold K, :func:`fold_models` runs both training commands (:mod:`.cues`, :mod:`.cue_model`) with
+fold K, :func:`fold_models` runs the training commands (:mod:`.cues`, :mod:`.cue_model`,
+:mod:`.claim_model`, :mod:`.boundaries`) with
 ``--leave-out K`` into a folder of the cache (``$EXTRACT_CACHE/folds``, default
 ``~/.cache/extract/folds``), named by a hash of what the training reads (the training and gate
 code, the attribution rules whose claims the claim check learns from, the curated cue list, the
@@ -23,7 +24,8 @@ from ..corpora.polnear import FOLDS
 from ..settings import models_dir
 
 INPUTS = ("training/folds.py", "training/cues.py", "training/cue_model.py", "training/corpus.py",
-          "training/claim_model.py", "attribution/cue_model.py", "attribution/claim_model.py", "corpora/polnear.py")
+          "training/claim_model.py", "training/boundaries.py", "attribution/cue_model.py", "attribution/claim_model.py",
+          "corpora/polnear.py")
 
 
 def _key(train: Path, k: int) -> str:
@@ -45,11 +47,11 @@ def cache_root() -> Path:
 
 def fold_models(train: str | Path, k: int, *, quiet: bool = True) -> Path:
     """A models folder (with ``cues/``) trained on every fold of ``train`` but ``k``; built if missing."""
-    from . import claim_model, cue_model, cues
+    from . import boundaries, claim_model, cue_model, cues
 
     train = Path(train)
     folder = cache_root() / f"fold{k}-{_key(train, k)}"
-    if (folder / "cues" / "cue_model.json").exists():
+    if (folder / "cues" / "boundary_model.json").exists():
         return folder
     tmp = folder.with_name(folder.name + f".{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -57,6 +59,7 @@ def fold_models(train: str | Path, k: int, *, quiet: bool = True) -> Path:
     shutil.copy(models_dir() / "cues" / "extra_cues.tsv", tmp / "cues" / "extra_cues.tsv")  # curated, not learnt
     cue_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
     claim_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
+    boundaries.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(tmp, folder)
     return folder

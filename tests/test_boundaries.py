@@ -1,0 +1,45 @@
+"""The content-boundary choice (extract.attribution.boundaries), on a hand-built parse."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import boundaries
+from extract.records import Claim, Span
+
+
+def _said_given():
+    # "She said the plan works, given its cost."
+    words = ["She", "said", "the", "plan", "works", ",", "given", "its", "cost", "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "prep", "poss", "pobj", "punct"]
+    pos = ["PRON", "VERB", "DET", "NOUN", "VERB", "PUNCT", "VERB", "PRON", "NOUN", "PUNCT"]
+    tags = ["PRP", "VBD", "DT", "NN", "VBZ", ",", "VBN", "PRP$", "NN", "."]
+    spaces = [True, True, True, True, False, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 9)
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(", given")),
+                  speaker=Span.of(text, 0, 3), rule="verb:clause")
+    return doc, claim
+
+
+def test_variants_cut_and_extend_at_breaks():
+    doc, claim = _said_given()
+    got = {doc.text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.variants(doc, claim.content, claim.cue)}
+    assert got["the plan works"] == ("orig", "orig")
+    assert got["the plan works, given its cost"] == ("orig", "extend_sent")
+
+
+def test_adjust_takes_the_variant_the_model_prefers():
+    doc, claim = _said_given()
+    ctx = SimpleNamespace(doc=doc, text=doc.text, lexicon=SimpleNamespace(bounds=None))
+    assert boundaries.adjust([claim], ctx) == [claim]  # no model: unchanged
+    ctx.lexicon.bounds = boundaries.BoundaryModel({"k=orig|extend_sent": 2.0, "add_first=given": 1.0})
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.content.text == "the plan works, given its cost" and c.cue == claim.cue
+    ctx.lexicon.bounds = boundaries.BoundaryModel({"k=orig|extend_sent": -2.0})
+    assert boundaries.adjust([claim], ctx)[0].content.text == "the plan works"
