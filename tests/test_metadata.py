@@ -9,9 +9,9 @@ def meta(text, md=None, fallback=None):
 
 
 def test_dateline_gives_place_publisher_and_day():
-    m = meta("Headline Here\nSEOUL, March 5 (UPI) – Troops moved.", fallback="2025-01-01")
-    assert (m.dateline_place, m.publisher, m.published, m.published_source) == ("SEOUL", "UPI", "2025-03-05", "dateline")
-    assert m.dateline.text.startswith("SEOUL, March 5 (UPI)")
+    m = meta("Headline Here\nOSLO, June 9 (Reuters) – Troops moved.", fallback="2025-01-01")
+    assert (m.dateline_place, m.publisher, m.published, m.published_source) == ("OSLO", "Reuters", "2025-06-09", "dateline")
+    assert m.dateline.text.startswith("OSLO, June 9 (Reuters)")
 
 
 def test_metadata_wins_and_bad_dates_fall_through():

@@ -6,7 +6,7 @@ headline is recorded (it gives the title) but not excluded: headlines such as "P
 won't be at debate" are attributions, and their numbers and dates count too.
 
 Publication date, in this order (``published_source``): the sidecar, collection or web-page
-metadata (``metadata``); a dateline ("SEOUL, March 5 (UPI) –"), its year taken from the fallback
+metadata (``metadata``); a dateline ("OSLO, June 9 (Reuters) –"), its year taken from the fallback
 date (``dateline``); a date line with a year at the top ("Friday, January 4, 2019"; ``dateline``);
 the day a crawl archive fetched the page (``crawl``: the page was published then or before); the
 ``--published`` fallback (``default``); else ``unknown``. Never the file's modification time.

@@ -16,7 +16,7 @@ one only splits a row in two. The rules, in order:
    Ministry"). Names that normalise alike are one key.
 2. Only *named* sources are merged across articles: the source's canonical name is an entity
    (PERSON, ORG, GPE or NORP) of the same article. Descriptions ("officials", "the regional
-   governor", "Western intelligence agencies"), unresolved pronouns, documents and anonymous
+   governor", "foreign intelligence services"), unresolved pronouns, documents and anonymous
    sources are keyed within their article only (``officials@ARTICLE_ID``): "officials" in two
    articles are rarely the same officials.
 3. A person's name of one word (a surname, "Putin") merges with a full name ("Vladimir Putin")

@@ -588,7 +588,7 @@ def utc_time(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
 
 
 def reference_term(m: re.Match, ctx: Context) -> Optional[TimeExpr]:
-    """ "in the near term", "for the long term": FUTURE_REF, as TimeBank and MEANTIME mark them.
+    """ "in the near term", "over the long term": FUTURE_REF, as TimeBank and MEANTIME mark them.
     ("recent", "current", "future" as adjectives are marked there about as often as not: measured
     on the tuning halves, they do not pay, so they are not read.)"""
     return ctx.expr(m.start(), m.end(), "date", "FUTURE_REF")
