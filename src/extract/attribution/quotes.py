@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ..records import Claim, Span, replace
 from . import cues, sources
 from .common import Context, new_claim
@@ -73,7 +75,11 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
     """Make claims whose content is a quotation direct, and give orphan quotes a speaker."""
     out = list(claims)
     text = ctx.text
-    for q in ctx.quotes:
+    long = set(ctx.quotes)
+    short = [q for q in find(text, min_words=1) if q not in long]
+    for q in sorted(ctx.quotes + tuple(short), key=lambda s: s.start):
+        if _attach_adjacent(ctx, q, out, used) or q not in long:
+            continue
         # a cue inside the quotation ("“... I think ...,” she said") belongs to the quoted speaker's words
         hits = [i for i, c in enumerate(out) if c.content.overlaps(q) and not q.contains(c.cue)]
         if hits:
@@ -103,6 +109,113 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
         if claim is not None:
             out.append(claim)
     return out
+
+
+def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
+    """The verb a quotation leads into: ``“...,” Jane Roe said``, ``“...?” asked the boy``,
+    ``“...!” the crowd shouted back``. The quotation ends with a comma, question or exclamation
+    mark or a dash, and the next words of its sentence are the verb's subject and the verb, or
+    the verb itself (an inverted subject after it). Any verb, not only a listed cue: in this
+    position news style reports speech (“...,” she beamed).
+    Words that describe the subject on the way ("Ramos, 58,", "Mr. Pike, who sold a firm,")
+    are passed over; the first other verb ends the search."""
+    text = ctx.text
+    before = text[max(0, q.start - 200):q.start].rstrip(" \t\"“”'‘’`«»")
+    if before and before[-1] not in ".?!\n":
+        return None  # a quotation inside a sentence ("the “Bathroom Bill,” which allows ...") is a name
+    inner = q.text.rstrip()
+    after = re.match(r"[ \t\"”'’»]*([,?!—–-]?)", text[q.end:q.end + 12])
+    if not ((inner and inner[-1] in ",?!—–-") or (after and after.group(1))):
+        return None
+    toks = [t for t in ctx.tokens_between(q.end, q.end + 160) if not t.is_space]
+    lead = 0
+    while lead < len(toks) and (toks[lead].is_punct or toks[lead].is_quote):
+        lead += 1
+    for k, t in enumerate(toks[lead:lead + 25]):
+        if "\n" in text[q.end:t.idx] or t.text in (".", ";", ":", "!", "?") or (t.is_quote and k):
+            return None
+        if t.pos_ != "VERB":
+            continue
+        if k == 0:  # inverted: “...,” said Jane Roe
+            return t if t.tag_ in ("VBD", "VBZ", "VBP") and _speech_verb(ctx, t) else None
+        subj = sources.subject_of(t)
+        if subj is not None and q.end <= subj.idx < t.idx:
+            return t if _speech_verb(ctx, t) else None
+        if t.dep_ in ("relcl", "acl", "amod", "appos", "conj", "advcl") and q.end <= t.head.idx < t.idx:
+            continue  # a verb inside the subject's description
+        return None
+    return None
+
+
+def _speech_verb(ctx: Context, verb: Token) -> bool:
+    """A listed cue verb, or any verb used without an object or clause of its own (“...!” the
+    crowd roared; not “Mr. Roe?” I had prepared a statement)."""
+    return ctx.lexicon.is_verb_cue(verb) or not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in verb.rights)  # (the quotation is left of it)
+
+
+def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Speaker]:
+    """The speaker of the verb a quotation leads into: its subject between the two, else (inverted)
+    the noun phrase after the verb, up to a comma or a describing clause."""
+    subj = sources.subject_of(verb)
+    if subj is not None and q.end <= subj.idx < verb.idx:
+        who = sources.speaker(subj, ctx.entities)
+        return who if who.span is not None else None
+    toks = []
+    for t in verb.doc[verb.i + 1:verb.i + 12]:
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that") \
+                or (t.pos_ == "ADP" and toks):
+            break
+        toks.append(t)
+    while toks and toks[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+        toks.pop()
+    if not toks or toks[0].pos_ in ("ADP", "ADV"):
+        return None
+    who = sources.of_tokens(toks, ctx.entities)
+    return who if who.span is not None else None
+
+
+def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int]) -> bool:
+    """``“...,” Jane Roe said of the plan``: the verb the quotation leads into (:func:`adjacent_verb`)
+    is its cue, whatever content the grammar gave that verb ("the plan"). The verb's claim takes the
+    quotation as its content; a verb with no claim gets one. Not when another claim already holds
+    the quotation and the verb has none (that claim is left to the passes after)."""
+    verb = adjacent_verb(ctx, q)
+    if verb is None:
+        return False
+    text = ctx.text
+    said = strip_quote(q)
+    if said.end <= said.start:
+        return False
+    i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
+    if i is None:
+        if any(c.content.overlaps(q) and not q.contains(c.cue) for c in claims):
+            return False
+        who = _adjacent_speaker(ctx, q, verb)
+        if who is None:
+            return False
+        used.add(verb.i)
+        claims.append(new_claim(who, cue=cues.cue_span(verb, ctx.lexicon), content=said, quote="direct",
+                                rule="quote:adjacent"))
+        return True
+    c = claims[i]
+    if c.content.start >= c.cue.end and any(
+            o.start >= c.cue.end and o.overlaps(c.content) and not any(ch in text[c.cue.end:o.start] for ch in ".?!\n")
+            for o in ctx.quotes):
+        return True  # “A,” she said, “B.”: the claim holds B; :func:`split_around_cue` joins A to it
+    if c.content.overlaps(q) and q not in ctx.quotes:
+        claims[i] = replace(c, content=said, content_spans=(), quote="direct")
+        return True
+    if c.content.overlaps(q):
+        return False  # the usual passes make it direct
+    if c.speaker is None or c.speaker.start < q.end:
+        who = _adjacent_speaker(ctx, q, verb)
+        if who is None:
+            return False
+        c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
+                    speaker_role=who.role)
+    claims[i] = replace(c, content=said, content_spans=(), quote="direct")
+    return True
 
 
 def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
@@ -163,6 +276,8 @@ def _spilled_speaker(ctx: Context, start: int, end: int) -> Optional[sources.Spe
 
 def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:
     """Whether a free cue verb follows the quote in its sentence ("“...,” she added")."""
+    if adjacent_verb(ctx, q) is not None:
+        return True
     for t in ctx.tokens_between(q.end, q.end + 60):
         if t.is_sent_start or t.text in (".", "?", "!"):
             return False

@@ -1,0 +1,75 @@
+"""Direct quotations (:mod:`extract.attribution.quotes`): made-up sentences, one per error class of
+issue 14 that the quote passes address."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from extract import attribution, entities
+from extract.attribution import cues, quotes
+from extract.attribution.common import Context
+
+
+def claims_of(nlp, text):
+    doc = nlp(text)
+    return attribution.extract(doc, entities.extract(doc))
+
+
+def _ctx(words, spaces, heads, deps, pos, tags):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words])
+    text = doc.text
+    return Context(doc, text, (), cues.lexicon(), None, tuple(quotes.find(text, min_words=1)))
+
+
+# --- the verb a quotation leads into (hand-built parses) ---------------------------------------
+
+def test_quote_leads_into_the_verb_after_it():
+    # “Not a chance,” the crowd roared.
+    words = ["“", "Not", "a", "chance", ",", "”", "the", "crowd", "roared", "."]
+    spaces = [False, True, True, False, False, True, True, True, False, False]
+    heads = [8, 3, 3, 8, 8, 8, 7, 8, 8, 8]
+    deps = ["punct", "neg", "det", "ccomp", "punct", "punct", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PART", "DET", "NOUN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    tags = ["``", "RB", "DT", "NN", ",", "''", "DT", "NN", "VBD", "."]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    (q,) = ctx.quotes
+    verb = quotes.adjacent_verb(ctx, q)
+    assert verb is not None and verb.text == "roared"
+
+
+def test_quoted_name_inside_a_sentence_leads_nowhere():
+    # The new “Open Door,” which allows trade.  (a name in quote marks, not a quotation)
+    words = ["The", "new", "“", "Open", "Door", ",", "”", "which", "allows", "trade", "."]
+    spaces = [True, True, False, True, False, False, True, True, True, False, False]
+    heads = [4, 4, 4, 4, 4, 4, 4, 8, 4, 8, 4]
+    deps = ["det", "amod", "punct", "compound", "ROOT", "punct", "punct", "nsubj", "relcl", "dobj", "punct"]
+    pos = ["DET", "ADJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"]
+    tags = ["DT", "JJ", "``", "NNP", "NNP", ",", "''", "WDT", "VBZ", "NN", "."]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    (q,) = ctx.quotes
+    assert q.text == "Open Door,"
+    assert quotes.adjacent_verb(ctx, q) is None
+
+
+# --- end to end (model) -------------------------------------------------------------------------
+
+def test_said_of_gives_the_quotation_not_the_topic(nlp):
+    cs = claims_of(nlp, "The council met on Monday.\n\n“It will cost us dearly,” Jane Roe said of the new levy.")
+    c = next(c for c in cs if c.cue.text.startswith("said"))
+    assert c.content.text == "It will cost us dearly" and c.quote == "direct"
+    assert c.speaker.text == "Jane Roe"
+    assert not any(c.content.text == "the new levy" for c in cs)
+
+
+def test_short_quotation_with_its_cue(nlp):
+    cs = claims_of(nlp, "Tom Baker was asked whether he would run again.\n\n“Absolutely not,” he said.")
+    c = next(c for c in cs if c.content.text == "Absolutely not")
+    assert c.quote == "direct" and c.speaker.text == "he" and c.cue.text == "said"
+
+
+def test_inverted_subject_after_a_verb_of_any_kind(nlp):
+    cs = claims_of(nlp, "The fair opened on Saturday.\n\n“This is the best day of the year!” beamed Tom Baker, "
+                        "a farmer from Ohio.")
+    c = next(c for c in cs if c.content.text.startswith("This is the best day"))
+    assert c.quote == "direct" and c.speaker.text.startswith("Tom Baker")
