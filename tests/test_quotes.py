@@ -73,3 +73,26 @@ def test_inverted_subject_after_a_verb_of_any_kind(nlp):
                         "a farmer from Ohio.")
     c = next(c for c in cs if c.content.text.startswith("This is the best day"))
     assert c.quote == "direct" and c.speaker.text.startswith("Tom Baker")
+
+
+def test_colon_introduces_a_quotation_whatever_the_verb(nlp):
+    cs = claims_of(nlp, "The plan was debated for hours.\n\nThe mayor put it bluntly: “We cannot afford another "
+                        "winter like the last one.”")
+    c = next(c for c in cs if c.content.text.startswith("We cannot afford"))
+    assert c.quote == "direct" and c.speaker.text == "The mayor" and c.cue.text.startswith("put")
+
+
+def test_copula_before_a_colon_is_no_cue(nlp):
+    text = ("The committee met twice.\n\nThe problem is the budget: “We cannot afford another winter like the last "
+            "one,” the mayor said.")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.content.text.startswith("We cannot afford"))
+    assert c.speaker.text == "the mayor"
+    assert not any(c.speaker is not None and c.speaker.text == "The problem" for c in cs)
+
+
+def test_name_and_colon_after_a_dash(nlp):
+    cs = claims_of(nlp, "Polls closed early.\n\nWhy the north turned out - Maria Lopez: “Turnout in the north was "
+                        "the highest we have ever measured.”")
+    c = next(c for c in cs if c.content.text.startswith("Turnout in the north"))
+    assert c.quote == "direct" and c.speaker.text == "Maria Lopez" and c.cue.text == ":"

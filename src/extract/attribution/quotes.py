@@ -78,7 +78,7 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
     long = set(ctx.quotes)
     short = [q for q in find(text, min_words=1) if q not in long]
     for q in sorted(ctx.quotes + tuple(short), key=lambda s: s.start):
-        if _attach_adjacent(ctx, q, out, used) or q not in long:
+        if _attach_adjacent(ctx, q, out, used) or q not in long or _attach_colon(ctx, q, out, used):
             continue
         # a cue inside the quotation ("“... I think ...,” she said") belongs to the quoted speaker's words
         hits = [i for i, c in enumerate(out) if c.content.overlaps(q) and not q.contains(c.cue)]
@@ -215,6 +215,79 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
         c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
                     speaker_role=who.role)
     claims[i] = replace(c, content=said, content_spans=(), quote="direct")
+    return True
+
+
+def colon_before(ctx: Context, q: Span) -> Optional[Token]:
+    """The colon that introduces a quotation (``X put it this way: “...”``), with nothing but
+    opening marks and at most one blank line between them."""
+    text = ctx.text
+    before = text[max(0, q.start - 12):q.start]
+    stripped = before.rstrip(" \t\n\xa0\"“'‘`«")
+    if not stripped.endswith(":") or before[len(stripped):].count("\n") > 2:
+        return None
+    at = q.start - len(before) + len(stripped) - 1
+    span = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    return span[0] if span is not None and span[0].text == ":" else None
+
+
+def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) -> bool:
+    """``The senator put it bluntly: “...”``, ``A footnote makes that clear: “...”``: a clause
+    that ends with a colon right before a quotation introduces it, whatever its verb; its subject
+    is the speaker and the verb, up to the colon, the cue. Only for a quotation no claim holds yet:
+    a verb whose claim took something else as content (an object, "apologized for what happened")
+    gives it up for the quotation."""
+    if any(c.content.overlaps(q) and not q.contains(c.cue) for c in claims):
+        return False
+    colon = colon_before(ctx, q)
+    if colon is None:
+        return False
+    named = _name_before_colon(ctx, colon)
+    if named is not None:
+        return _add_named(ctx, q, claims, named, colon)
+    verb = colon.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr") \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.i or colon.i - verb.i > 12 or verb.is_sent_start \
+            or verb.lemma_.lower() in ("be", "have", "get") or re.search(r"\s[-–—]|[-–—]\s", ctx.text[verb.idx:colon.idx]):
+        return False  # "X is/has/gets ...:" presents rather than says; "... - Name:" is a name's colon
+    subj = sources.subject_of(verb)
+    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    said = strip_quote(q)
+    i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
+    if i is not None:
+        c = claims[i]
+        if c.content.end > colon.idx + 1 and not c.content.overlaps(q):
+            return False  # the verb's claim holds a content of its own after the colon
+        claims[i] = replace(c, content=said, content_spans=(), quote="direct")
+        return True
+    who = sources.speaker(subj, ctx.entities)
+    if who.span is None:
+        return False
+    cue = Span.of(ctx.text, verb.idx, colon.idx + 1) if colon.i - verb.i <= 4 else cues.cue_span(verb, ctx.lexicon)
+    used.add(verb.i)
+    claims.append(new_claim(who, cue=cue, content=said, quote="direct", rule="quote:colon"))
+    return True
+
+
+def _name_before_colon(ctx: Context, colon: Token):
+    """"... - Jane Roe: “...”", "Acme Corp: “...”" at a line start: a person or organisation named
+    right before the colon, with nothing before the name in its line but a dash."""
+    text = ctx.text
+    ent = next((e for e in ctx.entities if e.label in ("PERSON", "ORG") and e.span.end == colon.idx), None)
+    if ent is None:
+        return None
+    lead = text[text.rfind("\n", 0, ent.span.start) + 1:ent.span.start].rstrip()
+    return ent if not lead or lead[-1] in "-–—" else None
+
+
+def _add_named(ctx: Context, q: Span, claims: list[Claim], ent, colon: Token) -> bool:
+    cue = Span.of(ctx.text, colon.idx, colon.idx + 1)
+    claims.append(Claim(cue=cue, content=strip_quote(q), speaker=ent.span, speaker_canonical=ent.canonical,
+                        speaker_type="person" if ent.label == "PERSON" else "organization", quote="direct",
+                        rule="quote:name-colon"))
     return True
 
 
