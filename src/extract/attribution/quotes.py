@@ -131,35 +131,73 @@ def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
     lead = 0
     while lead < len(toks) and (toks[lead].is_punct or toks[lead].is_quote):
         lead += 1
+    if lead < len(toks) and toks[lead].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV"):
+        return None  # “...,” and with that ... / “...” After the rally, ...: a new clause, not the quotation's cue
     for k, t in enumerate(toks[lead:lead + 25]):
         if "\n" in text[q.end:t.idx] or t.text in (".", ";", ":", "!", "?") or (t.is_quote and k):
             return None
         if t.pos_ != "VERB":
             continue
-        if k == 0:  # inverted: “...,” said Jane Roe
-            return t if t.tag_ in ("VBD", "VBZ", "VBP") and _speech_verb(ctx, t) else None
-        subj = sources.subject_of(t)
-        if subj is not None and q.end <= subj.idx < t.idx:
+        if k == 0:  # inverted: “...,” said Jane Roe (the noun after the verb is its subject, not its object)
+            return t if t.tag_ in ("VBD", "VBZ", "VBP") else None
+        if _describes(t, q.end):
+            continue  # a verb inside the subject's description ("Mr. Roe, who was not authorized to speak,")
+        if _between_subject(ctx, q, t) is not None:
             return t if _speech_verb(ctx, t) else None
-        if t.dep_ in ("relcl", "acl", "amod", "appos", "conj", "advcl") and q.end <= t.head.idx < t.idx:
-            continue  # a verb inside the subject's description
         return None
     return None
+
+
+def _describes(verb: Token, start: int) -> bool:
+    """Whether a verb hangs, through its heads, from a noun that lies between ``start`` and it."""
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and start <= tok.idx < verb.idx:
+            return True
+    return False
+
+
+def _between_subject(ctx: Context, q: Span, verb: Token) -> Optional[list[Token]]:
+    """The subject between a quotation and its verb, as tokens: the verb's parsed subject there,
+    else (when the parse took a word of the quotation for the subject) the noun phrase that fills
+    the gap, up to its first comma ("“...,” Ramos, 58, told ...")."""
+    subj = sources.subject_of(verb)
+    if subj is not None and q.end <= subj.idx < verb.idx:
+        return [subj]
+    if subj is not None and subj.idx >= verb.idx:
+        return None
+    toks = [t for t in ctx.tokens_between(q.end, verb.idx) if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].is_quote):
+        toks = toks[1:]
+    cut = next((k for k, t in enumerate(toks) if t.text in (",", "—", "–", "(")), len(toks))
+    toks = toks[:cut]
+    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN", "PRON") or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    return toks
 
 
 def _speech_verb(ctx: Context, verb: Token) -> bool:
     """A listed cue verb, or any verb used without an object or clause of its own (“...!” the
     crowd roared; not “Mr. Roe?” I had prepared a statement)."""
-    return ctx.lexicon.is_verb_cue(verb) or not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") for c in verb.rights)  # (the quotation is left of it)
+    if ctx.lexicon.is_verb_cue(verb):
+        return True
+    # nothing after it but adverbs, particles and a participle ("the crowd cried out, booing"); the
+    # quotation, left of it, is what was said
+    return not any(c.dep_ == "auxpass" for c in verb.children) and all(
+        c.dep_ in ("punct", "advmod", "prt", "advcl", "cc", "conj") for c in verb.rights)
 
 
 def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Speaker]:
     """The speaker of the verb a quotation leads into: its subject between the two, else (inverted)
     the noun phrase after the verb, up to a comma or a describing clause."""
-    subj = sources.subject_of(verb)
-    if subj is not None and q.end <= subj.idx < verb.idx:
-        who = sources.speaker(subj, ctx.entities)
+    between = _between_subject(ctx, q, verb) if verb.idx > q.end and ctx.text[q.end:verb.idx].strip(
+        " \t\"”'’»,?!—–-") else None
+    if between is not None:
+        who = sources.speaker(between[0], ctx.entities) if len(between) == 1 and between[0].dep_ in sources.SUBJ \
+            else sources.of_tokens(between, ctx.entities)
         return who if who.span is not None else None
     toks = []
     for t in verb.doc[verb.i + 1:verb.i + 12]:
@@ -208,8 +246,9 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
         return True
     if c.content.overlaps(q):
         return False  # the usual passes make it direct
-    if c.speaker is None or c.speaker.start < q.end:
-        who = _adjacent_speaker(ctx, q, verb)
+    gap = bool(text[q.end:verb.idx].strip(" \t\"”'’»,?!—–-")) if verb.idx > q.end else False
+    if c.speaker is None or c.speaker.start < q.end or (gap and c.speaker.start > verb.idx):
+        who = _adjacent_speaker(ctx, q, verb)  # the words between the quotation and its verb speak
         if who is None:
             return False
         c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
