@@ -96,3 +96,18 @@ def test_name_and_colon_after_a_dash(nlp):
                         "the highest we have ever measured.”")
     c = next(c for c in cs if c.content.text.startswith("Turnout in the north"))
     assert c.quote == "direct" and c.speaker.text == "Maria Lopez" and c.cue.text == ":"
+
+
+def test_verb_and_comma_before_a_closing_quotation(nlp):
+    cs = claims_of(nlp, "The debate turned to taxes.\n\nAsked whether she would raise them, the senator shot back, "
+                        "“Not while I hold this seat.”")
+    c = next(c for c in cs if c.content.text.startswith("Not while I hold"))
+    assert c.quote == "direct" and c.speaker.text == "the senator"
+    assert not any(c.content.text.startswith("whether she would") for c in cs if c.cue.text.startswith("shot"))
+
+
+def test_subject_between_quotation_and_verb_when_the_parse_misses_it(nlp):
+    cs = claims_of(nlp, "Farmers gathered at the hall.\n\n“We lost half the harvest to the floods,” Ramirez, 58, told "
+                        "the meeting.")
+    c = next(c for c in cs if c.content.text.startswith("We lost half"))
+    assert c.speaker.text.startswith("Ramirez") and c.quote == "direct"

@@ -25,6 +25,7 @@ OPEN = "“«„"
 CLOSE = "”»"
 STRAIGHT = '"'
 MAX_QUOTE = 3000
+MARKS = "\"“”'‘’`«»,;: \t\xa0"  # what a speaker phrase never opens with
 SPILLED_SPEAKER = 80  # characters of a speaker phrase a misparse ran into a quotation's clause
 
 
@@ -78,7 +79,8 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
     long = set(ctx.quotes)
     short = [q for q in find(text, min_words=1) if q not in long]
     for q in sorted(ctx.quotes + tuple(short), key=lambda s: s.start):
-        if _attach_adjacent(ctx, q, out, used) or q not in long or _attach_colon(ctx, q, out, used):
+        if _attach_adjacent(ctx, q, out, used) or q not in long or _attach_colon(ctx, q, out, used) \
+                or _attach_comma_lead(ctx, q, out, used):
             continue
         # a cue inside the quotation ("“... I think ...,” she said") belongs to the quoted speaker's words
         hits = [i for i, c in enumerate(out) if c.content.overlaps(q) and not q.contains(c.cue)]
@@ -237,9 +239,14 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
                                 rule="quote:adjacent"))
         return True
     c = claims[i]
+    if c.speaker is not None and c.speaker.text[:1] in MARKS:
+        # “...,” Ramirez, 58, told ...: the parse ran the closing mark into the speaker's phrase
+        lead = len(c.speaker.text) - len(c.speaker.text.lstrip(MARKS))
+        if lead < len(c.speaker.text):
+            c = claims[i] = replace(c, speaker=Span.of(text, c.speaker.start + lead, c.speaker.end))
     if c.content.start >= c.cue.end and any(
-            o.start >= c.cue.end and o.overlaps(c.content) and not any(ch in text[c.cue.end:o.start] for ch in ".?!\n")
-            for o in ctx.quotes):
+            o.start >= c.cue.end and o.overlaps(c.content) and c.content.start >= o.start - 2
+            and not any(ch in text[c.cue.end:o.start] for ch in ".?!\n") for o in ctx.quotes):
         return True  # “A,” she said, “B.”: the claim holds B; :func:`split_around_cue` joins A to it
     if c.content.overlaps(q) and q not in ctx.quotes:
         claims[i] = replace(c, content=said, content_spans=(), quote="direct")
@@ -308,6 +315,53 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
     cue = Span.of(ctx.text, verb.idx, colon.idx + 1) if colon.i - verb.i <= 4 else cues.cue_span(verb, ctx.lexicon)
     used.add(verb.i)
     claims.append(new_claim(who, cue=cue, content=said, quote="direct", rule="quote:colon"))
+    return True
+
+
+def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int]) -> bool:
+    """``Asked about the vote, Jane Roe replied, “...”``: a verb and a comma right before a
+    quotation that closes the sentence. The verb's claim took something else as its content (the
+    "Asked ..." clause); it gives it up for the quotation. A verb with no claim gets one when it is
+    a listed cue or a verb with nothing after it but adverbs ("shot back, “...”")."""
+    if any(c.content.overlaps(q) and not q.contains(c.cue) for c in claims):
+        return False
+    text = ctx.text
+    stripped = text[max(0, q.start - 12):q.start].rstrip(" \t\xa0\"“'‘`«")
+    if not stripped.endswith(","):
+        return False
+    tail = text[q.end:q.end + 8]
+    if re.match(r"[\"”'’»,.?!]*\s*(\n|$)", tail) is None:
+        return False  # the quotation does not close its sentence ("..., “a plan” the mayor ...")
+    at = q.start - 12 + len(stripped) - 1 if q.start >= 12 else len(stripped) - 1
+    comma = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
+    if comma is None or comma[0].i == 0:
+        return False
+    verb = comma[0].doc[comma[0].i - 1]
+    for _ in range(3):
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
+    if verb.pos_ != "VERB" or comma[0].i - verb.i > 4 or verb.i >= comma[0].i or verb.dep_ in ("relcl", "acl"):
+        return False
+    subj = sources.subject_of(verb)
+    if subj is None or subj.i > verb.i:
+        return False
+    said = strip_quote(q)
+    i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
+    if i is not None:
+        c = claims[i]
+        if c.content.end > comma[0].idx:
+            return False  # the verb's claim holds a content of its own after the comma
+        claims[i] = replace(c, content=said, content_spans=(), quote="direct")
+        return True
+    if not (ctx.lexicon.is_verb_cue(verb) or all(c.dep_ in ("punct", "advmod", "prt") for c in verb.rights)):
+        return False
+    who = sources.speaker(subj, ctx.entities)
+    if who.span is None:
+        return False
+    used.add(verb.i)
+    claims.append(new_claim(who, cue=cues.cue_span(verb, ctx.lexicon), content=said, quote="direct",
+                            rule="quote:comma"))
     return True
 
 
