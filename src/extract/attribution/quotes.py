@@ -344,8 +344,8 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
     if verb.pos_ != "VERB" or comma[0].i - verb.i > 4 or verb.i >= comma[0].i or verb.dep_ in ("relcl", "acl"):
         return False
     subj = sources.subject_of(verb)
-    if subj is None or subj.i > verb.i:
-        return False
+    if subj is None or subj.i > verb.i or any(t.tag_ in ("WDT", "WP", "WP$") for t in subj.subtree):
+        return False  # not a relative clause ("he said of people whose rights were restored, “...”")
     said = strip_quote(q)
     i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
     if i is not None:
@@ -354,8 +354,10 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
             return False  # the verb's claim holds a content of its own after the comma
         claims[i] = replace(c, content=said, content_spans=(), quote="direct")
         return True
-    if not (ctx.lexicon.is_verb_cue(verb) or all(c.dep_ in ("punct", "advmod", "prt") for c in verb.rights)):
-        return False
+    if not (ctx.lexicon.is_verb_cue(verb) or all(
+            c.dep_ in ("punct", "advmod", "prt") or (c.dep_ == "dobj" and c.lower_ in ("it", "this"))
+            for c in verb.rights if c.idx < comma[0].idx)):
+        return False  # ("put it, “...”"; the quotation itself, parsed as the verb's object, does not count)
     who = sources.speaker(subj, ctx.entities)
     if who.span is None:
         return False
