@@ -252,6 +252,11 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
         claims[i] = replace(c, content=said, content_spans=(), quote="direct")
         return True
     if c.content.overlaps(q):
+        if c.speaker is None:  # “...,” asked the boy, who ...: the inverted subject the parse left out
+            who = _adjacent_speaker(ctx, q, verb)
+            if who is not None:
+                claims[i] = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
+                                    speaker_role=who.role)
         return False  # the usual passes make it direct
     gap = bool(text[q.end:verb.idx].strip(" \t\"”'’»,?!—–-")) if verb.idx > q.end else False
     if c.speaker is None or c.speaker.start < q.end or (gap and c.speaker.start > verb.idx):
