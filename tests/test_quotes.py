@@ -111,3 +111,17 @@ def test_subject_between_quotation_and_verb_when_the_parse_misses_it(nlp):
                         "the meeting.")
     c = next(c for c in cs if c.content.text.startswith("We lost half"))
     assert c.speaker.text.startswith("Ramirez") and c.quote == "direct"
+
+
+def test_byline_and_interjection_lines_are_not_speakers():
+    from extract.attribution import layout
+
+    text = "Contributing: Maria Lopez and Tom Baker.\n\nWow: The Senator Just Said Something Odd.\n\nTom Baker: We will win."
+    found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
+    assert found == [("Tom Baker", "We will win.")]
+
+
+def test_inverted_subject_fills_a_missing_speaker(nlp):
+    cs = claims_of(nlp, "Children lined up at the fence.\n\n“How tall is that wall?” asked the boy, who wore a red hat.")
+    c = next(c for c in cs if c.content.text.startswith("How tall is that wall"))
+    assert c.speaker is not None and c.speaker.text.startswith("the boy") and c.quote == "direct"
