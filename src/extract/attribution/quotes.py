@@ -255,8 +255,11 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
         if c.speaker is None:  # “...,” asked the boy, who ...: the inverted subject the parse left out
             who = _adjacent_speaker(ctx, q, verb)
             if who is not None:
-                claims[i] = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
-                                    speaker_role=who.role)
+                c = replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
+                            speaker_role=who.role)
+                if c.content.start >= q.start - 2 and q.end < c.content.end <= verb.idx:
+                    c = replace(c, content=said)  # the misparse ran the quotation's clause into the speaker
+                claims[i] = c
         return False  # the usual passes make it direct
     gap = bool(text[q.end:verb.idx].strip(" \t\"”'’»,?!—–-")) if verb.idx > q.end else False
     if c.speaker is None or c.speaker.start < q.end or (gap and c.speaker.start > verb.idx):
