@@ -125,3 +125,21 @@ def test_inverted_subject_fills_a_missing_speaker(nlp):
     cs = claims_of(nlp, "Children lined up at the fence.\n\n“How tall is that wall?” asked the boy, who wore a red hat.")
     c = next(c for c in cs if c.content.text.startswith("How tall is that wall"))
     assert c.speaker is not None and c.speaker.text.startswith("the boy") and c.quote == "direct"
+
+
+def test_cue_verb_tagged_as_a_noun_after_a_quotation():
+    # “We will not back down,” the notice read.  (tagger: "read" a noun heading "the notice read")
+    words = ["“", "We", "will", "not", "back", "down", ",", "”", "the", "notice", "read", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, False, False]
+    heads = [10, 4, 4, 4, 10, 4, 10, 10, 10, 10, 10, 10]
+    deps = ["punct", "nsubj", "aux", "neg", "ccomp", "prt", "punct", "punct", "det", "compound", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "PART", "VERB", "ADP", "PUNCT", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "RB", "VB", "RP", ",", "''", "DT", "NN", "NN", "."]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    (q,) = ctx.quotes
+    verb = quotes.adjacent_verb(ctx, q)
+    assert verb is not None and verb.text == "read"
+    # the same words with an ordinary noun in that place lead nowhere
+    words2 = words[:10] + ["board"] + words[11:]
+    ctx2 = _ctx(words2, spaces, heads, deps, pos, tags)
+    assert quotes.adjacent_verb(ctx2, ctx2.quotes[0]) is None
