@@ -143,7 +143,11 @@ def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
                 return t
             continue
         if k == 0:  # inverted: “...,” said Jane Roe (the noun after the verb is its subject, not its object)
-            return t if t.tag_ in ("VBD", "VBZ", "VBP") else None
+            if t.tag_ in ("VBD", "VBZ", "VBP"):
+                return t
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None  # "read the statement" tagged VB or VBN
+            return t if t.tag_ in ("VB", "VBN") and ctx.lexicon.is_verb_cue(t) and nxt is not None and nxt.pos_ in (
+                "DET", "PROPN") else None
         if _describes(t, q.end):
             continue  # a verb inside the subject's description ("Mr. Roe, who was not authorized to speak,")
         if _between_subject(ctx, q, t) is not None:
@@ -179,6 +183,8 @@ def _between_subject(ctx: Context, q: Span, verb: Token) -> Optional[list[Token]
     else (when the parse took a word of the quotation for the subject) the noun phrase that fills
     the gap, up to its first comma ("“...,” Ramos, 58, told ...")."""
     subj = sources.subject_of(verb)
+    if subj is not None and (subj.is_punct or subj.is_quote):
+        subj = None  # the closing mark parsed as the subject
     if subj is not None and q.end <= subj.idx < verb.idx:
         return [subj]
     if subj is not None and subj.idx >= verb.idx:
@@ -213,7 +219,7 @@ def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Sp
     if between is not None:
         who = sources.speaker(between[0], ctx.entities) if len(between) == 1 and between[0].dep_ in sources.SUBJ \
             else sources.of_tokens(between, ctx.entities)
-        return who if who.span is not None else None
+        return _trimmed(ctx, who)
     toks = []
     for t in verb.doc[verb.i + 1:verb.i + 12]:
         if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that") \
@@ -226,6 +232,19 @@ def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Sp
         return None
     who = sources.of_tokens(toks, ctx.entities)
     return who if who.span is not None else None
+
+
+def _trimmed(ctx: Context, who: sources.Speaker) -> Optional[sources.Speaker]:
+    """The speaker without the closing mark and comma a parse ran into its phrase ("”, Ramirez, 58")."""
+    if who.span is None:
+        return None
+    text = who.span.text
+    lead = len(text) - len(text.lstrip(MARKS))
+    if lead == len(text):
+        return None
+    if lead:
+        who = replace(who, span=Span.of(ctx.text, who.span.start + lead, who.span.end))
+    return who
 
 
 def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int]) -> bool:
