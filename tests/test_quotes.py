@@ -143,3 +143,11 @@ def test_cue_verb_tagged_as_a_noun_after_a_quotation():
     words2 = words[:10] + ["board"] + words[11:]
     ctx2 = _ctx(words2, spaces, heads, deps, pos, tags)
     assert quotes.adjacent_verb(ctx2, ctx2.quotes[0]) is None
+
+
+def test_colon_after_a_verb_and_its_prepositional_object(nlp):
+    cs = claims_of(nlp, "The minister was criticised all week.\n\nShe has since apologised for what happened: “I made a "
+                        "mistake and I take full responsibility for it.”")
+    c = next(c for c in cs if c.content.text.startswith("I made a mistake"))
+    assert c.quote == "direct" and c.speaker.text == "She"
+    assert not any(c.content.text == "what happened" for c in cs)

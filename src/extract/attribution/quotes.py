@@ -331,15 +331,18 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
     named = _name_before_colon(ctx, colon)
     if named is not None:
         return _add_named(ctx, q, claims, named, colon)
-    verb = colon.head
+    # the colon's head, or (when the parse hung the colon on the quotation's verb) the word before it
+    verb = colon.head if colon.head.i < colon.i or colon.i == 0 else colon.doc[colon.i - 1]
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr") \
-            and verb.head.i != verb.i:
+            and verb.head.i != verb.i and verb.head.i < colon.i:
         verb = verb.head
+    while verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("relcl", "pcomp", "ccomp") and verb.head.i < verb.i:
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head  # "apologized for what happened:"
     if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.i or colon.i - verb.i > 12 or verb.is_sent_start \
             or verb.lemma_.lower() in ("be", "have", "get") or re.search(r"\s[-–—]|[-–—]\s", ctx.text[verb.idx:colon.idx]):
         return False  # "X is/has/gets ...:" presents rather than says; "... - Name:" is a name's colon
     subj = sources.subject_of(verb)
-    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP"):
         return False
     said = strip_quote(q)
     i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
