@@ -151,3 +151,12 @@ def test_colon_after_a_verb_and_its_prepositional_object(nlp):
     c = next(c for c in cs if c.content.text.startswith("I made a mistake"))
     assert c.quote == "direct" and c.speaker.text == "She"
     assert not any(c.content.text == "what happened" for c in cs)
+
+
+def test_title_in_quote_marks_does_not_continue_the_quotation(nlp):
+    text = ("The senator spoke about jobs.\n\n“Jobs come first,” Ms. Lane said on “The Evening Hour With Tom Baker” "
+            "last week. “We will build more factories than anyone.”")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.content.text.startswith("Jobs come first"))
+    pieces = [p.text for p in c.spans]
+    assert pieces[0] == "Jobs come first" and "The Evening Hour With Tom Baker" not in pieces

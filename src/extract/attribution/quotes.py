@@ -498,9 +498,14 @@ def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:
 
 
 def _continue_quote(ctx: Context, q: Span, claims: list[Claim]) -> bool:
-    """A quote right after an attributed one, with no cue of its own, continues that claim."""
+    """A quote right after an attributed one, with no cue of its own, continues that claim. It opens
+    a sentence or follows a comma ("“A,” she said, “B.”"); a quotation inside a sentence ("said on
+    “The Late Show” last month") is a name, not more of what was said."""
     prev = [i for i, c in enumerate(claims) if c.quote == "direct" and c.spans[-1].end <= q.start]
     if not prev:
+        return False
+    lead = ctx.text[max(0, q.start - 200):q.start].rstrip(" \t\xa0\"“”'‘’`«»")
+    if lead and lead[-1] not in ".?!\n,:;—–-":
         return False
     i = max(prev, key=lambda k: claims[k].spans[-1].end)
     c = claims[i]
