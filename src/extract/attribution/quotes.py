@@ -333,8 +333,9 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
         return _add_named(ctx, q, claims, named, colon)
     # the colon's head, or (when the parse hung the colon on the quotation's verb) the word before it
     verb = colon.head if colon.head.i < colon.i or colon.i == 0 else colon.doc[colon.i - 1]
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr") \
-            and verb.head.i != verb.i and verb.head.i < colon.i:
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep", "npadvmod", "attr", "ccomp",
+                                                            "acomp", "oprd", "advmod") \
+            and verb.head.i != verb.i and verb.head.i < colon.i:  # "makes that clear:", "put it bluntly:"
         verb = verb.head
     while verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("relcl", "pcomp", "ccomp") and verb.head.i < verb.i:
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head  # "apologized for what happened:"
@@ -348,7 +349,7 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
     i = next((k for k, c in enumerate(claims) if c.cue.start <= verb.idx < c.cue.end), None)
     if i is not None:
         c = claims[i]
-        if c.content.end > colon.idx + 1 and not c.content.overlaps(q):
+        if c.content.end > q.start and not c.content.overlaps(q):
             return False  # the verb's claim holds a content of its own after the colon
         claims[i] = replace(c, content=said, content_spans=(), quote="direct")
         return True
