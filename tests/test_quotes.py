@@ -160,3 +160,16 @@ def test_title_in_quote_marks_does_not_continue_the_quotation(nlp):
     c = next(c for c in cs if c.content.text.startswith("Jobs come first"))
     pieces = [p.text for p in c.spans]
     assert pieces[0] == "Jobs come first" and "The Evening Hour With Tom Baker" not in pieces
+
+
+def test_quote_run_over_paragraphs_keeps_its_speaker_until_another_speaks(nlp):
+    text = ("The mayor opened the meeting.\n\n“We will rebuild the bridge by spring,” Ms. Lane said.\n\n"
+            "“The money is already there.\n\n“Nobody will be left behind.”\n\n"
+            "“That is not true,” Tom Baker replied.")
+    cs = claims_of(nlp, text)
+    lane = [c for c in cs if c.speaker is not None and c.speaker.text == "Ms. Lane"]
+    said = " | ".join(p.text for c in lane for p in c.spans)
+    assert "We will rebuild the bridge by spring" in said and "The money is already there" in said
+    assert "Nobody will be left behind" in said
+    baker = next(c for c in cs if c.content.text.startswith("That is not true"))
+    assert baker.speaker.text == "Tom Baker"
