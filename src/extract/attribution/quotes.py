@@ -26,7 +26,8 @@ CLOSE = "”»"
 STRAIGHT = '"'
 MAX_QUOTE = 3000
 MARKS = "\"“”'‘’`«»,;: \t\xa0"  # what a speaker phrase never opens with
-SPILLED_SPEAKER = 80  # characters of a speaker phrase a misparse ran into a quotation's clause
+SPILLED_SPEAKER = 80
+SAID_NOUNS = {"reply", "response", "answer", "retort", "shout", "cry", "chant", "word", "question", "call"}  # characters of a speaker phrase a misparse ran into a quotation's clause
 
 
 def find(text: str, *, min_words: int = 3) -> list[Span]:
@@ -220,18 +221,28 @@ def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Sp
         who = sources.speaker(between[0], ctx.entities) if len(between) == 1 and between[0].dep_ in sources.SUBJ \
             else sources.of_tokens(between, ctx.entities)
         return _trimmed(ctx, who)
-    toks = []
-    for t in verb.doc[verb.i + 1:verb.i + 12]:
+    toks = _noun_phrase_after(verb)
+    if toks and toks[-1].lemma_.lower() in SAID_NOUNS:
+        # “...,” came the reply from Jane Roe: the speaker is after "from", never "the reply"
+        nxt = toks[-1].doc[toks[-1].i + 1] if toks[-1].i + 1 < len(verb.doc) else None
+        toks = _noun_phrase_after(nxt) if nxt is not None and nxt.lower_ == "from" else []
+    if not toks:
+        return None
+    who = sources.of_tokens(toks, ctx.entities)
+    return who if who.span is not None else None
+
+
+def _noun_phrase_after(tok: Token) -> list[Token]:
+    """The noun phrase right after a token, up to a comma, a verb, a describing clause or a preposition."""
+    toks: list[Token] = []
+    for t in tok.doc[tok.i + 1:tok.i + 12]:
         if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that") \
                 or (t.pos_ == "ADP" and toks):
             break
         toks.append(t)
     while toks and toks[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
         toks.pop()
-    if not toks or toks[0].pos_ in ("ADP", "ADV"):
-        return None
-    who = sources.of_tokens(toks, ctx.entities)
-    return who if who.span is not None else None
+    return [] if not toks or toks[0].pos_ in ("ADP", "ADV") else toks
 
 
 def _trimmed(ctx: Context, who: sources.Speaker) -> Optional[sources.Speaker]:
