@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from extract.attribution import boundaries
-from extract.records import Claim, Span
+from extract.records import Claim, Span, replace
 
 
 def _said_given():
@@ -29,7 +29,7 @@ def _said_given():
 
 def test_variants_cut_and_extend_at_breaks():
     doc, claim = _said_given()
-    got = {doc.text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.variants(doc, claim.content, claim.cue)}
+    got = {doc.text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, claim.content, claim.cue)}
     assert got["the plan works"] == ("orig", "orig")
     assert got["the plan works, given its cost"] == ("orig", "extend_sent")
 
@@ -38,8 +38,21 @@ def test_adjust_takes_the_variant_the_model_prefers():
     doc, claim = _said_given()
     ctx = SimpleNamespace(doc=doc, text=doc.text, lexicon=SimpleNamespace(bounds=None))
     assert boundaries.adjust([claim], ctx) == [claim]  # no model: unchanged
-    ctx.lexicon.bounds = boundaries.BoundaryModel({"k=orig|extend_sent": 2.0, "add_first=given": 1.0})
+    ctx.lexicon.bounds = boundaries.BoundaryModel({"content:k=orig|extend_sent": 2.0, "content:add_first=given": 1.0})
     (c,) = boundaries.adjust([claim], ctx)
     assert c.content.text == "the plan works, given its cost" and c.cue == claim.cue
-    ctx.lexicon.bounds = boundaries.BoundaryModel({"k=orig|extend_sent": -2.0})
+    ctx.lexicon.bounds = boundaries.BoundaryModel({"content:k=orig|extend_sent": -2.0})
     assert boundaries.adjust([claim], ctx)[0].content.text == "the plan works"
+
+
+def test_cue_variants_stay_between_speaker_and_content():
+    doc, claim = _said_given()
+    got = {doc.text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.cue_variants(doc, claim)}
+    assert got == {"said": ("0", "0")}  # "She" is the speaker, "the plan works" the content: no room
+    text = doc.text
+    later = replace(claim, content=Span.of(text, text.index("given"), text.index(".")))
+    got = {doc.text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.cue_variants(doc, later)}
+    assert got["said the"] == ("0", "1") and "said the plan works" in got and not [v for v in got if "given" in v]
+    ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:db=1": 3.0})))
+    (c,) = boundaries.adjust([later], ctx)
+    assert c.cue.text == "said the" and c.content == later.content
