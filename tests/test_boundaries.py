@@ -56,3 +56,24 @@ def test_cue_variants_stay_between_speaker_and_content():
     ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:db=1": 3.0})))
     (c,) = boundaries.adjust([later], ctx)
     assert c.cue.text == "said the" and c.content == later.content
+
+
+def test_cue_variants_always_keep_the_cue_verb():
+    # "Aides said taxes would rise, adding that it would be small." : the second claim's cue
+    # "adding" may grow or shrink, but no variant may drop it (once "would rise" became its cue)
+    words = ["Aides", "said", "taxes", "would", "rise", ",", "adding", "that", "it", "would", "be", "small", "."]
+    heads = [1, 1, 4, 4, 1, 1, 1, 10, 10, 10, 6, 10, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct", "advcl", "mark", "nsubj", "aux", "ccomp", "acomp",
+            "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "SCONJ", "PRON", "AUX", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNS", "VBD", "NNS", "MD", "VB", ",", "VBG", "IN", "PRP", "MD", "VB", "JJ", "."]
+    spaces = [True, True, True, True, False, True, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 12)
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("adding"), at("adding") + 6), content=Span.of(text, at("that it"), at(".")),
+                  speaker=Span.of(text, 0, 5), rule="verb:clause")
+    got = [text[a:b] for a, b, _, _ in boundaries.cue_variants(doc, claim)]
+    assert "would rise, adding" in got and "adding" in got
+    assert all("adding" in v for v in got)
