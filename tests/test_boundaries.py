@@ -77,3 +77,29 @@ def test_cue_variants_always_keep_the_cue_verb():
     got = [text[a:b] for a, b, _, _ in boundaries.cue_variants(doc, claim)]
     assert "would rise, adding" in got and "adding" in got
     assert all("adding" in v for v in got)
+
+
+def _doc(words, heads, deps, pos, tags):
+    spaces = [True] * (len(words) - 2) + [False, False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_content_variants_follow_the_parse_without_a_break():
+    # "She described him as a threat." : what the verb governs after an object content
+    doc = _doc(["She", "described", "him", "as", "a", "threat", "."], [1, 1, 1, 1, 5, 3, 1],
+               ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+               ["PRON", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"], ["PRP", "VBD", "PRP", "IN", "DT", "NN", "."])
+    text = doc.text
+    cue = Span.of(text, text.index("described"), text.index(" him"))
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, Span.of(text, 14, 17), cue)}
+    assert got["him"] == ("orig", "orig") and got["him as a threat"] == ("orig", "extend_dep")
+    # "She announced her bid in June." : a cut before a phrase hung on the content's head
+    doc = _doc(["She", "announced", "her", "bid", "in", "June", "."], [1, 1, 3, 1, 3, 4, 1],
+               ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+               ["PRON", "VERB", "PRON", "NOUN", "ADP", "PROPN", "PUNCT"], ["PRP", "VBD", "PRP$", "NN", "IN", "NNP", "."])
+    text = doc.text
+    cue = Span.of(text, text.index("announced"), text.index(" her"))
+    content = Span.of(text, text.index("her"), text.index("."))
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, content, cue)}
+    assert got["her bid in June"] == ("orig", "orig") and got["her bid"] == ("orig", "before_dep")
