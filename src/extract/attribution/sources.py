@@ -4,6 +4,7 @@ The speaker of a verb cue is its subject (``nsubj``, or the agent of a passive, 
 a participle or conjoined verb without one inherits its head's ("reaffirmed its stance, stating
 that ..."). The span is the subject's phrase without relative clauses, appositives and participle
 phrases after a comma, which go to the role instead.
+
 A speaker phrase is never cut inside a hyphenated word ("ex-aide"), leaves out a day the parser
 ran into it ("On Tuesday Mr Jones denied"), is named by the phrase after a dateline the parser made
 its head ("SPRINGFIELD, Ill. - Jane Roe said"), and two sources speaking together are a group,
