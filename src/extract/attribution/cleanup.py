@@ -56,6 +56,31 @@ def speaker_apart(claims: list[Claim], ctx: Context) -> list[Claim]:
     return out
 
 
+RELATIVE_WORDS = {"that", "which", "what", "who", "whom", "whatever"}
+
+
+def relative_lead(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """"the gap that experts say renders the wall moot", "what the mayor called a fiasco": the
+    relative pronoun right before the speaker stands for part of what is claimed, and PolNeAR
+    marks it as the content's first piece ("that" | "renders the wall moot"). Only when the
+    pronoun hangs on the cue or on a word of the content. PolNeAR train-validation: 30 contents
+    made right, 13 made wrong; content exact F1 0.604 -> 0.605."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for c in claims:
+        sp = c.speaker
+        if (c.rule.startswith("verb:") and not c.content_spans and c.relayed_by is None and sp is not None
+                and sp.end <= c.cue.start and c.cue.end <= c.content.start):
+            before = [t for t in ctx.tokens_between(max(0, sp.start - 20), sp.start) if not t.is_space]
+            pron = before[-1] if before else None
+            if pron is not None and pron.lower_ in RELATIVE_WORDS and pron.tag_ in ("WDT", "WP") \
+                    and (c.cue.start <= pron.head.idx < c.cue.end or c.content.start <= pron.head.idx < c.content.end):
+                lead = Span.of(text, pron.idx, pron.idx + len(pron.text))
+                c = replace(c, content=Span.of(text, lead.start, c.content.end), content_spans=(lead, c.content))
+        out.append(c)
+    return out
+
+
 def dedupe(claims: list[Claim], ctx: Context) -> list[Claim]:
     """One claim per cue and content; a claim whose cue lies inside a longer cue with the same
     content ("saying" in "issued a statement saying") is that claim."""
@@ -140,7 +165,7 @@ def canonical_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
     return coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities), ctx.text)
 
 
-PASSES: tuple[Pass, ...] = (outside_exclusions, speaker_apart, dedupe, split_coordinated, nest,
+PASSES: tuple[Pass, ...] = (outside_exclusions, speaker_apart, relative_lead, dedupe, split_coordinated, nest,
                             unresolvable_in_quotes, canonical_speakers)
 
 
