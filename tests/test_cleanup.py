@@ -39,3 +39,31 @@ def test_relative_pronoun_before_the_speaker_is_the_contents_first_piece():
     text = doc.text
     plain = _claim(text, "experts", "say", "walls fail")
     assert cleanup.relative_lead([plain], Context(doc, text, (), None)) == [plain]
+
+
+def _passive(words, heads, deps, pos, tags):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() for w in words])
+    return doc, doc.text
+
+
+def test_a_predicating_passive_takes_its_subject_as_the_contents_first_piece():
+    # "The bridge is known for its cost." : no source; "The bridge" | "its cost"
+    doc, text = _passive(["The", "bridge", "is", "known", "for", "its", "cost", "."], [1, 3, 3, 3, 3, 6, 4, 3],
+                         ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "pobj", "punct"],
+                         ["DET", "NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"],
+                         ["DT", "NN", "VBZ", "VBN", "IN", "PRP$", "NN", "."])
+    doc[3].lemma_ = "know"
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("is"), at(" its")), content=Span.of(text, at("its"), at(".")), rule="verb:prep")
+    (c,) = cleanup.passive_lead([claim], Context(doc, text, (), None))
+    assert [p.text for p in c.spans] == ["The bridge", "its cost"] and c.speaker is None
+    # an addressee's passive keeps its content: "The mayor was asked about its cost."
+    doc, text = _passive(["The", "mayor", "was", "asked", "about", "its", "cost", "."], [1, 3, 3, 3, 3, 6, 4, 3],
+                         ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "pobj", "punct"],
+                         ["DET", "NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"],
+                         ["DT", "NN", "VBD", "VBN", "IN", "PRP$", "NN", "."])
+    doc[3].lemma_ = "ask"
+    at = text.index
+    asked = Claim(cue=Span.of(text, at("was"), at(" its")), content=Span.of(text, at("its"), at(".")), rule="verb:prep")
+    assert cleanup.passive_lead([asked], Context(doc, text, (), None)) == [asked]
