@@ -4,17 +4,21 @@
 
 Every candidate claim the rules make on the training articles (with the cue tables, gate and
 claim check in the output folder, which must be built first) that matches a gold attribution
-(PolNeAR's relation test) and has a one-piece content gives one example per variant of its content,
-labelled 1 when the variant equals a gold content as the exact scorer compares spans (without
-surrounding punctuation and quote marks). A logistic regression (the AdaGrad fit of
-:mod:`.cue_model`, fixed seed, eight epochs, features seen at least three times) learns which
-variants annotators mark. Deterministic; ``boundary_model.json`` records how the files were made.
+(PolNeAR's relation test) gives two groups of alternatives, the variants of its cue and (when in
+one piece) of its content, each labelled 1 when it equals a gold span of its role as the exact
+scorer compares spans (without surrounding punctuation and quote marks). A conditional logit
+(:func:`fit_groups`: AdaGrad, fixed seed, five epochs, features seen at least three
+times) learns which variants annotators mark. Deterministic; ``boundary_model.json`` records how the files were made.
 """
 from __future__ import annotations
 
 import argparse
+import collections
 import dataclasses
+import random
 from pathlib import Path
+
+import numpy as np
 
 from .. import attribution, entities, metadata
 from ..attribution import boundaries, cues
@@ -22,52 +26,95 @@ from ..attribution import boundaries, cues
 from ..corpora.polnear import claim_attribution, comparable, relation_match
 from ..records import Document
 from .corpus import leave_out_help, marked
-from .cue_model import fit
+
+
+def fit_groups(groups, *, epochs: int = 5, rate: float = 0.2, l2: float = 1e-6, min_count: int = 3,
+               seed: int = 0) -> dict:
+    """A conditional logit (softmax over each group of alternatives, McFadden 1974) by AdaGrad over
+    sparse binary features; ``groups`` is a list of (features of each alternative, 0/1 labels), the
+    positives sharing the target mass; groups with no positive are skipped. Returns {feature: weight}."""
+    counts = collections.Counter(f for feats, _ in groups for x in feats for f in set(x))
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    data = []
+    for feats, labels in groups:
+        if not any(labels) or len(feats) < 2:
+            continue
+        rows = [np.array(sorted({index[f] for f in x if f in index}), dtype=np.int64) for x in feats]
+        data.append((rows, [y / sum(labels) for y in labels]))
+    w = np.zeros(len(names))
+    g2 = np.full(len(names), 1e-8)
+    order = list(range(len(data)))
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for k in order:
+            rows, target = data[k]
+            z = np.array([w[r].sum() for r in rows])
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            grad: dict[int, float] = collections.defaultdict(float)
+            for r, pi, yi in zip(rows, p, target):
+                if pi != yi:
+                    for j in r:
+                        grad[int(j)] += pi - yi
+            if not grad:
+                continue
+            idx = np.fromiter(grad.keys(), dtype=np.int64, count=len(grad))
+            g = np.fromiter(grad.values(), dtype=float, count=len(grad)) + l2 * w[idx]
+            g2[idx] += g * g
+            w[idx] -= rate * g / np.sqrt(g2[idx])
+    return {f: float(w[i]) for f, i in index.items()}
 
 
 def examples(train: Path, folder: Path, leave_out=()):
-    """(articles read, features of each content variant, 1 if it equals a gold content)."""
+    """(articles read, groups): one group per role of each candidate claim that matches a gold
+    attribution, holding the features of each variant of that role's span (prefixed with the role)
+    and 1 where the variant equals a gold span of that role."""
     lex = dataclasses.replace(cues.load(folder), claims=None, bounds=None)
-    n, X, y = 0, [], []
+    n, groups = 0, []
     for art, doc, _, _ in marked(train, leave_out=leave_out):
         n += 1
         meta = metadata.analyze(Document(art.name, art.name, art.text))
         claims, ctx = attribution.candidates(doc, entities.extract(doc, meta), meta, lex)
-        golds = {comparable(art.text, s, e) for g in art.attributions for s, e in g.content}
+        gold = {role: {comparable(art.text, s, e) for g in art.attributions for s, e in getattr(g, role)}
+                for role in ("content", "cue")}
         for c in claims:
-            if c.relayed_by is not None or c.content_spans:
+            if c.relayed_by is not None or not any(relation_match(claim_attribution(c), g) for g in art.attributions):
                 continue
-            if not any(relation_match(claim_attribution(c), g) for g in art.attributions):
-                continue
-            for v in boundaries.variants(doc, c.content, c.cue):
-                X.append(boundaries.features(doc, c, v))
-                y.append(int(comparable(art.text, v[0], v[1]) in golds))
-    return n, X, y
+            for role, (make, feats, _) in boundaries.ROLES.items():
+                if role == "content" and c.content_spans:
+                    continue
+                vs = boundaries.allowed(make(doc, c), boundaries.others(c, claims))
+                groups.append(([[f"{role}:{f}" for f in feats(doc, c, v)] for v in vs],
+                               [int(comparable(art.text, v[0], v[1]) in gold[role]) for v in vs]))
+    return n, groups
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train", type=Path)
     ap.add_argument("out", type=Path, help="a cues folder with the tables, gate and claim check already built")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--min-count", type=int, default=3, help="features seen fewer times are not learnt")
     ap.add_argument("--prune", type=float, default=0.001, help="drop weights smaller than this")
     ap.add_argument("--leave-out", type=int, action="append", default=[], metavar="K", help=leave_out_help())
     ap.add_argument("--quiet", action="store_true", help="print nothing")
     a = ap.parse_args(argv)
     cues.load.cache_clear()
-    n_articles, X, y = examples(a.train, a.out, leave_out=a.leave_out)
-    weights = fit(X, y, epochs=a.epochs, min_count=a.min_count)
+    n_articles, groups = examples(a.train, a.out, leave_out=a.leave_out)
+    weights = fit_groups(groups, epochs=a.epochs, min_count=a.min_count)
     kept = {f: round(w, 4) for f, w in weights.items() if abs(w) >= a.prune}
     boundaries.save(a.out, kept, {
         "command": "python -m extract.training.boundaries ../shared/data/polnear/train models/cues"
                    + "".join(f" --leave-out {k}" for k in a.leave_out),
-        "articles": n_articles, "examples": len(y), "positives": int(sum(y)), "epochs": a.epochs,
+        "articles": n_articles, "groups": len(groups), "variants": sum(len(g[1]) for g in groups),
+        "groups_with_a_right_variant": sum(1 for g in groups if any(g[1])), "epochs": a.epochs,
         "min_count": a.min_count, "features": len(kept),
     })
     cues.load.cache_clear()
     if not a.quiet:
-        print(f"{len(y)} content variants ({sum(y)} marked so) from {n_articles} articles; "
+        print(f"{len(groups)} contents and cues with variants from {n_articles} articles; "
               f"wrote {len(kept)} weights to {a.out / 'boundary_model.tsv'}")
 
 

@@ -1,0 +1,69 @@
+"""Clean-up passes (extract.attribution.cleanup) on hand-built parses of made-up sentences."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import cleanup
+from extract.attribution.common import Context
+from extract.records import Claim, Span
+
+
+def _claim(text, speaker, cue, content):
+    at = text.index
+    return Claim(speaker=Span.of(text, at(speaker), at(speaker) + len(speaker)),
+                 cue=Span.of(text, at(cue), at(cue) + len(cue)),
+                 content=Span.of(text, at(content), at(content) + len(content)), rule="verb:clause")
+
+
+def test_relative_pronoun_before_the_speaker_is_the_contents_first_piece():
+    # "a gap that experts say renders walls useless" : PolNeAR marks "that" | "renders walls useless"
+    words = ["a", "gap", "that", "experts", "say", "renders", "walls", "useless", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 7 + [False, False],
+              heads=[1, 1, 5, 4, 1, 4, 5, 5, 1],
+              deps=["det", "ROOT", "nsubj", "nsubj", "relcl", "ccomp", "dobj", "oprd", "punct"],
+              pos=["DET", "NOUN", "PRON", "NOUN", "VERB", "VERB", "NOUN", "ADJ", "PUNCT"],
+              tags=["DT", "NN", "WDT", "NNS", "VBP", "VBZ", "NNS", "JJ", "."], lemmas=words)
+    text = doc.text
+    ctx = Context(doc, text, (), None)
+    claim = _claim(text, "experts", "say", "renders walls useless")
+    (c,) = cleanup.relative_lead([claim], ctx)
+    assert [p.text for p in c.spans] == ["that", "renders walls useless"]
+    assert c.speaker == claim.speaker and c.cue == claim.cue
+    # no relative pronoun before the speaker: the content stays in one piece
+    words = ["Now", "experts", "say", "walls", "fail", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False, False],
+              heads=[2, 2, 2, 4, 2, 2], deps=["advmod", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+              pos=["ADV", "NOUN", "VERB", "NOUN", "VERB", "PUNCT"], tags=["RB", "NNS", "VBP", "NNS", "VBP", "."],
+              lemmas=words)
+    text = doc.text
+    plain = _claim(text, "experts", "say", "walls fail")
+    assert cleanup.relative_lead([plain], Context(doc, text, (), None)) == [plain]
+
+
+def _passive(words, heads, deps, pos, tags):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() for w in words])
+    return doc, doc.text
+
+
+def test_a_predicating_passive_takes_its_subject_as_the_contents_first_piece():
+    # "The bridge is known for its cost." : no source; "The bridge" | "its cost"
+    doc, text = _passive(["The", "bridge", "is", "known", "for", "its", "cost", "."], [1, 3, 3, 3, 3, 6, 4, 3],
+                         ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "pobj", "punct"],
+                         ["DET", "NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"],
+                         ["DT", "NN", "VBZ", "VBN", "IN", "PRP$", "NN", "."])
+    doc[3].lemma_ = "know"
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("is"), at(" its")), content=Span.of(text, at("its"), at(".")), rule="verb:prep")
+    (c,) = cleanup.passive_lead([claim], Context(doc, text, (), None))
+    assert [p.text for p in c.spans] == ["The bridge", "its cost"] and c.speaker is None
+    # an addressee's passive keeps its content: "The mayor was asked about its cost."
+    doc, text = _passive(["The", "mayor", "was", "asked", "about", "its", "cost", "."], [1, 3, 3, 3, 3, 6, 4, 3],
+                         ["det", "nsubjpass", "auxpass", "ROOT", "prep", "poss", "pobj", "punct"],
+                         ["DET", "NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"],
+                         ["DT", "NN", "VBD", "VBN", "IN", "PRP$", "NN", "."])
+    doc[3].lemma_ = "ask"
+    at = text.index
+    asked = Claim(cue=Span.of(text, at("was"), at(" its")), content=Span.of(text, at("its"), at(".")), rule="verb:prep")
+    assert cleanup.passive_lead([asked], Context(doc, text, (), None)) == [asked]

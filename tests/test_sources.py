@@ -1,0 +1,67 @@
+"""Speaker phrases (extract.attribution.sources) on hand-built parses of made-up sentences."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import sources
+
+
+def _doc(words, heads, deps, pos, *, spaces=None, ents=None):
+    spaces = spaces if spaces is not None else [True] * (len(words) - 2) + [False, False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1), ents=ents)
+
+
+def test_a_hyphenated_speaker_is_never_cut_inside_its_word():
+    # "Budget safe, says ex-aide." parsed with "ex" as the subject and "-aide" hung elsewhere
+    words = ["Budget", "safe", ",", "says", "ex", "-", "aide", "."]
+    spaces = [True, False, True, True, False, False, False, False]
+    doc = _doc(words, [1, 3, 3, 3, 3, 3, 3, 3], ["nsubj", "ccomp", "punct", "ROOT", "nsubj", "punct", "dobj", "punct"],
+               ["NOUN", "ADJ", "PUNCT", "VERB", "NOUN", "PUNCT", "NOUN", "PUNCT"], spaces=spaces)
+    who = sources.speaker(doc[4], [])
+    assert who.span.text == "ex-aide" and who.canonical == "ex-aide"
+    # a spaced dash is not part of a word: "Jane Roe - the mayor" keeps "Jane Roe" whole, nothing more
+    words = ["Roe", "-", "the", "mayor", "-", "said", "so", "."]
+    doc = _doc(words, [5, 0, 3, 0, 0, 5, 5, 5], ["nsubj", "punct", "det", "appos", "punct", "ROOT", "advmod", "punct"],
+               ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADV", "PUNCT"])
+    assert sources.speaker(doc[0], []).span.text == "Roe - the mayor"
+
+
+def test_a_day_the_parser_ran_into_the_speaker_is_left_out():
+    # "On Tuesday Mr Jones denied it." parsed with "On Tuesday" inside the subject
+    words = ["On", "Tuesday", "Mr", "Jones", "denied", "it", "."]
+    doc = _doc(words, [3, 0, 3, 4, 4, 4, 4], ["prep", "pobj", "compound", "nsubj", "ROOT", "dobj", "punct"],
+               ["ADP", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"], ents=["O", "B-DATE", "O", "O", "O", "O", "O"])
+    assert sources.speaker(doc[3], []).span.text == "Mr Jones"
+    # a bare year stays: "2016 Democrats said" (PolNeAR keeps it)
+    words = ["2016", "Democrats", "said", "no", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["nummod", "nsubj", "ROOT", "dobj", "punct"],
+               ["NUM", "PROPN", "VERB", "INTJ", "PUNCT"], ents=["B-DATE", "O", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "2016 Democrats"
+
+
+def test_a_dateline_is_never_the_canonical_speaker():
+    # "SPRINGFIELD - Mayor Jane Roe said no." parsed with the place as subject, the name its appositive
+    words = ["SPRINGFIELD", "-", "Mayor", "Jane", "Roe", "said", "no", "."]
+    doc = _doc(words, [5, 0, 4, 4, 0, 5, 5, 5], ["nsubj", "punct", "compound", "compound", "appos", "ROOT", "dobj", "punct"],
+               ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ents=["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert sources.past_dateline(doc[0]).text == "Roe"
+    who = sources.speaker(doc[0], [])
+    assert who.span.text == "SPRINGFIELD - Mayor Jane Roe"  # as written, as PolNeAR marks it
+    assert who.canonical == "Mayor Jane Roe" and "SPRINGFIELD" not in who.canonical
+    # a subject that is no dateline is its own head
+    assert sources.past_dateline(doc[4]).text == "Roe"
+
+
+def test_two_sources_speaking_together_are_a_group_not_one_of_them():
+    # "Prince Harold and Queen Mary said no."
+    words = ["Prince", "Harold", "and", "Queen", "Mary", "said", "no", "."]
+    doc = _doc(words, [1, 5, 1, 4, 1, 5, 5, 5], ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "dobj", "punct"],
+               ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"])
+    who = sources.speaker(doc[1], [])
+    assert who.span.text == "Prince Harold and Queen Mary"
+    assert who.canonical == "Prince Harold and Queen Mary" and who.type == "country_or_group"
+    # one source alone keeps its own name
+    assert sources.speaker(doc[4], []).canonical == "Queen Mary"
