@@ -50,3 +50,43 @@ def test_for_clause_far_from_the_verb_is_not_content():
               tags=["DT", "NN", "VBD", "JJ", "NNS", "IN", "PRP", "TO", "VB", "."],
               lemmas=["the", "mayor", "wait", "long", "day", "for", "they", "to", "leave", "."])
     assert builders._for_clause(far[2]) is None
+
+
+def attack_doc() -> Doc:
+    """"Her attack on the plan angered aides ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Her", "attack", "on", "the", "plan", "angered", "aides", "."],
+               heads=[1, 5, 1, 4, 2, 5, 5, 5],
+               deps=["poss", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+               pos=["PRON", "NOUN", "ADP", "DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+               tags=["PRP$", "NN", "IN", "DT", "NN", "VBD", "NNS", "."],
+               lemmas=["her", "attack", "on", "the", "plan", "anger", "aide", "."])
+
+
+def test_possessed_noun_takes_the_object_of_a_learnt_preposition():
+    doc = attack_doc()
+    ctx = _ctx(doc)
+    learnt = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, noun_preps={("attack", "on"): 0.5}))
+    claim = builders.noun_claim(doc[1], learnt)
+    assert claim is not None and claim.cue.text == "attack on" and claim.content.text == "the plan"
+    assert claim.speaker is not None and claim.speaker.text == "Her"
+    # the same noun and preposition, rarely content on the training data: no claim
+    rare = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, noun_preps={("attack", "on"): 0.1}))
+    assert builders.noun_claim(doc[1], rare) is None
+
+
+def test_passive_agents_by_stays_out_of_the_cue():
+    """"The plan was endorsed by the mayor .": the mayor is the source, the plan the content, the
+    cue "was endorsed" without the agent's "by"."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["The", "plan", "was", "endorsed", "by", "the", "mayor", "."],
+              heads=[1, 3, 3, 3, 3, 6, 4, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "."],
+              lemmas=["the", "plan", "be", "endorse", "by", "the", "mayor", "."])
+    claim = builders.verb_claim(doc[3], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:passive"
+    assert claim.cue.text == "was endorsed"
+    assert claim.speaker is not None and claim.speaker.text == "the mayor"
+    assert claim.content.text == "The plan"

@@ -138,9 +138,7 @@ def verb_claim(tok: Token, ctx: Context) -> Optional[Claim]:
             span = Span.of(ctx.text, head.start, span.end)
             who = ANONYMOUS
     prep = content.content_prep(tok, [c for c in tok.children if c.dep_ in ("dobj", "dative")]) if kind == "prep" else None
-    if kind == "passive":
-        prep = next((c for c in tok.children if c.dep_ == "agent" and c.i <= tok.i + 2), None)  # "is supported by"
-    elif kind == "for":
+    if kind == "for":
         prep = tok.doc[toks[0].i - 1]  # "called for": the "for" of the clause belongs to the cue
     if prep is None and tok.i + 1 < len(tok.doc):
         nxt = tok.doc[tok.i + 1]
@@ -155,7 +153,8 @@ def _for_clause(tok: Token) -> Optional[tuple[list[Token], str]]:
     release" a clause of its own (an adverbial clause marked by "for") rather than the verb's
     preposition; its subject and infinitive are the content, "called for" the cue. Only right after
     the verb, past particles, adverbs and a day ("called Friday for ..."). PolNeAR train: 29 of 31
-    such clauses after a cue verb lie in a gold content; train-validation in the commit message."""
+    such clauses after a cue verb lie in a gold content; train-validation: 23 claims added right, 1
+    wrong (relation F1 +0.04 point, with the claim check's head features +0.1)."""
     doc = tok.doc
     for c in tok.children:
         if c.dep_ != "advcl" or c.i <= tok.i:
@@ -243,11 +242,18 @@ def parenthetical_claim(tok: Token, ctx: Context) -> Optional[Claim]:
 
 def noun_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     """"Trump's claim that ...", "the DNC's decision to ...", "his criticism of Clinton": a noun
-    cue with a possessor as the source and a clause or a preposition's object as the content."""
-    if not ctx.lexicon.is_noun_cue(tok):
-        return None
+    cue with a possessor as the source and a clause or a preposition's object as the content. The
+    preposition is "about", or one that PolNeAR train gives the noun's content at least
+    ``NOUN_PREP_RATE`` of the time (``noun_preps.tsv``: "her attack on", "his embrace of"; this
+    makes nouns outside the cue lists cues too); train-validation: 26 of 56 noun claims added right,
+    relation F1 +0.04 point, cue exact +0.1."""
+    lex = ctx.lexicon
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is None:
+    if poss is None or tok.pos_ != "NOUN":
+        return None
+    learnt = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1
+                   and lex.noun_prep_is_content(tok, c) and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if not lex.is_noun_cue(tok) and learnt is None:
         return None
     clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp") and c.i > tok.i
                    and c.pos_ in ("VERB", "AUX")), None)
@@ -255,8 +261,8 @@ def noun_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     if clause is not None:
         toks = list(clause.subtree)
     else:
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS
-                     and c.i == tok.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+        prep = learnt or next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPS
+                               and c.i == tok.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
         if prep is None:
             return None
         obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
