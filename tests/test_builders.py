@@ -90,3 +90,39 @@ def test_passive_agents_by_stays_out_of_the_cue():
     assert claim.cue.text == "was endorsed"
     assert claim.speaker is not None and claim.speaker.text == "the mayor"
     assert claim.content.text == "The plan"
+
+
+def _asked_doc(verb: str, lemma: str) -> Doc:
+    """"<verb> if the plan passed , the mayor smiled .": the "if" clause parsed as adverbial."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=[verb, "if", "the", "plan", "passed", ",", "the", "mayor", "smiled", "."],
+               heads=[8, 4, 3, 4, 0, 8, 7, 8, 8, 8],
+               deps=["advcl", "mark", "det", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT", "punct"],
+               pos=["VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               tags=["VBN", "IN", "DT", "NN", "VBD", ",", "DT", "NN", "VBD", "."],
+               lemmas=[lemma, "if", "the", "plan", "pass", ",", "the", "mayor", "smile", "."])
+
+
+def test_asked_if_clause_is_the_content_without_a_source():
+    doc = _asked_doc("Asked", "ask")
+    claim = builders.verb_claim(doc[0], _ctx(doc))
+    assert claim is not None and claim.content.text == "if the plan passed"
+    assert claim.speaker is None  # the mayor was asked; who asked, the text does not say
+    # the same clause after a verb that is not one of asking or knowing is no content
+    assert builders._question_clause(doc[0]) is not None
+    assert builders._question_clause(_asked_doc("Left", "leave")[0]) is None
+
+
+def _said_doc(word: str, dep: str) -> Doc:
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["The", "mayor", "said", word, "."], heads=[1, 2, 2, 2, 2],
+               deps=["det", "nsubj", "ROOT", dep, "punct"], pos=["DET", "NOUN", "VERB", "INTJ", "PUNCT"],
+               tags=["DT", "NN", "VBD", "UH", "."], lemmas=["the", "mayor", "say", word, "."])
+
+
+def test_said_no_is_a_claim():
+    doc = _said_doc("no", "intj")
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:answer" and claim.content.text == "no"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+    assert builders._answer(doc[2]) is not None and builders._answer(_said_doc("twice", "advmod")[2]) is None
