@@ -79,3 +79,17 @@ def test_claim_check_drops_what_its_weights_reject(tmp_path):
 def test_shipped_claim_check_is_loaded():
     lex = cues.lexicon()
     assert lex.claims is not None and 0 < lex.claims.threshold < 1
+
+
+def test_claim_features_name_the_heads_of_speaker_and_content():
+    from extract.attribution import claim_model
+    from extract.attribution.common import Context
+    from extract.records import Claim, Span
+
+    doc = said_doc()
+    text = doc.text
+    said = Claim(cue=Span.of(text, 10, 14), content=Span.of(text, 15, 31), speaker=Span.of(text, 0, 9),
+                 rule="verb:clause")
+    f = set(claim_model.features(said, Context(doc=doc, text=text, entities=(), lexicon=None)))
+    assert {"shead=NOUN|-", "shlem=official", "slemhead=say|NOUN|-", "chead=VERB|-", "clemhead=say|VERB|-"} <= f
+    assert "cdep=ccomp" in f and "shlem=price" not in f

@@ -52,6 +52,7 @@ def features(claim: Claim, ctx) -> list[str]:
         if head.i > 0 and doc[head.i - 1].lower_ == "to":
             out.append("to_before")
         out.append(f"ncue={min(len(span), 4)}")
+    lem = head.lemma_.lower() if head is not None else "-"
     sp = claim.speaker
     if sp is None:
         out.append("nospeaker")
@@ -61,6 +62,8 @@ def features(claim: Claim, ctx) -> list[str]:
         if low in PRONOUNS:
             out.append(f"spron={low}")
         out.append("sbefore" if sp.end <= claim.cue.start else "safter")
+        out += _head_features("s", doc.char_span(sp.start, sp.end, alignment_mode="expand"), lem)
+    out += _head_features("c", doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand"), lem)
     words = len(claim.content.text.split())
     out += [f"clen={min(words // 3, 10)}", f"pieces={len(claim.spans)}"]
     first = claim.content.text.split()[0].lower() if words else ""
@@ -74,6 +77,23 @@ def features(claim: Claim, ctx) -> list[str]:
         out.append("first_line")
     if claim.hedge:
         out.append("hedged")
+    return out
+
+
+def _head_features(role: str, span, lem: str) -> list[str]:
+    """What heads the speaker (``role`` "s") or the content ("c"): its part of speech, entity type
+    and, for the speaker, its lemma ("percent", "poll", "spokesman"); each also paired with the cue
+    lemma, so that "support" + a person ("support Jane Roe", PolNeAR's endorsement) and "support" +
+    a beam are told apart."""
+    if span is None or len(span) == 0:
+        return []
+    root = span.root
+    kind = f"{root.pos_}|{root.ent_type_ or '-'}"
+    out = [f"{role}head={kind}", f"{role}lemhead={lem}|{kind}"]
+    if role == "s":
+        out.append(f"shlem={root.lemma_.lower()}")
+    else:
+        out.append(f"cdep={root.dep_}")
     return out
 
 

@@ -51,6 +51,22 @@ def count_content_preps(cue_chars: bytearray, content_chars: bytearray, doc, tot
                 break
 
 
+def count_noun_preps(cue_chars: bytearray, content_chars: bytearray, doc, total: collections.Counter,
+                     hits: collections.Counter) -> None:
+    """For every possessed noun with a preposition right after it ("her attack on the governor",
+    "his embrace of the plan"), whether the noun is a cue whose content is the preposition's
+    object, counted per (noun lemma, preposition)."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in tok.children):
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None:
+            key = (tok.lemma_.lower(), prep.lower_)
+            total[key] += 1
+            hits[key] += 1 if cue_chars[tok.idx] and content_chars[obj.idx] else 0
+
+
 def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
     """For cue verbs with a noun object right after them, whether the noun is in the cue too
     ("raised questions about", "expressed concern over"), counted per (verb lemma, noun lemma)."""
@@ -75,6 +91,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     content_in: collections.Counter = collections.Counter()
     light_total: collections.Counter = collections.Counter()
     light_in: collections.Counter = collections.Counter()
+    noun_total: collections.Counter = collections.Counter()
+    noun_in: collections.Counter = collections.Counter()
     for _, doc, cue_chars, content_chars in marked(train, model, leave_out=leave_out):
         n_articles += 1
         for tok in doc:
@@ -87,9 +105,12 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
         count_preps(cue_chars, doc, prep_total, prep_in)
         count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
         count_light_verbs(cue_chars, doc, light_total, light_in)
+        count_noun_preps(cue_chars, content_chars, doc, noun_total, noun_in)
     write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
     write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
     write_preps(out / "light_verbs.tsv", light_total, light_in, min_count=min_count, header=("verb", "noun"))
+    write_preps(out / "noun_preps.tsv", noun_total, noun_in, min_count=min_count, column="in_content",
+                header=("noun", "prep"))
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -134,6 +155,9 @@ CARD = """# Cue lexicon
   content is the preposition's object ("called for X" 71%, "spoke to reporters" 5%).
 - `light_verbs.tsv`: for cue verbs with a noun object, how often the noun is part of the cue
   ("issued a statement", "raised questions about", "expressed concern over"), per verb and noun.
+- `noun_preps.tsv`: for possessed nouns followed by a preposition, how often the noun is a cue
+  whose content is the preposition's object ("her attack on X" half the time, "his view of X"
+  under a third), per noun and preposition.
 - `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
   (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
   built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
@@ -144,10 +168,11 @@ CARD = """# Cue lexicon
   P(cue) >= `threshold` (0.5). On dev verbs it reaches token F1 0.78 at P >= 0.5, against 0.67 for
   the lexicon alone.
 - `claim_model.tsv` / `claim_model.json`: a logistic regression over features of each candidate
-  claim (rule, cue lemma, the gate's probability, kinds of speaker and content, position; see
+  claim (rule, cue lemma, the gate's probability, kinds of speaker and content, position, the part
+  of speech and entity type heading the speaker and the content, alone and with the cue lemma; see
   `extract/attribution/claim_model.py`) that drops candidates with P(right) < `threshold` (0.25),
   built by `python -m extract.training.claim_model ../shared/data/polnear/train models/cues` after
-  the two above (about 16,000 candidate claims, label: PolNeAR's relation match; about 800
+  the two above (about 17,000 candidate claims, label: PolNeAR's relation match; about 2,200
   weights). On train-validation (each fold checked by a model trained on the other four) it
   raises relation F1 from 0.716 to 0.724 with the gate's threshold lowered from 0.7 to 0.5.
 - `boundary_model.tsv` / `boundary_model.json`: a logistic regression that chooses where a

@@ -1,0 +1,128 @@
+"""Claim builders (extract.attribution.builders) on hand-built Docs of made-up sentences."""
+from __future__ import annotations
+
+import dataclasses
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import builders, cues
+from extract.attribution.common import Context
+
+
+def _ctx(doc: Doc) -> Context:
+    # the shipped tables, without the learnt check, so that the rules are what is tested
+    lex = dataclasses.replace(cues.lexicon(), claims=None)
+    return Context(doc=doc, text=doc.text, entities=(), lexicon=lex)
+
+
+def called_for_doc() -> Doc:
+    """"The mayor called for the council to resign ." as the parser reads it: "for ... to resign"
+    an adverbial clause marked by "for", not the verb's preposition."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["The", "mayor", "called", "for", "the", "council", "to", "resign", "."],
+               heads=[1, 2, 2, 7, 5, 7, 7, 2, 2],
+               deps=["det", "nsubj", "ROOT", "mark", "det", "nsubj", "aux", "advcl", "punct"],
+               pos=["DET", "NOUN", "VERB", "SCONJ", "DET", "NOUN", "PART", "VERB", "PUNCT"],
+               tags=["DT", "NN", "VBD", "IN", "DT", "NN", "TO", "VB", "."],
+               lemmas=["the", "mayor", "call", "for", "the", "council", "to", "resign", "."])
+
+
+def test_called_for_a_clause_is_a_claim():
+    doc = called_for_doc()
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:for"
+    assert claim.content.text == "the council to resign"
+    assert claim.cue.text == "called for"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+
+
+def test_for_clause_far_from_the_verb_is_not_content():
+    # "The mayor called the council before dawn for them to resign": only a clause right after the
+    # verb is its content; here the object stands between (positive case on the same verb above)
+    doc = called_for_doc()
+    assert builders._for_clause(doc[2]) is not None
+    vocab = spacy.blank("en").vocab
+    far = Doc(vocab, words=["The", "mayor", "waited", "long", "days", "for", "them", "to", "leave", "."],
+              heads=[1, 2, 2, 4, 2, 8, 8, 8, 2, 2],
+              deps=["det", "nsubj", "ROOT", "amod", "dobj", "mark", "nsubj", "aux", "advcl", "punct"],
+              pos=["DET", "NOUN", "VERB", "ADJ", "NOUN", "SCONJ", "PRON", "PART", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBD", "JJ", "NNS", "IN", "PRP", "TO", "VB", "."],
+              lemmas=["the", "mayor", "wait", "long", "day", "for", "they", "to", "leave", "."])
+    assert builders._for_clause(far[2]) is None
+
+
+def attack_doc() -> Doc:
+    """"Her attack on the plan angered aides ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Her", "attack", "on", "the", "plan", "angered", "aides", "."],
+               heads=[1, 5, 1, 4, 2, 5, 5, 5],
+               deps=["poss", "nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+               pos=["PRON", "NOUN", "ADP", "DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+               tags=["PRP$", "NN", "IN", "DT", "NN", "VBD", "NNS", "."],
+               lemmas=["her", "attack", "on", "the", "plan", "anger", "aide", "."])
+
+
+def test_possessed_noun_takes_the_object_of_a_learnt_preposition():
+    doc = attack_doc()
+    ctx = _ctx(doc)
+    learnt = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, noun_preps={("attack", "on"): 0.5}))
+    claim = builders.noun_claim(doc[1], learnt)
+    assert claim is not None and claim.cue.text == "attack on" and claim.content.text == "the plan"
+    assert claim.speaker is not None and claim.speaker.text == "Her"
+    # the same noun and preposition, rarely content on the training data: no claim
+    rare = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, noun_preps={("attack", "on"): 0.1}))
+    assert builders.noun_claim(doc[1], rare) is None
+
+
+def test_passive_agents_by_stays_out_of_the_cue():
+    """"The plan was endorsed by the mayor .": the mayor is the source, the plan the content, the
+    cue "was endorsed" without the agent's "by"."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["The", "plan", "was", "endorsed", "by", "the", "mayor", "."],
+              heads=[1, 3, 3, 3, 3, 6, 4, 3],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj", "punct"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "DT", "NN", "."],
+              lemmas=["the", "plan", "be", "endorse", "by", "the", "mayor", "."])
+    claim = builders.verb_claim(doc[3], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:passive"
+    assert claim.cue.text == "was endorsed"
+    assert claim.speaker is not None and claim.speaker.text == "the mayor"
+    assert claim.content.text == "The plan"
+
+
+def _asked_doc(verb: str, lemma: str) -> Doc:
+    """"<verb> if the plan passed , the mayor smiled .": the "if" clause parsed as adverbial."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=[verb, "if", "the", "plan", "passed", ",", "the", "mayor", "smiled", "."],
+               heads=[8, 4, 3, 4, 0, 8, 7, 8, 8, 8],
+               deps=["advcl", "mark", "det", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT", "punct"],
+               pos=["VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               tags=["VBN", "IN", "DT", "NN", "VBD", ",", "DT", "NN", "VBD", "."],
+               lemmas=[lemma, "if", "the", "plan", "pass", ",", "the", "mayor", "smile", "."])
+
+
+def test_asked_if_clause_is_the_content_without_a_source():
+    doc = _asked_doc("Asked", "ask")
+    claim = builders.verb_claim(doc[0], _ctx(doc))
+    assert claim is not None and claim.content.text == "if the plan passed"
+    assert claim.speaker is None  # the mayor was asked; who asked, the text does not say
+    # the same clause after a verb that is not one of asking or knowing is no content
+    assert builders._question_clause(doc[0]) is not None
+    assert builders._question_clause(_asked_doc("Left", "leave")[0]) is None
+
+
+def _said_doc(word: str, dep: str) -> Doc:
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["The", "mayor", "said", word, "."], heads=[1, 2, 2, 2, 2],
+               deps=["det", "nsubj", "ROOT", dep, "punct"], pos=["DET", "NOUN", "VERB", "INTJ", "PUNCT"],
+               tags=["DT", "NN", "VBD", "UH", "."], lemmas=["the", "mayor", "say", word, "."])
+
+
+def test_said_no_is_a_claim():
+    doc = _said_doc("no", "intj")
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:answer" and claim.content.text == "no"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+    assert builders._answer(doc[2]) is not None and builders._answer(_said_doc("twice", "advmod")[2]) is None
