@@ -81,6 +81,36 @@ def test_shipped_claim_check_is_loaded():
     assert lex.claims is not None and 0 < lex.claims.threshold < 1
 
 
+def test_shipped_claim_threshold_is_the_training_default():
+    """The shipped ``claim_model.json`` is what the build command writes: its threshold is the
+    trainer's default (chosen on train-validation), so a rebuild does not silently change it."""
+    from extract.training import claim_model as training
+
+    lex = cues.lexicon()
+    ap_default = _trainer_threshold_default(training)
+    assert lex.claims is not None and lex.claims.threshold == ap_default == 0.3
+
+
+def _trainer_threshold_default(training) -> float:
+    import argparse
+    from unittest import mock
+
+    seen = {}
+    real = argparse.ArgumentParser.parse_args
+
+    def capture(self, args=None, namespace=None):
+        ns = real(self, ["train", "out"])
+        seen["threshold"] = ns.threshold
+        raise SystemExit(0)
+
+    with mock.patch.object(argparse.ArgumentParser, "parse_args", capture):
+        try:
+            training.main([])
+        except SystemExit:
+            pass
+    return seen["threshold"]
+
+
 def test_claim_features_name_the_heads_of_speaker_and_content():
     from extract.attribution import claim_model
     from extract.attribution.common import Context
