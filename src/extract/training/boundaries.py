@@ -26,6 +26,7 @@ from ..attribution import boundaries, cues
 from ..corpora.polnear import claim_attribution, comparable, relation_match
 from ..records import Document
 from .corpus import leave_out_help, marked
+from .cue_model import encode, feature_index
 
 
 def fit_groups(groups, *, epochs: int = 5, rate: float = 0.2, l2: float = 1e-6, min_count: int = 3,
@@ -33,17 +34,14 @@ def fit_groups(groups, *, epochs: int = 5, rate: float = 0.2, l2: float = 1e-6, 
     """A conditional logit (softmax over each group of alternatives, McFadden 1974) by AdaGrad over
     sparse binary features; ``groups`` is a list of (features of each alternative, 0/1 labels), the
     positives sharing the target mass; groups with no positive are skipped. Returns {feature: weight}."""
-    counts = collections.Counter(f for feats, _ in groups for x in feats for f in set(x))
-    names = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(names)}
+    index = feature_index((x for feats, _ in groups for x in feats), min_count)
     data = []
     for feats, labels in groups:
         if not any(labels) or len(feats) < 2:
             continue
-        rows = [np.array(sorted({index[f] for f in x if f in index}), dtype=np.int64) for x in feats]
-        data.append((rows, [y / sum(labels) for y in labels]))
-    w = np.zeros(len(names))
-    g2 = np.full(len(names), 1e-8)
+        data.append(([encode(x, index) for x in feats], [y / sum(labels) for y in labels]))
+    w = np.zeros(len(index))
+    g2 = np.full(len(index), 1e-8)
     order = list(range(len(data)))
     rnd = random.Random(seed)
     for _ in range(epochs):

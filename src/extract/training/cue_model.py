@@ -36,14 +36,24 @@ def examples(train: Path, model: str = "en_core_web_sm", leave_out=()):
     return n, X, y
 
 
+def feature_index(X, min_count: int) -> dict:
+    """Feature name -> column, for the features seen in at least ``min_count`` examples (sorted,
+    so a build is byte for byte). Shared by every trainer in this package."""
+    counts = collections.Counter(f for x in X for f in set(x))
+    return {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
+
+
+def encode(x, index: dict) -> np.ndarray:
+    """The sorted columns of one example's known features."""
+    return np.array(sorted({index[f] for f in x if f in index}), dtype=np.int64)
+
+
 def fit(X, y, *, epochs: int = 3, rate: float = 0.2, l2: float = 1e-6, min_count: int = 5, seed: int = 0) -> dict:
     """Logistic regression by AdaGrad over sparse binary features; returns {feature: weight}."""
-    counts = collections.Counter(f for x in X for f in set(x))
-    names = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {f: i for i, f in enumerate(names)}
-    rows = [np.array(sorted({index[f] for f in x if f in index}), dtype=np.int64) for x in X]
-    w = np.zeros(len(names))
-    g2 = np.full(len(names), 1e-8)
+    index = feature_index(X, min_count)
+    rows = [encode(x, index) for x in X]
+    w = np.zeros(len(index))
+    g2 = np.full(len(index), 1e-8)
     order = list(range(len(rows)))
     rnd = random.Random(seed)
     for _ in range(epochs):
