@@ -307,3 +307,34 @@ def test_quotation_next_to_a_passive_cue_is_not_given_to_its_subject():
     assert c is not None and c.speaker.text == "Jane Roe" and c.content.text.startswith("It will cut costs")
     (q,) = passive.quotes
     assert quotes._quote_claim(passive, q, set()) is None
+
+
+def test_inverted_speaker_with_a_describing_participle():
+    # “We will build it again,” said retired mayor Tom Baker, asked about the bridge.
+    words = ["“", "We", "will", "build", "it", "again", ",", "”", "said", "retired", "mayor", "Tom", "Baker", ",",
+             "asked", "about", "the", "bridge", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, False, True, True, True,
+              True, False, False]
+    heads = [3, 3, 3, 8, 3, 3, 8, 8, 8, 10, 12, 12, 14, 12, 8, 14, 17, 15, 8]
+    deps = ["punct", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct", "punct", "ROOT", "amod", "compound",
+            "compound", "nsubj", "punct", "ccomp", "prep", "det", "pobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PRON", "ADV", "PUNCT", "PUNCT", "VERB", "VERB", "NOUN", "PROPN", "PROPN",
+           "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "PRP", "RB", ",", "''", "VBD", "VBN", "NN", "NNP", "NNP", ",", "VBD", "IN", "DT",
+            "NN", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[3], lemmas[8], lemmas[9], lemmas[14] = "build", "say", "retire", "ask"
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    (c,) = quotes.attach(ctx, [], set())
+    assert (c.speaker.text, c.cue.text, c.content.text) == ("retired mayor Tom Baker", "said", "We will build it again")
+
+
+def test_subheading_in_capitals_does_not_continue_the_last_speaker(nlp):
+    said = "Jane Roe said the plan was sound.\n\n"
+    after = "\n\nThe council meets again next week to vote on the plan."
+    cs = claims_of(nlp, said + "“It will cut costs for every family in town.”" + after)
+    c = next(c for c in cs if c.content.text.startswith("It will cut costs"))
+    assert c.speaker.text == "Jane Roe"
+    cs = claims_of(nlp, said + "“NOT A MOMENT TOO SOON FOR THE TOWN”" + after)
+    assert any(c.speaker is not None and c.speaker.text == "Jane Roe" for c in cs)
+    assert not any("NOT A MOMENT" in p.text for c in cs for p in c.spans)

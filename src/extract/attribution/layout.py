@@ -1,10 +1,14 @@
 """Attributions that the page layout makes, not the grammar.
 
-Transcript and headline style: a name and a colon at the start of a line (or right after the
-quote mark that opens a transcript paragraph): ``MORGAN: Well, look, ...``, ``"HOST: If I may,
-...``, ``Jane Roe: Voters Are Worried ...``. The colon is the cue, as PolNeAR marks it.
-(Quotations signed with a dash, "― Name", cost 0.01 point of relation F1 on PolNeAR
-train-validation, and inverted "Said Name:" lines never fired there: both were dropped.)
+* transcript and headline style: a name and a colon at the start of a line (or right after the
+  quote mark that opens a transcript paragraph): ``MORGAN: Well, look, ...``, ``"HOST: If I may,
+  ...``, ``Jane Roe: Voters Are Worried ...``. The colon is the cue, as PolNeAR marks it;
+* fact-check and pull-quote style: a paragraph that is one quotation, signed with a dash and a name
+  at its end or in the next paragraph (:func:`signed_quotes`). The dash is the cue.
+
+(Any quotation followed by a dash and a name, "“...” ― Name" inside running text, cost 0.01 point
+of relation F1 on PolNeAR train-validation, and inverted "Said Name:" lines never fired there: both
+were dropped.)
 """
 from __future__ import annotations
 
@@ -58,7 +62,8 @@ def signed_quotes(text: str, quotes: Sequence[Span]) -> Iterator[tuple[Span, Spa
     """(speaker, cue, quotation) for a paragraph that is one quotation, signed with a dash and a name
     at its end or in the next paragraph (fact-check and pull-quote style: ``“...” | - Jane Roe.``,
     ``-Jane Roe, Ohio.``). The dash is the cue, as PolNeAR marks it; a line that signs a paragraph
-    of the writer's own (a byline, "- Amber Roe.") is no quotation's signature."""
+    of the writer's own (a byline, "- Amber Roe.") is no quotation's signature. PolNeAR
+    train-validation: 7 claims, all right; relation F1 +0.0003 with the fold models retrained."""
     for q in quotes:
         line_start = text.rfind("\n", 0, q.start) + 1
         if text[line_start:q.start].strip(" \t\"“'‘`«"):
