@@ -182,3 +182,159 @@ def test_came_the_reply_from_gives_the_speaker_after_from(nlp):
     c = next(c for c in cs if c.content.text.startswith("Not one of us"))
     assert c.speaker is not None and "Maria Lopez" in c.speaker.text
     assert not any(c.speaker is not None and c.speaker.text == "the reply" for c in cs)
+
+
+# --- short quotations after a comma or colon, subjects inherited over a misparse (hand-built) -----
+
+def _doc_ctx(words, spaces, heads, deps, pos, tags, lemmas):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas)
+    return Context(doc, doc.text, (), cues.lexicon(), None, tuple(quotes.find(doc.text)))
+
+
+def test_short_quotation_closing_the_sentence_after_verb_and_comma():
+    # Roe then asked, “With taxes?”   (a one- or two-word answer is a quotation too)
+    words = ["Roe", "then", "asked", ",", "“", "With", "taxes", "?", "”"]
+    spaces = [True, True, False, True, False, True, False, False, False]
+    heads = [2, 2, 2, 2, 2, 2, 5, 2, 2]
+    deps = ["nsubj", "advmod", "ROOT", "punct", "punct", "prep", "pobj", "punct", "punct"]
+    pos = ["PROPN", "ADV", "VERB", "PUNCT", "PUNCT", "ADP", "NOUN", "PUNCT", "PUNCT"]
+    tags = ["NNP", "RB", "VBD", ",", "``", "IN", "NNS", ".", "''"]
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags, ["Roe", "then", "ask", ",", "“", "with", "tax", "?", "”"])
+    assert ctx.quotes == ()  # short: not among the long quotations
+    (c,) = quotes.attach(ctx, [], set())
+    assert (c.speaker.text, c.content.text, c.quote) == ("Roe", "With taxes?", "direct")
+
+
+def test_short_quotation_after_a_passive_names_no_speaker():
+    # The book is titled, “Open Roads.”  / Roe said, “Never.”
+    words = ["The", "book", "is", "titled", ",", "“", "Open", "Roads", ".", "”", "\n", "Roe", "said", ",", "“",
+             "Never", ".", "”"]
+    spaces = [True, True, True, False, True, False, True, False, False, False, False, True, False, True, False,
+              False, False, False]
+    heads = [1, 3, 3, 3, 3, 3, 7, 3, 3, 3, 9, 12, 12, 12, 12, 12, 12, 12]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "punct", "compound", "oprd", "punct", "punct", "dep",
+            "nsubj", "ROOT", "punct", "punct", "intj", "punct", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PUNCT", "SPACE", "PROPN",
+           "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    tags = ["DT", "NN", "VBZ", "VBN", ",", "``", "NNP", "NNP", ".", "''", "_SP", "NNP", "VBD", ",", "``", "UH", ".",
+            "''"]
+    lemmas = ["the", "book", "be", "title", ",", "“", "Open", "Roads", ".", "”", "\n", "Roe", "say", ",", "“",
+              "never", ".", "”"]
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    found = quotes.attach(ctx, [], set())
+    assert [(c.speaker.text, c.content.text) for c in found] == [("Roe", "Never.")]
+    assert not any(c.content.text.startswith("Open Roads") for c in found)
+
+
+def test_verb_hung_on_a_participle_by_the_parse_takes_its_subject():
+    # Jane Roe, noting the crowd, said, “Let me tell you, this is big.”  (parsed: "noting" the root, "said" its dep)
+    words = ["Jane", "Roe", ",", "noting", "the", "crowd", ",", "said", ",", "“", "Let", "me", "tell", "you", ",",
+             "this", "is", "big", ".", "”"]
+    spaces = [True, False, True, True, True, False, True, False, True, False, True, True, True, False, True, True,
+              True, False, False, False]
+    heads = [1, 3, 1, 3, 5, 3, 3, 3, 7, 7, 7, 12, 10, 12, 12, 16, 12, 16, 3, 3]
+    deps = ["compound", "nsubj", "punct", "ROOT", "det", "dobj", "punct", "dep", "punct", "punct", "xcomp", "nsubj",
+            "ccomp", "dobj", "punct", "nsubj", "ccomp", "acomp", "punct", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PUNCT", "PUNCT", "VERB", "PRON", "VERB",
+           "PRON", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", ",", "``", "VB", "PRP", "VB", "PRP", ",", "DT", "VBZ",
+            "JJ", ".", "''"]
+    lemmas = [w.lower() for w in words]
+    lemmas[3], lemmas[7] = "note", "say"
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    (q,) = ctx.quotes
+    (c,) = quotes.attach(ctx, [], set())
+    assert (c.speaker.text, c.cue.text, c.content.text) == ("Jane Roe", "said", "Let me tell you, this is big.")
+
+
+# --- end to end (model): the same shapes as the parser reads them -------------------------------
+
+def test_short_answer_after_a_conjoined_verb(nlp):
+    cs = claims_of(nlp, "The mayor was asked about the bridge.\n\n"
+                        "Asked whether she would run again, Ms. Lane shook her head and said, “No.”")
+    c = next(c for c in cs if c.content.text.startswith("No"))
+    assert c.speaker.text == "Ms. Lane" and c.quote == "direct"
+
+
+def test_relative_clause_before_a_colon_does_not_give_its_quotation_to_the_main_speaker(nlp):
+    text = "“Let everyone come to the park,” Roe says to Lane on camera, who responds enthusiastically: “Okay!”"
+    cs = claims_of(nlp, text)
+    roe = next(c for c in cs if c.speaker is not None and c.speaker.text == "Roe")
+    assert roe.content.text.startswith("Let everyone come to the park")
+    assert not any("Okay" in p.text for p in roe.spans)
+
+
+def test_conjoined_verb_before_a_colon_takes_the_subject_of_the_first(nlp):
+    cs = claims_of(nlp, "The rally ran late.\n\nThe mayor waved at the crowd, then leaned in and boomed: "
+                        "“We will win this city back in November.”")
+    c = next(c for c in cs if c.content.text.startswith("We will win this city"))
+    assert c.speaker is not None and c.speaker.text == "The mayor" and c.quote == "direct"
+
+
+def _plan_ctx(passive):
+    # The plan is described in the memo. “It will cut costs by half.”   (passive: the plan is talked about)
+    # Jane Roe described the plan today. “It will cut costs by half.”     (active: Roe speaks)
+    quote = ["“", "It", "will", "cut", "costs", "by", "half", ".", "”"]
+    q_pos = ["PUNCT", "PRON", "AUX", "VERB", "NOUN", "ADP", "NOUN", "PUNCT", "PUNCT"]
+    q_tags = ["``", "PRP", "MD", "VB", "NNS", "IN", "NN", ".", "''"]
+    q_deps = ["punct", "nsubj", "aux", "ROOT", "dobj", "prep", "pobj", "punct", "punct"]
+    if passive:
+        words = ["The", "plan", "is", "described", "in", "the", "memo", "."]
+        heads = [1, 3, 3, 3, 3, 6, 4, 3]
+        deps = ["det", "nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "punct"]
+        pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+        tags = ["DT", "NN", "VBZ", "VBN", "IN", "DT", "NN", "."]
+    else:
+        words = ["Jane", "Roe", "described", "the", "plan", "today", "."]
+        heads = [1, 2, 2, 4, 2, 2, 2]
+        deps = ["compound", "nsubj", "ROOT", "det", "dobj", "npadvmod", "punct"]
+        pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"]
+        tags = ["NNP", "NNP", "VBD", "DT", "NN", "NN", "."]
+    n = len(words)
+    q_heads = [n + 3, n + 3, n + 3, n + 3, n + 3, n + 3, n + 5, n + 3, n + 3]
+    lemmas = [w.lower() for w in words + quote]
+    lemmas[words.index("described")] = "describe"
+    return _doc_ctx(words + quote, [True] * (n - 2) + [False, True] + [False, True, True, True, True, True, False,
+                                                                        False, False],
+                    heads + q_heads, deps + q_deps, pos + q_pos, tags + q_tags, lemmas)
+
+
+def test_quotation_next_to_a_passive_cue_is_not_given_to_its_subject():
+    active, passive = _plan_ctx(False), _plan_ctx(True)
+    (q,) = active.quotes
+    c = quotes._quote_claim(active, q, set())
+    assert c is not None and c.speaker.text == "Jane Roe" and c.content.text.startswith("It will cut costs")
+    (q,) = passive.quotes
+    assert quotes._quote_claim(passive, q, set()) is None
+
+
+def test_inverted_speaker_with_a_describing_participle():
+    # “We will build it again,” said retired mayor Tom Baker, asked about the bridge.
+    words = ["“", "We", "will", "build", "it", "again", ",", "”", "said", "retired", "mayor", "Tom", "Baker", ",",
+             "asked", "about", "the", "bridge", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, False, True, True, True,
+              True, False, False]
+    heads = [3, 3, 3, 8, 3, 3, 8, 8, 8, 10, 12, 12, 14, 12, 8, 14, 17, 15, 8]
+    deps = ["punct", "nsubj", "aux", "ccomp", "dobj", "advmod", "punct", "punct", "ROOT", "amod", "compound",
+            "compound", "nsubj", "punct", "ccomp", "prep", "det", "pobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PRON", "ADV", "PUNCT", "PUNCT", "VERB", "VERB", "NOUN", "PROPN", "PROPN",
+           "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "PRP", "RB", ",", "''", "VBD", "VBN", "NN", "NNP", "NNP", ",", "VBD", "IN", "DT",
+            "NN", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[3], lemmas[8], lemmas[9], lemmas[14] = "build", "say", "retire", "ask"
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    (c,) = quotes.attach(ctx, [], set())
+    assert (c.speaker.text, c.cue.text, c.content.text) == ("retired mayor Tom Baker", "said", "We will build it again")
+
+
+def test_subheading_in_capitals_does_not_continue_the_last_speaker(nlp):
+    said = "Jane Roe said the plan was sound.\n\n"
+    after = "\n\nThe council meets again next week to vote on the plan."
+    cs = claims_of(nlp, said + "“It will cut costs for every family in town.”" + after)
+    c = next(c for c in cs if c.content.text.startswith("It will cut costs"))
+    assert c.speaker.text == "Jane Roe"
+    cs = claims_of(nlp, said + "“NOT A MOMENT TOO SOON FOR THE TOWN”" + after)
+    assert any(c.speaker is not None and c.speaker.text == "Jane Roe" for c in cs)
+    assert not any("NOT A MOMENT" in p.text for c in cs for p in c.spans)

@@ -1,0 +1,70 @@
+"""Coreference for speakers (:mod:`extract.attribution.coreference`), issue 14 class 2, on made-up
+text with hand-made claims and entities (no model)."""
+from __future__ import annotations
+
+from extract.attribution import coreference
+from extract.records import Claim, Entity, Span
+
+
+def _span(text, words, nth=0):
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(words, at + 1)
+    return Span.of(text, at, at + len(words))
+
+
+def _claim(text, speaker, cue, content, canonical=None, stype="unknown", nth=0):
+    sp = _span(text, speaker, nth)
+    at = text.index(cue, sp.end)  # the cue after its speaker
+    return Claim(cue=Span.of(text, at, at + len(cue)), content=_span(text, content), speaker=sp,
+                 speaker_canonical=canonical or sp.text, speaker_type=stype)
+
+
+def _person(text, name, canonical=None, nth=0):
+    return Entity(_span(text, name, nth), "PERSON", canonical or name)
+
+
+def _resolved(claims, entities, text):
+    return {c.content.text: c.speaker_canonical for c in coreference.resolve(claims, entities, text=text)}
+
+
+def test_pronoun_follows_the_salient_speaker_not_the_last_person_named():
+    text = ("Jane Roe, the head of the union, spoke on Monday. Roe said the offer was an insult. "
+            "Scott Smith, a lawyer for the firm, sat beside her. She told the court she was never warned.")
+    claims = [_claim(text, "Roe", "said", "the offer was an insult", "Jane Roe", "person", nth=1),
+              _claim(text, "She", "told", "she was never warned")]
+    ents = [_person(text, "Jane Roe"), _person(text, "Roe", "Jane Roe", nth=1), _person(text, "Scott Smith")]
+    got = _resolved(claims, ents, text)
+    assert got["she was never warned"] == "Jane Roe"
+    assert got["the offer was an insult"] == "Jane Roe"
+
+
+def test_pronoun_agrees_with_the_title_of_the_speaker():
+    text = "Mr. Baker said the plan was sound. Ms. Lee said it was a mistake. He said she was wrong."
+    claims = [_claim(text, "Baker", "said", "the plan was sound", "Tom Baker", "person"),
+              _claim(text, "Lee", "said", "it was a mistake", "Ann Lee", "person", nth=0),
+              _claim(text, "He", "said", "she was wrong")]
+    ents = [_person(text, "Baker", "Tom Baker"), _person(text, "Lee", "Ann Lee")]
+    assert _resolved(claims, ents, text)["she was wrong"] == "Tom Baker"
+
+
+def test_two_people_named_and_no_speaker_leaves_the_pronoun_as_written():
+    one = "Tom Baker arrived late on Friday. He said the deal was close."
+    two = "Tom Baker and Ann Lee arrived late on Friday. He said the deal was close."
+    assert _resolved([_claim(one, "He", "said", "the deal was close")], [_person(one, "Tom Baker")],
+                     one)["the deal was close"] == "Tom Baker"
+    claims = [_claim(two, "He", "said", "the deal was close")]
+    ents = [_person(two, "Tom Baker"), _person(two, "Ann Lee")]
+    assert _resolved(claims, ents, two)["the deal was close"] == "He"
+
+
+def test_a_pair_of_speakers_is_no_antecedent_for_he_but_is_for_they():
+    text = ("Prince Tom and Ann Lee said they would move abroad. They said they wanted a quiet life. "
+            "He said the house was sold.")
+    pair = _claim(text, "Prince Tom and Ann Lee", "said", "they would move abroad", stype="country_or_group")
+    claims = [pair, _claim(text, "They", "said", "they wanted a quiet life", nth=0),
+              _claim(text, "He", "said", "the house was sold")]
+    ents = [_person(text, "Tom"), _person(text, "Ann Lee")]
+    got = _resolved(claims, ents, text)
+    assert got["they wanted a quiet life"] == "Prince Tom and Ann Lee"
+    assert got["the house was sold"] == "He"

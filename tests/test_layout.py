@@ -1,0 +1,36 @@
+"""Attributions the page layout makes (:mod:`extract.attribution.layout`): made-up text only."""
+from __future__ import annotations
+
+from extract.attribution import layout, quotes
+
+
+def _signed(text):
+    return [(sp.text, cue.text, q.text) for sp, cue, q in layout.signed_quotes(text, quotes.find(text))]
+
+
+def test_quotation_paragraph_signed_in_the_next_paragraph():
+    text = ("The claims of the night, checked.\n\n"
+            "\"Most of the new jobs in this state went to people who live across the border.\"\n\n"
+            "- Tom Baker.\n\nThe figure is out of date.")
+    assert _signed(text) == [("Tom Baker", "-",
+                              "Most of the new jobs in this state went to people who live across the border.")]
+
+
+def test_signature_on_the_quotation_line_with_a_description():
+    text = "The best lines of the week.\n\n“We will not stop until every road is paved.” —Jane Roe, Ohio.\n\nMore soon."
+    assert _signed(text) == [("Jane Roe", "—", "We will not stop until every road is paved.")]
+
+
+def test_byline_after_the_writers_own_paragraph_signs_no_quotation():
+    text = ("“We will not stop until every road is paved.” —Jane Roe, Ohio.\n\n"
+            "Roads were discussed at length, and the mayor said “nothing is settled yet” today.\n\n- Amber Lane.")
+    signed = _signed(text)
+    assert [s[0] for s in signed] == ["Jane Roe"]  # found where the quotation is the paragraph ...
+    assert not any(s[0] == "Amber Lane" for s in signed)  # ... and not for a quotation inside a sentence
+
+
+def test_quotation_followed_by_its_own_cue_is_not_signed():
+    text = "“We will not stop until every road is paved,” Jane Roe said.\n\n- Tom Baker.\n\n“Nor will we rest.” - Ann Lee."
+    signed = _signed(text)
+    assert [s[0] for s in signed] == ["Ann Lee"]
+    assert not any(s[0] == "Tom Baker" for s in signed)
