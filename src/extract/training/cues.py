@@ -169,14 +169,17 @@ CARD = """# Cue lexicon
   the lexicon alone.
 - `claim_model.tsv` / `claim_model.json`: a logistic regression over features of each candidate
   claim (rule, cue lemma, the gate's probability, kinds of speaker and content, position, the part
-  of speech and entity type heading the speaker and the content, alone and with the cue lemma; see
-  `extract/attribution/claim_model.py`) that drops candidates with P(right) < `threshold` (0.3),
-  built by `python -m extract.training.claim_model ../shared/data/polnear/train models/cues` after
-  the two above (about 17,000 candidate claims, label: PolNeAR's relation match; about 2,200
-  weights). On train-validation (each fold checked by a model trained on the other four) it
-  raises relation F1 from 0.716 to 0.724 with the gate's threshold lowered from 0.7 to 0.5. The
-  threshold was chosen on train-validation: 0.30 against 0.25 gives relation F1 0.7371 against
-  0.7363, higher on each of the five folds.
+  of speech and entity type heading the speaker and the content, alone and with the cue lemma, how
+  it stands among the article's other candidates: nested speech, a shared cue or content, claims
+  per sentence; see `extract/attribution/claim_model.py`) that drops candidates with P(right) <
+  `threshold` (0.3), built by `python -m extract.training.claim_model
+  ../shared/data/polnear/train models/cues` after the two above, from out-of-fold candidates (for
+  each fold of train, tables and gate trained on the other folds make its candidates; about 17,000
+  candidate claims, label: PolNeAR's relation match; about 2,200 weights). On train-validation
+  (each fold checked by a model trained on the other four) it raises relation F1 from 0.716 to
+  0.724 with the gate's threshold lowered from 0.7 to 0.5. The threshold was chosen on
+  train-validation: 0.30 against 0.25 gives relation F1 0.7371 against 0.7363, higher on each of
+  the five folds. Out-of-fold candidates and the neighbour features: 0.7371 -> 0.7381.
 - `boundary_model.tsv` / `boundary_model.json`: a conditional logit (a softmax over the
   alternatives of one claim) that chooses where a claim's content and cue start and end. Content
   variants (one-piece contents only): cut before or start after a comma, dash, semicolon or bracket

@@ -1,0 +1,95 @@
+"""The claim check (extract.attribution.claim_model) and its trainer, on hand-built Docs."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from extract.attribution import claim_model
+from extract.attribution.common import Context
+from extract.records import Claim, Span
+
+
+def nested_doc() -> Doc:
+    """Made up: "Aides said the mayor claimed that taxes fell. Taxes rose, the clerk said." """
+    vocab = spacy.blank("en").vocab
+    words = ["Aides", "said", "the", "mayor", "claimed", "that", "taxes", "fell", ".",
+             "Taxes", "rose", ",", "the", "clerk", "said", "."]
+    return Doc(vocab, words=words, spaces=[True] * 7 + [False, True] + [True, False, True, True, True, False, False],
+               heads=[1, 1, 3, 4, 1, 7, 7, 4, 1, 10, 14, 14, 13, 14, 14, 14],
+               deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "mark", "nsubj", "ccomp", "punct",
+                     "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"],
+               pos=["NOUN", "VERB", "DET", "NOUN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT",
+                    "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               tags=["NNS", "VBD", "DT", "NN", "VBD", "IN", "NNS", "VBD", ".", "NNS", "VBD", ",", "DT", "NN", "VBD", "."],
+               lemmas=["aide", "say", "the", "mayor", "claim", "that", "tax", "fall", ".",
+                       "tax", "rise", ",", "the", "clerk", "say", "."])
+
+
+def span(text: str, piece: str, start: int = 0) -> Span:
+    i = text.index(piece, start)
+    return Span.of(text, i, i + len(piece))
+
+
+def claims_of(doc: Doc) -> tuple[Claim, Claim, Claim, Context]:
+    text = doc.text
+    outer = Claim(cue=span(text, "said"), content=span(text, "the mayor claimed that taxes fell"),
+                  speaker=span(text, "Aides"), rule="verb:clause")
+    inner = Claim(cue=span(text, "claimed"), content=span(text, "that taxes fell"), speaker=span(text, "the mayor"),
+                  rule="verb:clause")
+    second = Claim(cue=span(text, "said", 20), content=span(text, "Taxes rose"), speaker=span(text, "the clerk", 20),
+                   rule="verb:clause")
+    return outer, inner, second, Context(doc=doc, text=text, entities=(), lexicon=None)
+
+
+def test_nested_speech_is_seen_from_both_sides():
+    """A cue inside another candidate's content (PolNeAR does not annotate nested speech) and a
+    content that holds another cue are features of the claim check."""
+    outer, inner, second, ctx = claims_of(nested_doc())
+    claims = [outer, inner, second]
+    f_outer = set(claim_model.neighbour_features(outer, claims, ctx))
+    f_inner = set(claim_model.neighbour_features(inner, claims, ctx))
+    assert "x_has_nested" in f_outer and "x_in_other" not in f_outer
+    assert {"x_in_other", "x_in_other_rule=verb:clause", "x_in_other_q=indirect"} <= f_inner
+    assert "x_has_nested" not in f_inner
+    assert "x_nsent=2" in f_outer and "x_nsent=2" in f_inner
+
+
+def test_claims_of_the_next_sentence_are_counted_apart():
+    outer, inner, second, ctx = claims_of(nested_doc())
+    f = set(claim_model.neighbour_features(second, [outer, inner, second], ctx))
+    assert "x_nsent=1" in f
+    assert not {"x_in_other", "x_has_nested", "x_spk_other_sent", "x_content_cross_sent"} & f
+
+
+def test_a_claim_alone_has_no_neighbour_features():
+    outer, _, _, ctx = claims_of(nested_doc())
+    assert claim_model.neighbour_features(outer, [outer], ctx) == []
+    assert "rule=verb:clause" in claim_model.features(outer, ctx, [outer])
+
+
+def test_shared_cue_and_shared_content_are_named():
+    """One verb read two ways (two claims on one cue), and two cues for one content."""
+    outer, inner, second, ctx = claims_of(nested_doc())
+    text = ctx.text
+    as_object = Claim(cue=outer.cue, content=span(text, "the mayor"), speaker=outer.speaker, rule="verb:object")
+    f = set(claim_model.neighbour_features(as_object, [outer, as_object], ctx))
+    assert {"x_same_cue=1", "x_same_cue_rule=verb:object|verb:clause"} <= f
+    echo = Claim(cue=second.cue, content=span(text, "taxes fell"), speaker=second.speaker, rule="verb:clause")
+    g = set(claim_model.neighbour_features(inner, [inner, echo], ctx))
+    assert {"x_same_content=1", "x_same_content_first", "x_same_content_rule=verb:clause|verb:clause"} <= g
+    h = set(claim_model.neighbour_features(echo, [inner, echo], ctx))
+    assert "x_same_content_later" in h and "x_same_content_first" not in h
+    assert "x_spk_other_sent" not in h and "x_content_cross_sent" in h
+
+
+def test_keep_passes_the_article_claims_to_the_model(tmp_path):
+    """A weight on a neighbour feature changes what :func:`claim_model.keep` drops."""
+    from dataclasses import replace
+
+    from extract.attribution import cues
+
+    outer, inner, second, ctx = claims_of(nested_doc())
+    claim_model.save(tmp_path, {"bias": 1.0, "x_in_other": -5.0}, {"threshold": 0.5})
+    lex = replace(cues.lexicon(), claims=claim_model.load(tmp_path))
+    ctx = replace(ctx, lexicon=lex)
+    assert claim_model.keep([outer, inner, second], ctx) == [outer, second]
