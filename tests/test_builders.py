@@ -126,3 +126,71 @@ def test_said_no_is_a_claim():
     assert claim is not None and claim.rule == "verb:answer" and claim.content.text == "no"
     assert claim.speaker is not None and claim.speaker.text == "The mayor"
     assert builders._answer(doc[2]) is not None and builders._answer(_said_doc("twice", "advmod")[2]) is None
+
+
+def _with(ctx: Context, **tables) -> Context:
+    return dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, **tables))
+
+
+def skeptical_doc() -> Doc:
+    """"Local leaders are skeptical of the stadium deal ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Local", "leaders", "are", "skeptical", "of", "the", "stadium", "deal", "."],
+               heads=[1, 2, 2, 2, 3, 7, 7, 4, 2],
+               deps=["amod", "nsubj", "ROOT", "acomp", "prep", "det", "compound", "pobj", "punct"],
+               pos=["ADJ", "NOUN", "AUX", "ADJ", "ADP", "DET", "NOUN", "NOUN", "PUNCT"],
+               tags=["JJ", "NNS", "VBP", "JJ", "IN", "DT", "NN", "NN", "."],
+               lemmas=["local", "leader", "be", "skeptical", "of", "the", "stadium", "deal", "."])
+
+
+def test_predicative_adjective_with_a_learnt_complement_is_a_cue():
+    doc = skeptical_doc()
+    ctx = _ctx(doc)
+    claim = builders.adjective_claim(doc[3], _with(ctx, adjectives={("skeptical", "of"): 0.8}))
+    assert claim is not None and claim.rule == "adjective"
+    assert claim.cue.text == "are skeptical of" and claim.content.text == "the stadium deal"
+    assert claim.speaker is not None and claim.speaker.text == "Local leaders"
+    # the same adjective and preposition, rarely an attribution on the training data: no claim
+    assert builders.adjective_claim(doc[3], _with(ctx, adjectives={("skeptical", "of"): 0.1})) is None
+
+
+def test_predicative_adjective_with_a_clause():
+    """"The governor is sure that taxes will fall .": the clause is the content."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["The", "governor", "is", "sure", "that", "taxes", "will", "fall", "."],
+              heads=[1, 2, 2, 2, 7, 7, 7, 3, 2],
+              deps=["det", "nsubj", "ROOT", "acomp", "mark", "nsubj", "aux", "ccomp", "punct"],
+              pos=["DET", "NOUN", "AUX", "ADJ", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBZ", "JJ", "IN", "NNS", "MD", "VB", "."],
+              lemmas=["the", "governor", "be", "sure", "that", "tax", "will", "fall", "."])
+    ctx = _with(_ctx(doc), adjectives={("sure", "clause"): 0.5})
+    claim = builders.adjective_claim(doc[3], ctx)
+    assert claim is not None and claim.cue.text == "is sure" and claim.content.text == "that taxes will fall"
+    assert claim.speaker is not None and claim.speaker.text == "The governor"
+    # the subject and the copula are no cue themselves
+    assert builders.adjective_claim(doc[1], ctx) is None and builders.adjective_claim(doc[2], ctx) is None
+
+
+def tried_doc() -> Doc:
+    """"The senator tried to portray the plan as a tax ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["The", "senator", "tried", "to", "portray", "the", "plan", "as", "a", "tax", "."],
+               heads=[1, 2, 2, 4, 2, 6, 4, 4, 9, 7, 2],
+               deps=["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "det", "pobj", "punct"],
+               pos=["DET", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["DT", "NN", "VBD", "TO", "VB", "DT", "NN", "IN", "DT", "NN", "."],
+               lemmas=["the", "senator", "try", "to", "portray", "the", "plan", "as", "a", "tax", "."])
+
+
+def test_cue_passes_through_to_the_verb_it_completes():
+    doc = tried_doc()
+    ctx = _with(_ctx(doc), through={("try", "to"): 0.9}, curated=_ctx(doc).lexicon.curated | {"try"},
+                verbs=_ctx(doc).lexicon.verbs | {"try"})
+    claim = builders.verb_claim(doc[2], ctx)
+    assert claim is not None and claim.rule == "verb:through"
+    assert claim.cue.text == "tried to portray" and claim.content.text == "the plan as a tax"
+    assert claim.speaker is not None and claim.speaker.text == "The senator"
+    # a verb whose "to ..." PolNeAR marks as content ("promised to cut") keeps it whole
+    kept = builders.verb_claim(doc[2], _with(ctx, through={("try", "to"): 0.1}))
+    assert kept is not None and kept.rule == "verb:open"
+    assert kept.cue.text == "tried" and kept.content.text == "to portray the plan as a tax"

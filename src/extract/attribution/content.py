@@ -77,6 +77,35 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     return None
 
 
+def open_complement(cue: Token) -> Optional[Token]:
+    """The verb of an open complement right after the cue, "to" between them ("continued to insist",
+    "tried to portray"); None otherwise. The learnt table ``through_verbs.tsv`` is counted with it."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc):
+        return None
+    to, x = doc[cue.i + 1], doc[cue.i + 2]
+    if to.lower_ != "to" or to.dep_ != "aux" or to.head.i != x.i or x.dep_ != "xcomp" or x.head.i != cue.i:
+        return None
+    return x if x.pos_ in ("VERB", "AUX") else None
+
+
+def adjective_complement(adj: Token) -> Optional[tuple[str, Token]]:
+    """The complement of a predicative adjective ("she is sure that ...", "he was critical of the
+    plan", "they are eager to ..."): (key, complement token) with key "clause" for a clause or the
+    preposition's word; None when the adjective has none. The learnt table ``adjectives.tsv`` is
+    counted with it (:mod:`extract.training.cues`), so training and use read it alike."""
+    for c in adj.children:
+        if c.i <= adj.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            return "clause", c
+        if c.dep_ == "prep" and all(t.dep_ in ("advmod", "prt") for t in adj.doc[adj.i + 1:c.i]):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return c.lower_, obj
+    return None
+
+
 def after_colon(cue: Token) -> Optional[list[Token]]:
     """"The coach added: ...": the content follows the colon, to the end of its paragraph (the
     next paragraph when the colon ends a line)."""
