@@ -194,3 +194,25 @@ def test_cue_passes_through_to_the_verb_it_completes():
     kept = builders.verb_claim(doc[2], _with(ctx, through={("try", "to"): 0.1}))
     assert kept is not None and kept.rule == "verb:open"
     assert kept.cue.text == "tried" and kept.content.text == "to portray the plan as a tax"
+
+
+def test_pronoun_object_with_a_predicate_is_content_not_the_addressee():
+    """"Critics saw him as a threat ." (the pronoun is what is claimed about) against "Critics
+    told him about the plan ." (the pronoun is the one addressed)."""
+    from extract.attribution import content
+    vocab = spacy.blank("en").vocab
+    saw = Doc(vocab, words=["Critics", "saw", "him", "as", "a", "threat", "."],
+              heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+              pos=["NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "PRP", "IN", "DT", "NN", "."],
+              lemmas=["critic", "see", "he", "as", "a", "threat", "."])
+    got = content.for_verb(saw[1], takes_object=True)
+    assert got is not None and got[1] == "object"
+    assert " ".join(t.text for t in got[0]) == "him as a threat"
+    told = Doc(vocab, words=["Critics", "asked", "him", "about", "the", "plan", "."],
+               heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+               pos=["NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["NNS", "VBD", "PRP", "IN", "DT", "NN", "."],
+               lemmas=["critic", "ask", "he", "about", "the", "plan", "."])
+    got = content.for_verb(told[1], takes_object=True)
+    assert got is not None and got[1] == "prep" and " ".join(t.text for t in got[0]) == "the plan"

@@ -32,7 +32,8 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     kids = list(cue.children)
     # "asked him about X", "told reporters that X": a personal object is the addressee, not the content
     addressee = [c for c in kids if c.dep_ in ("dobj", "dative") and (
-        c.tag_ == "PRP" or c.lower_ in ("reporters", "supporters") or cue.lemma_.lower() in ADDRESSEE_VERBS)]
+        (c.tag_ == "PRP" and not _predicated(cue, c)) or c.lower_ in ("reporters", "supporters")
+        or cue.lemma_.lower() in ADDRESSEE_VERBS)]
     clause = [c for c in kids if c.dep_ in CLAUSE or _misattached_clause(c)]
     if clause:
         c = min(clause, key=lambda t: abs(t.i - cue.i))
@@ -104,6 +105,15 @@ def adjective_complement(adj: Token) -> Optional[tuple[str, Token]]:
             if obj is not None:
                 return c.lower_, obj
     return None
+
+
+def _predicated(cue: Token, obj: Token) -> bool:
+    """"saw him as a threat", "called herself a moderate": a pronoun object that something is said
+    of ("as ...", a predicate noun) is part of what is claimed, not the one addressed. PolNeAR
+    train-validation: relation F1 0.7372 -> 0.7381, cue exact 0.6840 -> 0.6853, source exact
+    0.7405 -> 0.7410, content 0.6132 -> 0.6134."""
+    return any(c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+               for c in list(cue.children) + list(obj.children))
 
 
 def after_colon(cue: Token) -> Optional[list[Token]]:
