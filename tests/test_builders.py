@@ -146,12 +146,12 @@ def skeptical_doc() -> Doc:
 def test_predicative_adjective_with_a_learnt_complement_is_a_cue():
     doc = skeptical_doc()
     ctx = _ctx(doc)
-    claim = builders.adjective_claim(doc[3], _with(ctx, adjectives={("skeptical", "of"): 0.8}))
-    assert claim is not None and claim.rule == "adjective"
+    claim = builders.predicate_claim(doc[3], _with(ctx, predicates={("skeptical", "of"): 0.8}))
+    assert claim is not None and claim.rule == "predicate"
     assert claim.cue.text == "are skeptical of" and claim.content.text == "the stadium deal"
     assert claim.speaker is not None and claim.speaker.text == "Local leaders"
     # the same adjective and preposition, rarely an attribution on the training data: no claim
-    assert builders.adjective_claim(doc[3], _with(ctx, adjectives={("skeptical", "of"): 0.1})) is None
+    assert builders.predicate_claim(doc[3], _with(ctx, predicates={("skeptical", "of"): 0.1})) is None
 
 
 def test_predicative_adjective_with_a_clause():
@@ -163,12 +163,12 @@ def test_predicative_adjective_with_a_clause():
               pos=["DET", "NOUN", "AUX", "ADJ", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"],
               tags=["DT", "NN", "VBZ", "JJ", "IN", "NNS", "MD", "VB", "."],
               lemmas=["the", "governor", "be", "sure", "that", "tax", "will", "fall", "."])
-    ctx = _with(_ctx(doc), adjectives={("sure", "clause"): 0.5})
-    claim = builders.adjective_claim(doc[3], ctx)
+    ctx = _with(_ctx(doc), predicates={("sure", "clause"): 0.5})
+    claim = builders.predicate_claim(doc[3], ctx)
     assert claim is not None and claim.cue.text == "is sure" and claim.content.text == "that taxes will fall"
     assert claim.speaker is not None and claim.speaker.text == "The governor"
     # the subject and the copula are no cue themselves
-    assert builders.adjective_claim(doc[1], ctx) is None and builders.adjective_claim(doc[2], ctx) is None
+    assert builders.predicate_claim(doc[1], ctx) is None and builders.predicate_claim(doc[2], ctx) is None
 
 
 def tried_doc() -> Doc:
@@ -216,3 +216,23 @@ def test_pronoun_object_with_a_predicate_is_content_not_the_addressee():
                lemmas=["critic", "ask", "he", "about", "the", "plan", "."])
     got = content.for_verb(told[1], takes_object=True)
     assert got is not None and got[1] == "prep" and " ".join(t.text for t in got[0]) == "the plan"
+
+
+def test_predicate_noun_after_be_with_a_learnt_preposition():
+    """"The mayor is a critic of the tax ." against "The mayor is a member of the board ."."""
+    vocab = spacy.blank("en").vocab
+
+    def doc_of(noun: str) -> Doc:
+        return Doc(vocab, words=["The", "mayor", "is", "a", noun, "of", "the", "tax", "."],
+                   heads=[1, 2, 2, 4, 2, 4, 7, 5, 2],
+                   deps=["det", "nsubj", "ROOT", "det", "attr", "prep", "det", "pobj", "punct"],
+                   pos=["DET", "NOUN", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                   tags=["DT", "NN", "VBZ", "DT", "NN", "IN", "DT", "NN", "."],
+                   lemmas=["the", "mayor", "be", "a", noun, "of", "the", "tax", "."])
+    critic, member = doc_of("critic"), doc_of("member")
+    ctx = _with(_ctx(critic), predicates={("critic", "of"): 0.7, ("member", "of"): 0.0})
+    claim = builders.predicate_claim(critic[4], ctx)
+    assert claim is not None and claim.rule == "predicate"
+    assert claim.cue.text == "is a critic of" and claim.content.text == "the tax"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+    assert builders.predicate_claim(member[4], dataclasses.replace(ctx, doc=member, text=member.text)) is None

@@ -90,17 +90,26 @@ def open_complement(cue: Token) -> Optional[Token]:
     return x if x.pos_ in ("VERB", "AUX") else None
 
 
-def adjective_complement(adj: Token) -> Optional[tuple[str, Token]]:
-    """The complement of a predicative adjective ("she is sure that ...", "he was critical of the
-    plan", "they are eager to ..."): (key, complement token) with key "clause" for a clause or the
-    preposition's word; None when the adjective has none. The learnt table ``adjectives.tsv`` is
-    counted with it (:mod:`extract.training.cues`), so training and use read it alike."""
-    for c in adj.children:
-        if c.i <= adj.i:
+def is_predicate(tok: Token) -> bool:
+    """A predicative adjective ("she is sure", "he was critical of") or a noun after a copula ("she
+    is a critic of", "he was a supporter of")."""
+    if tok.pos_ == "ADJ":
+        return tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB")
+    return tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be"
+
+
+def predicate_complement(pred: Token) -> Optional[tuple[str, Token]]:
+    """The complement of a predicate (:func:`is_predicate`: "she is sure that ...", "he was
+    critical of the plan", "they are eager to ...", "she is a critic of the plan"): (key, complement
+    token) with key "clause" for a clause or the preposition's word; None when it has none. The
+    learnt table ``predicates.tsv`` is counted with it (:mod:`extract.training.cues`), so training
+    and use read it alike."""
+    for c in pred.children:
+        if c.i <= pred.i:
             continue
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+        if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
             return "clause", c
-        if c.dep_ == "prep" and all(t.dep_ in ("advmod", "prt") for t in adj.doc[adj.i + 1:c.i]):
+        if c.dep_ == "prep" and all(t.dep_ in ("advmod", "prt") for t in pred.doc[pred.i + 1:c.i]):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return c.lower_, obj

@@ -13,7 +13,7 @@ import argparse
 import collections
 from pathlib import Path
 
-from ..attribution.content import adjective_complement, open_complement
+from ..attribution.content import is_predicate, open_complement, predicate_complement
 from .corpus import leave_out_help, marked
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
@@ -68,15 +68,15 @@ def count_noun_preps(cue_chars: bytearray, content_chars: bytearray, doc, total:
             hits[key] += 1 if cue_chars[tok.idx] and content_chars[obj.idx] else 0
 
 
-def count_adjectives(cue_chars: bytearray, content_chars: bytearray, doc, total: collections.Counter,
+def count_predicates(cue_chars: bytearray, content_chars: bytearray, doc, total: collections.Counter,
                      hits: collections.Counter) -> None:
-    """For every predicative adjective with a complement ("is sure that", "was critical of"),
-    whether the adjective is in a cue whose content holds the complement, counted per (adjective
-    lemma, "clause" or preposition)."""
+    """For every predicate with a complement ("is sure that", "was critical of", "is a critic of"),
+    whether the predicate is in a cue whose content holds the complement, counted per (lemma,
+    "clause" or preposition)."""
     for tok in doc:
-        if tok.pos_ != "ADJ" or tok.dep_ != "acomp":
+        if not is_predicate(tok):
             continue
-        got = adjective_complement(tok)
+        got = predicate_complement(tok)
         if got is None:
             continue
         key = (tok.lemma_.lower(), got[0])
@@ -140,7 +140,7 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
         count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
         count_light_verbs(cue_chars, doc, light_total, light_in)
         count_noun_preps(cue_chars, content_chars, doc, noun_total, noun_in)
-        count_adjectives(cue_chars, content_chars, doc, adj_total, adj_in)
+        count_predicates(cue_chars, content_chars, doc, adj_total, adj_in)
         count_through(cue_chars, doc, through_total, through_in)
     write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
     write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
@@ -149,8 +149,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
                 header=("noun", "prep"))
     write_preps(out / "through_verbs.tsv", through_total, through_in, min_count=min_count,
                 header=("lemma", "complement"))
-    write_preps(out / "adjectives.tsv", adj_total, adj_in, min_count=min_count, column="in_content",
-                header=("adjective", "complement"))
+    write_preps(out / "predicates.tsv", adj_total, adj_in, min_count=min_count, column="in_content",
+                header=("predicate", "complement"))
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -198,9 +198,9 @@ CARD = """# Cue lexicon
 - `noun_preps.tsv`: for possessed nouns followed by a preposition, how often the noun is a cue
   whose content is the preposition's object ("her attack on X" half the time, "his view of X"
   under a third), per noun and preposition.
-- `adjectives.tsv`: for predicative adjectives with a complement ("is sure that", "was critical
-  of", "are eager to"), how often the adjective is in a cue whose content holds the complement,
-  per adjective and complement (`clause` or the preposition).
+- `predicates.tsv`: for predicative adjectives and nouns after "be" with a complement ("is sure
+  that", "was critical of", "are eager to", "is a critic of"), how often the predicate is in a cue
+  whose content holds the complement, per lemma and complement (`clause` or the preposition).
 - `through_verbs.tsv`: for cue verbs followed right away by "to" and a verb ("continued to
   insist", "tried to portray", "promised to cut"), how often that verb is in the cue too, per lemma
   ("try" and "continue" nearly always: the content is then the second verb's complement).
