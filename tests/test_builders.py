@@ -126,3 +126,113 @@ def test_said_no_is_a_claim():
     assert claim is not None and claim.rule == "verb:answer" and claim.content.text == "no"
     assert claim.speaker is not None and claim.speaker.text == "The mayor"
     assert builders._answer(doc[2]) is not None and builders._answer(_said_doc("twice", "advmod")[2]) is None
+
+
+def _with(ctx: Context, **tables) -> Context:
+    return dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, **tables))
+
+
+def skeptical_doc() -> Doc:
+    """"Local leaders are skeptical of the stadium deal ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Local", "leaders", "are", "skeptical", "of", "the", "stadium", "deal", "."],
+               heads=[1, 2, 2, 2, 3, 7, 7, 4, 2],
+               deps=["amod", "nsubj", "ROOT", "acomp", "prep", "det", "compound", "pobj", "punct"],
+               pos=["ADJ", "NOUN", "AUX", "ADJ", "ADP", "DET", "NOUN", "NOUN", "PUNCT"],
+               tags=["JJ", "NNS", "VBP", "JJ", "IN", "DT", "NN", "NN", "."],
+               lemmas=["local", "leader", "be", "skeptical", "of", "the", "stadium", "deal", "."])
+
+
+def test_predicative_adjective_with_a_learnt_complement_is_a_cue():
+    doc = skeptical_doc()
+    ctx = _ctx(doc)
+    claim = builders.predicate_claim(doc[3], _with(ctx, predicates={("skeptical", "of"): 0.8}))
+    assert claim is not None and claim.rule == "predicate"
+    assert claim.cue.text == "are skeptical of" and claim.content.text == "the stadium deal"
+    assert claim.speaker is not None and claim.speaker.text == "Local leaders"
+    # the same adjective and preposition, rarely an attribution on the training data: no claim
+    assert builders.predicate_claim(doc[3], _with(ctx, predicates={("skeptical", "of"): 0.1})) is None
+
+
+def test_predicative_adjective_with_a_clause():
+    """"The governor is sure that taxes will fall .": the clause is the content."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["The", "governor", "is", "sure", "that", "taxes", "will", "fall", "."],
+              heads=[1, 2, 2, 2, 7, 7, 7, 3, 2],
+              deps=["det", "nsubj", "ROOT", "acomp", "mark", "nsubj", "aux", "ccomp", "punct"],
+              pos=["DET", "NOUN", "AUX", "ADJ", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"],
+              tags=["DT", "NN", "VBZ", "JJ", "IN", "NNS", "MD", "VB", "."],
+              lemmas=["the", "governor", "be", "sure", "that", "tax", "will", "fall", "."])
+    ctx = _with(_ctx(doc), predicates={("sure", "clause"): 0.5})
+    claim = builders.predicate_claim(doc[3], ctx)
+    assert claim is not None and claim.cue.text == "is sure" and claim.content.text == "that taxes will fall"
+    assert claim.speaker is not None and claim.speaker.text == "The governor"
+    # the subject and the copula are no cue themselves
+    assert builders.predicate_claim(doc[1], ctx) is None and builders.predicate_claim(doc[2], ctx) is None
+
+
+def tried_doc() -> Doc:
+    """"The senator tried to portray the plan as a tax ." """
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["The", "senator", "tried", "to", "portray", "the", "plan", "as", "a", "tax", "."],
+               heads=[1, 2, 2, 4, 2, 6, 4, 4, 9, 7, 2],
+               deps=["det", "nsubj", "ROOT", "aux", "xcomp", "det", "dobj", "prep", "det", "pobj", "punct"],
+               pos=["DET", "NOUN", "VERB", "PART", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["DT", "NN", "VBD", "TO", "VB", "DT", "NN", "IN", "DT", "NN", "."],
+               lemmas=["the", "senator", "try", "to", "portray", "the", "plan", "as", "a", "tax", "."])
+
+
+def test_cue_passes_through_to_the_verb_it_completes():
+    doc = tried_doc()
+    ctx = _with(_ctx(doc), through={("try", "to"): 0.9}, curated=_ctx(doc).lexicon.curated | {"try"},
+                verbs=_ctx(doc).lexicon.verbs | {"try"})
+    claim = builders.verb_claim(doc[2], ctx)
+    assert claim is not None and claim.rule == "verb:through"
+    assert claim.cue.text == "tried to portray" and claim.content.text == "the plan as a tax"
+    assert claim.speaker is not None and claim.speaker.text == "The senator"
+    # a verb whose "to ..." PolNeAR marks as content ("promised to cut") keeps it whole
+    kept = builders.verb_claim(doc[2], _with(ctx, through={("try", "to"): 0.1}))
+    assert kept is not None and kept.rule == "verb:open"
+    assert kept.cue.text == "tried" and kept.content.text == "to portray the plan as a tax"
+
+
+def test_pronoun_object_with_a_predicate_is_content_not_the_addressee():
+    """"Critics saw him as a threat ." (the pronoun is what is claimed about) against "Critics
+    told him about the plan ." (the pronoun is the one addressed)."""
+    from extract.attribution import content
+    vocab = spacy.blank("en").vocab
+    saw = Doc(vocab, words=["Critics", "saw", "him", "as", "a", "threat", "."],
+              heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+              pos=["NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "PRP", "IN", "DT", "NN", "."],
+              lemmas=["critic", "see", "he", "as", "a", "threat", "."])
+    got = content.for_verb(saw[1], takes_object=True)
+    assert got is not None and got[1] == "object"
+    assert " ".join(t.text for t in got[0]) == "him as a threat"
+    told = Doc(vocab, words=["Critics", "asked", "him", "about", "the", "plan", "."],
+               heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+               pos=["NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["NNS", "VBD", "PRP", "IN", "DT", "NN", "."],
+               lemmas=["critic", "ask", "he", "about", "the", "plan", "."])
+    got = content.for_verb(told[1], takes_object=True)
+    assert got is not None and got[1] == "prep" and " ".join(t.text for t in got[0]) == "the plan"
+
+
+def test_predicate_noun_after_be_with_a_learnt_preposition():
+    """"The mayor is a critic of the tax ." against "The mayor is a member of the board ."."""
+    vocab = spacy.blank("en").vocab
+
+    def doc_of(noun: str) -> Doc:
+        return Doc(vocab, words=["The", "mayor", "is", "a", noun, "of", "the", "tax", "."],
+                   heads=[1, 2, 2, 4, 2, 4, 7, 5, 2],
+                   deps=["det", "nsubj", "ROOT", "det", "attr", "prep", "det", "pobj", "punct"],
+                   pos=["DET", "NOUN", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+                   tags=["DT", "NN", "VBZ", "DT", "NN", "IN", "DT", "NN", "."],
+                   lemmas=["the", "mayor", "be", "a", noun, "of", "the", "tax", "."])
+    critic, member = doc_of("critic"), doc_of("member")
+    ctx = _with(_ctx(critic), predicates={("critic", "of"): 0.7, ("member", "of"): 0.0})
+    claim = builders.predicate_claim(critic[4], ctx)
+    assert claim is not None and claim.rule == "predicate"
+    assert claim.cue.text == "is a critic of" and claim.content.text == "the tax"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+    assert builders.predicate_claim(member[4], dataclasses.replace(ctx, doc=member, text=member.text)) is None

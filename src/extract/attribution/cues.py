@@ -47,6 +47,12 @@ LIGHT_RATE = 0.5
 # a possessed noun's preposition whose object is its content at least this often on PolNeAR train
 # ("his attack on", "her embrace of") makes a noun claim; about F1's break-even
 NOUN_PREP_RATE = 0.4
+# a predicative adjective or noun whose complement is its content at least this often on PolNeAR
+# train ("is sure that", "was critical of", "is a critic of") makes a predicate claim
+PREDICATE_RATE = 0.4
+# a cue verb whose open complement's verb PolNeAR train puts inside the cue at least this often
+# ("continued to insist", "tried to portray") passes its claim through to that verb
+THROUGH_RATE = 0.5
 
 
 def noun_tagged_verb(tok: Token) -> bool:
@@ -72,6 +78,20 @@ class Lexicon:
     claims: Optional[claim_model.ClaimModel] = None  # the learnt check on whole claims
     bounds: Optional[boundaries.BoundaryModel] = None  # the learnt choice of content boundaries
     noun_preps: Optional[dict] = None  # (noun lemma, preposition) -> share with the object as content
+    predicates: Optional[dict] = None  # (predicate lemma, "clause" or preposition) -> share with it as content
+
+    through: Optional[dict] = None  # (verb lemma, "to") -> share of "to VERB" inside the cue
+
+    def passes_through(self, verb: Token) -> bool:
+        """Whether "VERB to X" is one cue ("continued to insist", "tried to portray") whose content
+        is what X governs, rather than a cue whose content starts at "to" ("promised to cut")."""
+        return (self.through or {}).get((verb.lemma_.lower(), "to"), 0.0) >= THROUGH_RATE
+
+    def predicate_is_cue(self, pred: Token, complement: str) -> bool:
+        """Whether a predicative adjective or noun with this complement attributes it ("she is sure
+        that ...", "he was critical of the plan"; not "it is likely that", "she was good at it")."""
+        rate = (self.predicates or {}).get((pred.lemma_.lower(), complement), 0.0)
+        return rate >= PREDICATE_RATE
 
     def noun_prep_is_content(self, noun: Token, prep: Token) -> bool:
         """Whether the object of the preposition after a possessed noun is its content ("her attack
@@ -182,7 +202,8 @@ def load(folder: Path) -> Lexicon:
     return Lexicon(frozenset(verbs), frozenset(curated), frozenset(obj), frozenset(nouns), rate, model,
                    _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),
                    _rates(folder / "light_verbs.tsv"), claim_model.load(folder), boundaries.load(folder),
-                   _rates(folder / "noun_preps.tsv"))
+                   _rates(folder / "noun_preps.tsv"), _rates(folder / "predicates.tsv"),
+                   _rates(folder / "through_verbs.tsv"))
 
 
 def _rates(path) -> Optional[dict]:

@@ -13,6 +13,7 @@ import argparse
 import collections
 from pathlib import Path
 
+from ..attribution.content import is_predicate, open_complement, predicate_complement
 from .corpus import leave_out_help, marked
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
@@ -67,6 +68,35 @@ def count_noun_preps(cue_chars: bytearray, content_chars: bytearray, doc, total:
             hits[key] += 1 if cue_chars[tok.idx] and content_chars[obj.idx] else 0
 
 
+def count_predicates(cue_chars: bytearray, content_chars: bytearray, doc, total: collections.Counter,
+                     hits: collections.Counter) -> None:
+    """For every predicate with a complement ("is sure that", "was critical of", "is a critic of"),
+    whether the predicate is in a cue whose content holds the complement, counted per (lemma,
+    "clause" or preposition)."""
+    for tok in doc:
+        if not is_predicate(tok):
+            continue
+        got = predicate_complement(tok)
+        if got is None:
+            continue
+        key = (tok.lemma_.lower(), got[0])
+        total[key] += 1
+        hits[key] += 1 if cue_chars[tok.idx] and content_chars[got[1].idx] else 0
+
+
+def count_through(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
+    """For cue verbs followed right away by "to" and the verb they complete ("continued to insist",
+    "tried to portray", "promised to cut"), whether that verb is in the cue too (the content then
+    is its complement) rather than the start of the content, counted per lemma."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or not cue_chars[tok.idx]:
+            continue
+        x = open_complement(tok)
+        if x is not None:
+            total[(tok.lemma_.lower(), "to")] += 1
+            in_cue[(tok.lemma_.lower(), "to")] += cue_chars[x.idx]
+
+
 def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
     """For cue verbs with a noun object right after them, whether the noun is in the cue too
     ("raised questions about", "expressed concern over"), counted per (verb lemma, noun lemma)."""
@@ -93,6 +123,10 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     light_in: collections.Counter = collections.Counter()
     noun_total: collections.Counter = collections.Counter()
     noun_in: collections.Counter = collections.Counter()
+    adj_total: collections.Counter = collections.Counter()
+    adj_in: collections.Counter = collections.Counter()
+    through_total: collections.Counter = collections.Counter()
+    through_in: collections.Counter = collections.Counter()
     for _, doc, cue_chars, content_chars in marked(train, model, leave_out=leave_out):
         n_articles += 1
         for tok in doc:
@@ -106,11 +140,17 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
         count_content_preps(cue_chars, content_chars, doc, content_total, content_in)
         count_light_verbs(cue_chars, doc, light_total, light_in)
         count_noun_preps(cue_chars, content_chars, doc, noun_total, noun_in)
+        count_predicates(cue_chars, content_chars, doc, adj_total, adj_in)
+        count_through(cue_chars, doc, through_total, through_in)
     write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
     write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
     write_preps(out / "light_verbs.tsv", light_total, light_in, min_count=min_count, header=("verb", "noun"))
     write_preps(out / "noun_preps.tsv", noun_total, noun_in, min_count=min_count, column="in_content",
                 header=("noun", "prep"))
+    write_preps(out / "through_verbs.tsv", through_total, through_in, min_count=min_count,
+                header=("lemma", "complement"))
+    write_preps(out / "predicates.tsv", adj_total, adj_in, min_count=min_count, column="in_content",
+                header=("predicate", "complement"))
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -158,6 +198,12 @@ CARD = """# Cue lexicon
 - `noun_preps.tsv`: for possessed nouns followed by a preposition, how often the noun is a cue
   whose content is the preposition's object ("her attack on X" half the time, "his view of X"
   under a third), per noun and preposition.
+- `predicates.tsv`: for predicative adjectives and nouns after "be" with a complement ("is sure
+  that", "was critical of", "are eager to", "is a critic of"), how often the predicate is in a cue
+  whose content holds the complement, per lemma and complement (`clause` or the preposition).
+- `through_verbs.tsv`: for cue verbs followed right away by "to" and a verb ("continued to
+  insist", "tried to portray", "promised to cut"), how often that verb is in the cue too, per lemma
+  ("try" and "continue" nearly always: the content is then the second verb's complement).
 - `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
   (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
   built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
