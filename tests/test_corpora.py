@@ -70,3 +70,18 @@ def test_eval_fold_option_rejects_a_fold_that_does_not_exist(tmp_path):
     _split(tmp_path, ["outlet_2016-03-01_story"])
     r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path), "--fold", "7"])
     assert r.exit_code == 2 and "--fold" in r.output
+
+
+def test_eval_dump_goes_into_a_folder_it_creates(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    _split(tmp_path / "split", ["outlet_2016-03-01_story"])
+    dump = tmp_path / "new" / "folder" / "claims.jsonl"
+    r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path / "split"), "--dump", str(dump)])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 1 and rows[0]["gold"]

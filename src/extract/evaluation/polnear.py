@@ -96,6 +96,8 @@ def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wra
     else:
         found = _claims(articles, settings=settings, progress=progress, lexicon=lexicon, cache=cache)
     totals: dict[str, PRF] = {}
+    if dump is not None:
+        dump.parent.mkdir(parents=True, exist_ok=True)  # a new folder for the dump, not a traceback
     out = open(dump, "w", encoding="utf-8") if dump is not None else None
     try:
         for art, claims in zip(articles, found):
