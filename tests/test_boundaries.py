@@ -103,3 +103,14 @@ def test_content_variants_follow_the_parse_without_a_break():
     content = Span.of(text, text.index("her"), text.index("."))
     got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, content, cue)}
     assert got["her bid in June"] == ("orig", "orig") and got["her bid"] == ("orig", "before_dep")
+
+
+def test_fit_groups_averages_only_the_prefixes_asked():
+    from extract.training.boundaries import fit_groups
+    # two alternatives per group, the second always right: both fits learn to prefer it
+    groups = [([["a:bias", "a:x=orig"], ["a:bias", "a:x=cut"]], [0, 1]),
+              ([["b:bias", "b:x=orig"], ["b:bias", "b:x=cut"]], [0, 1])] * 5
+    last = fit_groups(groups, min_count=1)
+    mixed = fit_groups(groups, min_count=1, average=("b:",))
+    assert last["a:x=cut"] > last["a:x=orig"] and mixed["b:x=cut"] > mixed["b:x=orig"]
+    assert mixed["a:x=cut"] == last["a:x=cut"] and mixed["b:x=cut"] != last["b:x=cut"]

@@ -126,11 +126,8 @@ def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Spa
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside), None)
     if root is not None:
-        h = root.head
-        where = ("self" if h.i == root.i else "cue" if cue.start <= h.idx < cue.end
-                 else "kept" if kept[0] <= h.idx < kept[1] else "out")
-        out += [f"{pre}dep={root.dep_}", f"{pre}deppos={root.dep_}|{root.pos_}", f"{pre}head={where}",
-                f"{pre}head={where}|{root.dep_}"]
+        out += [f"{pre}dep={root.dep_}", f"{pre}deppos={root.dep_}|{root.pos_}", f"{pre}head={_where(root, kept, cue)}",
+                f"{pre}head={_where(root, kept, cue)}|{root.dep_}"]
     if any(t.pos_ == "VERB" for t in toks):
         out.append(f"{pre}verb")
     if any(t.is_quote for t in toks):
@@ -138,6 +135,13 @@ def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Spa
     if toks and toks[0].is_punct:
         out.append(f"{pre}p0={toks[0].text}")
     return out
+
+
+def _where(root: Token, kept: tuple[int, int], cue: Span) -> str:
+    """Where the root of a stretch hangs: on itself, on the cue, on the span kept, elsewhere."""
+    h = root.head
+    return ("self" if h.i == root.i else "cue" if cue.start <= h.idx < cue.end
+            else "kept" if kept[0] <= h.idx < kept[1] else "out")
 
 
 def content_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
@@ -232,16 +236,27 @@ ROLES = {"content": (lambda doc, c: content_variants(doc, c.content, c.cue), con
          "cue": (cue_variants, cue_features, ("0", "0"))}
 
 
+def variants(role: str, doc: Doc, claim: Claim, claims: Sequence[Claim]) -> list[Variant]:
+    """The variants of the claim's ``role`` span that run into no other claim's cue; empty when the
+    claim has no such span to move (a content in pieces)."""
+    if role == "content" and claim.content_spans:
+        return []
+    return allowed(ROLES[role][0](doc, claim), others(claim, claims))
+
+
 @dataclass(frozen=True)
 class BoundaryModel:
     weights: dict  # "content:feature" / "cue:feature" -> weight
 
-    def best(self, role: str, doc: Doc, claim: Claim, avoid: Sequence[Span] = ()) -> Variant:
-        """The best-scoring variant of the claim's ``role`` span (the span as made on a tie)."""
-        make, feats, _ = ROLES[role]
+    def best(self, role: str, doc: Doc, claim: Claim, vs: Sequence[Variant]) -> Variant:
+        """The best-scoring of the variants ``vs`` of the claim's ``role`` span (the first, the span
+        as made, on a tie)."""
+        if len(vs) < 2:
+            return vs[0]
+        feats = ROLES[role][1]
         w = self.weights
         scored = [(sum(w.get(f"{role}:{f}", 0.0) for f in set(feats(doc, claim, v))), -k, v)
-                  for k, v in enumerate(allowed(make(doc, claim), avoid))]
+                  for k, v in enumerate(vs)]
         return max(scored)[2]
 
 
@@ -265,14 +280,13 @@ def adjust(claims: list[Claim], ctx) -> list[Claim]:
     for c in claims:
         if c.relayed_by is None:
             changes = {}
-            avoid = others(c, claims)
-            if not c.content_spans:
-                a, b, ka, kb = model.best("content", ctx.doc, c, avoid)
-                if (ka, kb) != ORIGINAL:
-                    changes["content"] = Span.of(ctx.text, a, b)
-            a, b, ka, kb = model.best("cue", ctx.doc, c, avoid)
-            if (ka, kb) != ("0", "0"):
-                changes["cue"] = Span.of(ctx.text, a, b)
+            for role in ROLES:
+                vs = variants(role, ctx.doc, c, claims)
+                if len(vs) < 2:
+                    continue
+                a, b, ka, kb = model.best(role, ctx.doc, c, vs)
+                if (ka, kb) != ROLES[role][2]:
+                    changes[role] = Span.of(ctx.text, a, b)
             if changes:
                 c = replace(c, **changes)
         out.append(c)
