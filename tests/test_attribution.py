@@ -137,7 +137,10 @@ def test_inverted_transcript_line_gives_no_wrong_speaker():
 
 
 def test_light_verb_cue(nlp):
-    cs = claims_of(nlp, "The senator raised questions about the new budget.")
+    # the builder's candidate; whether a one-sentence "raised questions about" claim survives is the
+    # learnt claim check's call (it sits near the threshold, and moves each time the check is retrained)
+    doc = nlp("The senator raised questions about the new budget.")
+    cs, _ = attribution.candidates(doc, entities.extract(doc))
     c = next(c for c in cs if "raised" in c.cue.text)
     assert c.cue.text == "raised questions about" and c.content.text == "the new budget"
 
