@@ -89,10 +89,11 @@ def _examples(articles, lex):
         n += 1
         meta = metadata.analyze(Document(art.name, art.name, art.text))
         claims, ctx = attribution.candidates(doc, entities.extract(doc, meta), meta, lex)
+        hood = claim_model.Neighbourhood(claims)
         for c in claims:
             if c.relayed_by is not None:
                 continue
-            X.append(claim_model.features(c, ctx, claims))
+            X.append(claim_model.features(c, ctx, hood))
             y.append(int(any(relation_match(claim_attribution(c), g) for g in art.attributions)))
     return n, X, y
 
