@@ -41,13 +41,13 @@ def test_timeml_floor(corpus, part, value, span):
 
 
 def test_polnear_floor():
-    """README, Quality: dev 0.764 / 0.714 / 0.626 exact, relation 0.756, 87.0% of quoted attributions;
+    """README, Quality: dev 0.772 / 0.716 / 0.629 exact, relation 0.760, 88.9% of quoted attributions;
     each floor is the README's number less 0.005 (deterministic scores: platform noise only)."""
     from extract.evaluation import polnear
 
     s = polnear.evaluate(need_shared(SHARED / "data" / "polnear" / "dev"))
-    assert s["relation"]["f1"] >= 0.756 - NOISE
-    assert s["source exact"]["f1"] >= 0.764 - NOISE
-    assert s["cue exact"]["f1"] >= 0.714 - NOISE
-    assert s["content exact"]["f1"] >= 0.626 - NOISE
-    assert s["direct quotes found"]["r"] >= 0.870 - NOISE
+    assert s["relation"]["f1"] >= 0.760 - NOISE
+    assert s["source exact"]["f1"] >= 0.772 - NOISE
+    assert s["cue exact"]["f1"] >= 0.716 - NOISE
+    assert s["content exact"]["f1"] >= 0.629 - NOISE
+    assert s["direct quotes found"]["r"] >= 0.889 - NOISE
