@@ -126,8 +126,9 @@ def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Spa
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside), None)
     if root is not None:
-        out += [f"{pre}dep={root.dep_}", f"{pre}deppos={root.dep_}|{root.pos_}", f"{pre}head={_where(root, kept, cue)}",
-                f"{pre}head={_where(root, kept, cue)}|{root.dep_}"]
+        where = _where(root, kept, cue)
+        out += [f"{pre}dep={root.dep_}", f"{pre}deppos={root.dep_}|{root.pos_}", f"{pre}head={where}",
+                f"{pre}head={where}|{root.dep_}"]
     if any(t.pos_ == "VERB" for t in toks):
         out.append(f"{pre}verb")
     if any(t.is_quote for t in toks):

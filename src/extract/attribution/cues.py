@@ -79,7 +79,6 @@ class Lexicon:
     bounds: Optional[boundaries.BoundaryModel] = None  # the learnt choice of content boundaries
     noun_preps: Optional[dict] = None  # (noun lemma, preposition) -> share with the object as content
     predicates: Optional[dict] = None  # (predicate lemma, "clause" or preposition) -> share with it as content
-
     through: Optional[dict] = None  # (verb lemma, "to") -> share of "to VERB" inside the cue
 
     def passes_through(self, verb: Token) -> bool:

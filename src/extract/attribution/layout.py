@@ -93,9 +93,9 @@ def claims(ctx: Context) -> list[Claim]:
     out = []
     for sp, cue, q in signed_quotes(ctx.text, ctx.quotes):
         name = next((e for e in ctx.entities if e.label in ("PERSON", "ORG") and e.span.overlaps(sp)), None)
-        stype = "person" if name is None or name.label == "PERSON" else "organization"
+        stype = "unknown" if name is None else "person" if name.label == "PERSON" else "organization"
         out.append(Claim(cue=cue, content=q, speaker=sp, speaker_canonical=name.canonical if name else sp.text,
-                         speaker_type=stype if name is not None else "unknown", quote="direct", rule="layout:signed"))
+                         speaker_type=stype, quote="direct", rule="layout:signed"))
     for sp, cue, con in colon_lines(ctx.text):
         name = next((e for e in ctx.entities if e.label == "PERSON" and e.span.overlaps(sp)), None)
         head = ctx.doc.char_span(sp.start, sp.end, alignment_mode="expand")

@@ -71,8 +71,7 @@ def fit_groups(groups, *, epochs: int = 5, rate: float = 0.2, l2: float = 1e-6, 
             w[idx] += change
             steps[idx] += t * change
     mean = w - steps / t
-    return {f: float(mean[i] if f.startswith(average) else w[i]) for f, i in index.items()} if average else \
-        {f: float(w[i]) for f, i in index.items()}
+    return {f: float(mean[i] if f.startswith(average) else w[i]) for f, i in index.items()}
 
 
 def examples(train: Path, folder: Path, leave_out=()):
