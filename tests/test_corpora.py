@@ -1,6 +1,8 @@
 """The PolNeAR reader, its folds, and the parse cache (extract.corpora)."""
 from __future__ import annotations
 
+import pytest
+
 from extract.corpora import parses, polnear
 
 ANN = ("T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\nT3\tContent 15 25;30 35\tprices ros e ago\n"
@@ -60,6 +62,22 @@ def test_fold_models_leave_their_fold_out_and_are_reused(tmp_path, monkeypatch):
     stamp = (folder / "cues" / "cue_model.tsv").stat().st_mtime_ns
     assert folds.fold_models(tmp_path / "train", 0) == folder
     assert (folder / "cues" / "cue_model.tsv").stat().st_mtime_ns == stamp  # reused, not rebuilt
+
+
+def test_fold_models_are_not_cached_when_the_code_changes_during_the_build(tmp_path, monkeypatch):
+    from extract.training import folds
+
+    monkeypatch.setenv("EXTRACT_CACHE", str(tmp_path / "cache"))
+    _split(tmp_path / "train", [f"outlet_2016-02-{i:02d}_story" for i in range(1, 21)])
+    monkeypatch.setattr(folds, "_loaded_digest", lambda: "as loaded")
+    monkeypatch.setattr(folds, "_code_digest", lambda: "edited since")
+    with pytest.raises(folds.CodeChangedDuringRun, match="changed on disk"):
+        folds.fold_models(tmp_path / "train", 0)
+    assert (tmp_path / "cache" / "folds").is_dir()  # the build ran, then was refused
+    assert list((tmp_path / "cache" / "folds").iterdir()) == []
+    monkeypatch.setattr(folds, "_code_digest", lambda: "as loaded")
+    folder = folds.fold_models(tmp_path / "train", 0)
+    assert (folder / "cues" / "boundary_model.json").exists()
 
 
 def test_eval_fold_option_rejects_a_fold_that_does_not_exist(tmp_path):

@@ -11,10 +11,16 @@ fold K, :func:`fold_models` runs the training commands (:mod:`.cues`, :mod:`.cue
 code, the attribution rules whose claims the claim check learns from, the curated cue list, the
 split's file names, K), so a change to any of them retrains and
 an unchanged setup reuses the files. The shipped ``models/cues`` stays trained on all of train.
+
+The models are trained by the code this process has loaded, but the key is read from the files on
+disk: the files are read once, on the first key of a process, and read again before a built fold is
+stored; if they changed in between (someone edited the rules during a run) the fold is not stored
+under a key that does not describe it, and :class:`CodeChangedDuringRun` says so.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import os
 import shutil
@@ -28,13 +34,30 @@ INPUTS = ("training/folds.py", "training/cues.py", "training/cue_model.py", "tra
           "corpora/polnear.py")
 
 
-def _key(train: Path, k: int) -> str:
-    h = hashlib.sha1(f"fold {k} of {FOLDS}".encode())
+class CodeChangedDuringRun(RuntimeError):
+    """The training or attribution code changed on disk while fold models were being trained."""
+
+
+def _code_digest() -> str:
+    """A hash of the code and curated list the fold models depend on, as they are on disk now."""
+    h = hashlib.sha1()
     pkg = Path(__file__).resolve().parents[1]
     # the claim check learns from the claims the rules make: any rule change retrains it
     for path in [pkg / rel for rel in INPUTS] + sorted((pkg / "attribution").glob("*.py")):
         h.update(path.read_bytes())
     h.update((models_dir() / "cues" / "extra_cues.tsv").read_bytes())
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded_digest() -> str:
+    """The code digest read once per process, as close as can be to the code the process runs."""
+    return _code_digest()
+
+
+def _key(train: Path, k: int) -> str:
+    h = hashlib.sha1(f"fold {k} of {FOLDS}".encode())
+    h.update(_loaded_digest().encode())
     for p in sorted((Path(train) / "attributions").glob("*.ann")):
         h.update(p.name.encode())
     return h.hexdigest()[:12]
@@ -60,6 +83,13 @@ def fold_models(train: str | Path, k: int, *, quiet: bool = True) -> Path:
     cue_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
     claim_model.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
     boundaries.main([str(train), str(tmp / "cues"), "--leave-out", str(k)] + (["--quiet"] if quiet else []))
+    if _code_digest() != _loaded_digest():
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise CodeChangedDuringRun(
+            f"fold {k}: the attribution or training code (or extra_cues.tsv) changed on disk while this run "
+            "trained its fold models; they were not cached, since their key would not describe them. "
+            "Run again once the edits are done."
+        )
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(tmp, folder)
     return folder
