@@ -62,6 +62,31 @@ def test_a_missing_model_file_is_one_clear_error_at_start_up(tmp_path, monkeypat
     resources.check_models()  # the real folder is complete
 
 
+def test_a_missing_learnt_table_is_named_at_start_up(tmp_path, monkeypatch):
+    """The learnt tables load as None when missing (their rules then stay quiet): an installation
+    without one must fail at start-up, not lose those claims silently."""
+    from extract import resources
+    from extract.attribution import cues
+    from extract.settings import models_dir
+
+    shutil.copytree(models_dir() / "cues", tmp_path / "cues")
+    (tmp_path / "cues" / "predicates.tsv").unlink()
+    (tmp_path / "cues" / "claim_model.tsv").unlink()
+    cues.load.cache_clear()
+    resources.check_models.cache_clear()
+    monkeypatch.setattr(cues, "models_dir", lambda: tmp_path)
+    try:
+        with pytest.raises(resources.ModelFilesMissing) as e:
+            resources.check_models()
+        assert "claim_model.tsv, predicates.tsv" in str(e.value)
+        assert "boundary_model.tsv" not in str(e.value)  # present, so not named
+    finally:
+        monkeypatch.undo()
+        cues.load.cache_clear()
+        resources.check_models.cache_clear()
+    resources.check_models()  # the real folder is complete
+
+
 def _pypi_reachable() -> bool:
     try:
         socket.create_connection(("pypi.org", 443), timeout=5).close()

@@ -16,17 +16,30 @@ class ModelFilesMissing(RuntimeError):
 
 @functools.lru_cache(maxsize=1)
 def check_models() -> None:
-    """Load every models file the stages read unconditionally; raise :class:`ModelFilesMissing`
-    naming the first one missing or unreadable."""
+    """Load every models file the stages read; raise :class:`ModelFilesMissing` naming the first
+    one unreadable, or every learnt table missing from ``models/cues``."""
     from .attribution import cues, sources
     from .settings import models_dir
 
     try:
-        cues.lexicon()
+        lex = cues.lexicon()
         sources.capitals()
     except (OSError, ValueError, KeyError) as e:
         missing = getattr(e, "filename", None) or str(e)
-        raise ModelFilesMissing(
-            f"model file missing or unreadable: {missing} (models folder {models_dir()}). The installation is "
-            "incomplete: reinstall extract (pip install --force-reinstall <the package>) or run from a checkout"
-        ) from None
+        raise ModelFilesMissing(_message(missing, models_dir())) from None
+    # the learnt parts load as None when their file is missing (a fold's folder is built one part at
+    # a time): in the shipped folder every one of them must be there, or a rule would go quiet
+    absent = [name for name, part in LEARNT_PARTS if getattr(lex, part) is None]
+    if absent:
+        raise ModelFilesMissing(_message(", ".join(absent), models_dir() / "cues"))
+
+
+# (file in models/cues, Lexicon attribute that is None without it)
+LEARNT_PARTS = (("cue_model.tsv", "model"), ("cue_preps.tsv", "preps"), ("content_preps.tsv", "content_preps"),
+                ("light_verbs.tsv", "light"), ("claim_model.tsv", "claims"), ("boundary_model.tsv", "bounds"),
+                ("noun_preps.tsv", "noun_preps"), ("predicates.tsv", "predicates"), ("through_verbs.tsv", "through"))
+
+
+def _message(missing: str, folder) -> str:
+    return (f"model file missing or unreadable: {missing} (models folder {folder}). The installation is "
+            "incomplete: reinstall extract (pip install --force-reinstall <the package>) or run from a checkout")
