@@ -55,3 +55,19 @@ def test_relayed_claim_of_a_kept_claim_stays_relayed():
     denied = _claim("denied", "the report", "the mayor", relayed_by=outer.cue)
     kept = orphans([outer, denied], [outer, denied], _ctx(Judge({"denied", "suggested"})))
     assert kept == [outer, denied] and kept[1].relayed_by == outer.cue
+
+
+def test_relayed_claim_of_a_dropped_claim_links_to_another_kept_claim_holding_it():
+    # "insisted" (kept) also holds "denied" in its content: the orphan is relinked there, unjudged
+    wide = "Aides suggested the mayor denied the report and the council insisted the mayor denied the report."
+    at = wide.index
+    outer = Claim(cue=Span.of(wide, at("suggested"), at("suggested") + 9),
+                  content=Span.of(wide, at("the mayor"), at(" and")), speaker=Span.of(wide, 0, 5))
+    holder = Claim(cue=Span.of(wide, at("insisted"), at("insisted") + 8),
+                   content=Span.of(wide, at("insisted") + 9, len(wide) - 1), speaker=Span.of(wide, at("the council"), at(" insisted")))
+    second = wide.rindex("denied")
+    denied = Claim(cue=Span.of(wide, second, second + 6), content=Span.of(wide, second + 7, len(wide) - 1),
+                   speaker=Span.of(wide, second - 10, second - 1), relayed_by=outer.cue)
+    ctx = Context(doc=None, text=wide, entities=(), lexicon=SimpleNamespace(claims=Judge(set())))
+    kept = orphans([holder, denied], [outer, holder, denied], ctx)
+    assert [c.cue.text for c in kept] == ["insisted", "denied"] and kept[1].relayed_by == holder.cue
