@@ -11,7 +11,8 @@ The parts run in turn, as in citron (Newell et al.):
 4. relayed claims ("..., citing a briefing by Y", :func:`.builders.relays`) are added;
 5. the clean-up passes (:mod:`.cleanup`, an ordered tuple) drop, trim, split and link claims and
    give pronoun speakers their canonical name (:mod:`.coreference`);
-6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions;
+6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions; a claim
+   relayed by a dropped one is judged on its own (:func:`orphans`);
 7. a learnt choice (:mod:`.boundaries`) moves a content's start or end to where PolNeAR's
    annotators would mark it.
 """
