@@ -11,7 +11,8 @@ The parts run in turn, as in citron (Newell et al.):
 4. relayed claims ("..., citing a briefing by Y", :func:`.builders.relays`) are added;
 5. the clean-up passes (:mod:`.cleanup`, an ordered tuple) drop, trim, split and link claims and
    give pronoun speakers their canonical name (:mod:`.coreference`);
-6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions;
+6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions; a claim
+   relayed by a dropped one is judged on its own (:func:`orphans`);
 7. a learnt choice (:mod:`.boundaries`) moves a content's start or end to where PolNeAR's
    annotators would mark it.
 """
@@ -22,7 +23,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc
 
 from ..nlp import text_of
-from ..records import ArticleMeta, Claim, Entity
+from ..records import ArticleMeta, Claim, Entity, replace
 from . import boundaries, builders, claim_model, cleanup, cues, layout, quotes
 from .common import Context
 
@@ -33,7 +34,7 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
             lexicon: Optional[cues.Lexicon] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order (``lexicon`` defaults to the shipped one)."""
     claims, ctx = candidates(doc, entities, meta, lexicon)
-    claims = boundaries.adjust(claim_model.keep(claims, ctx), ctx)
+    claims = boundaries.adjust(orphans(claim_model.keep(claims, ctx), claims, ctx), ctx)
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
 
@@ -46,3 +47,32 @@ def candidates(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[Article
     claims = quotes.attribute(ctx, layout.claims(ctx) + claims, used)
     claims += builders.relays(claims, ctx)
     return cleanup.run(claims, ctx), ctx
+
+
+def orphans(kept: list[Claim], claims: list[Claim], ctx: Context) -> list[Claim]:
+    """Claims relayed by a claim that the check (:mod:`.claim_model`) dropped: linked to another kept
+    claim whose content holds their cue, else judged as claims of their own ("X said Y denied Z",
+    with "X said" dropped, leaves "Y denied Z"), kept when the check would keep them.
+
+    The check leaves relayed claims alone, so before this an orphan stayed unchecked and unscored,
+    pointing to a claim no longer there. PolNeAR train-validation (same fold models, the candidates
+    do not change): relation F1 0.7400 -> 0.7406 (R 0.6595 -> 0.6609, P 0.8430 -> 0.8421; up on four
+    folds, 0.0001 down on the fifth), exact F1 source +0.0004, cue +0.0006, content +0.0005."""
+    model = getattr(ctx.lexicon, "claims", None)
+    outer = [c for c in kept if c.relayed_by is None]
+    outer_cues = {c.cue for c in outer}
+    hood = None
+    out = []
+    for c in kept:
+        if c.relayed_by is not None and c.relayed_by not in outer_cues:
+            holders = [o for o in outer if any(p.contains(c.cue) for p in o.spans) and not c.content.contains(o.cue)]
+            if holders:
+                c = replace(c, relayed_by=min(holders, key=lambda o: o.content.end - o.content.start).cue)
+            else:
+                if model is not None:
+                    hood = hood or claim_model.Neighbourhood(claims)
+                    if model.prob(c, ctx, hood) < model.threshold:
+                        continue
+                c = replace(c, relayed_by=None)
+        out.append(c)
+    return out
