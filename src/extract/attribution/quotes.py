@@ -374,7 +374,7 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
     if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.i or colon.i - verb.i > 12 or verb.is_sent_start \
             or verb.lemma_.lower() in ("be", "have", "get") or re.search(r"\s[-–—]|[-–—]\s", ctx.text[verb.idx:colon.idx]):
         return False  # "X is/has/gets ...:" presents rather than says; "... - Name:" is a name's colon
-    subj = _subject(verb)
+    subj = _subject(verb) or stranded_subject(verb)
     if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP") \
             or subj.dep_ == "nsubjpass":  # "The book is titled: “...”": what is named, not who speaks
         return False
@@ -391,7 +391,8 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
         return False
     cue = Span.of(ctx.text, verb.idx, colon.idx + 1) if colon.i - verb.i <= 4 else cues.cue_span(verb, ctx.lexicon)
     used.add(verb.i)
-    claims.append(new_claim(who, cue=cue, content=said, quote="direct", rule="quote:colon"))
+    claims.append(new_claim(who, cue=cue, content=said, quote="direct",
+                            rule="quote:as" if _as_clause(verb) else "quote:colon"))
     return True
 
 
@@ -420,7 +421,7 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
         verb = verb.head
     if verb.pos_ != "VERB" or comma[0].i - verb.i > 4 or verb.i >= comma[0].i or verb.dep_ in ("relcl", "acl"):
         return False
-    subj = _subject(verb)
+    subj = _subject(verb) or stranded_subject(verb)
     if subj is None or subj.i > verb.i or subj.dep_ == "nsubjpass" or any(
             t.tag_ in ("WDT", "WP", "WP$") for t in subj.subtree):
         return False  # not a relative clause ("he said of people whose rights were restored, “...”")
@@ -441,7 +442,7 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
         return False
     used.add(verb.i)
     claims.append(new_claim(who, cue=cues.cue_span(verb, ctx.lexicon), content=said, quote="direct",
-                            rule="quote:comma"))
+                            rule="quote:as" if _as_clause(verb) else "quote:comma"))
     return True
 
 
@@ -455,13 +456,58 @@ def _with_inherited_speaker(ctx: Context, c: Claim) -> Claim:
     if verb is None or verb.pos_ != "VERB" or sources.subject_of(verb) is not None:
         return c  # a verb with a subject of its own that the builders left out ("was asked") keeps none
     subj = _subject(verb)
-    if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP"):
+    if subj is None:
+        subj = stranded_subject(verb)
+    elif subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP"):
+        return c
+    if subj is None:
         return c
     who = sources.speaker(subj, ctx.entities)
     if who.span is None:
         return c
     return replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
                    speaker_role=who.role)
+
+
+def stranded_subject(verb: Token) -> Optional[Token]:
+    """The speaker of a subjectless verb that the parse hung under the phrase before it:
+
+    * an appositive right before the verb, hung on the noun of a fronted phrase ("In a letter to
+      the board, her lawyer, Jane Roe, said: “...”": "lawyer" parsed as an appositive of "board";
+      "Although the plan is new, a city official who asked not to be named said, “...”");
+    * the noun after a fronted "As" that the parse read as a preposition ("As Jane Roe put it,
+      “...”": "Roe" the object of "As", "put" with no subject).
+
+    Only for a verb with no subject of its own, and only a noun phrase that opens right after a
+    comma (or the "As"); anything else stays without a speaker. PolNeAR train-validation (fold
+    models of main, rules changed only): 5 quotations gain their speaker (3 had none), none lost."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "nsubj") and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None and obj.i < verb.i:
+                return obj
+    end = verb.i - 1
+    if end > 0 and doc[end].text == ",":
+        end -= 1
+    if end <= 0:
+        return None
+    sent_start = verb.sent.start
+    for tok in doc[max(sent_start, end - 40):end + 1]:
+        if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end \
+                or tok.head.i >= tok.i or tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        anc = tok.head
+        while anc.i != verb.i and anc.head.i != anc.i:
+            anc = anc.head
+        return tok if anc.i == verb.i else None
+    return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """``As Jane Roe put it, “...”``: a verb opened by "as" (its own rule name, so that the claim
+    check tells this frame, nearly always a quotation's cue, from the comma and colon leads)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
 
 
 def _speaking_relative(tok: Token) -> bool:
@@ -641,6 +687,9 @@ def _quote_claim(ctx: Context, q: Span, used: set[int]) -> Optional[Claim]:
             subj = sources.subject_of(t)
             if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == t.i):
                 continue  # a passive's subject is what is talked about ("the book is described as “...”")
+            if q.start <= subj.idx < q.end:
+                continue  # a word of the quotation parsed as the subject: no speaker rather than a wrong one
+                # (PolNeAR train-validation: 3 wrong claims fewer, no right one lost)
             between = text[min(q.end, t.idx):max(q.start, t.idx)] if t.idx >= q.end else text[t.idx:q.start]
             crosses_sentence = t.idx >= q.end and len(between) > 40 and any(ch in between for ch in ".?!")
             if "\n" in between or crosses_sentence:
