@@ -55,3 +55,11 @@ def test_headline_colon_without_a_quotation_is_left_to_the_name_rule(nlp):
     cs, _ = candidates(doc, entities.extract(doc))
     assert any(c.rule == "layout:colon" and c.speaker.text == "Jane Roe" for c in cs)
     assert not any(c.rule == "layout:headline" for c in cs)
+
+
+def test_list_of_names_under_a_label_is_no_statement():
+    text = ("Board Members: Ann Lee, Tom Baker, Jo Roe, Sam Hill Jr., Eve Park.\n\n"
+            "Tom Baker: We will win this county and the next one.")
+    found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
+    assert ("Tom Baker", "We will win this county and the next one.") in found
+    assert not any(sp == "Board Members" for sp, _ in found)

@@ -417,3 +417,10 @@ def test_as_frame_gives_the_quotation_to_its_speaker(nlp):
                         "this one.”")
     c = next(c for c in cs if c.content.text.startswith("Nobody wins"))
     assert c.speaker.text.startswith("Jane Roe") and c.quote == "direct"
+
+
+def test_no_break_space_before_a_quotation_is_a_space(nlp):
+    # web text often has a no-break space (U+00A0) where a space would be
+    cs = claims_of(nlp, "Jane Roe was asked when the vote would be held.\xa0“Tuesday,” she replied.")
+    c = next(c for c in cs if c.content.text == "Tuesday")
+    assert c.quote == "direct" and c.speaker.text == "she" and c.cue.text == "replied"

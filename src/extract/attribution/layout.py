@@ -51,9 +51,22 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
             continue  # "Said Morgan: ...": no speaker rather than the wrong one "Said Morgan"
         if m.group("content").strip().startswith(("//", "http")) or re.match(r"^\d", m.group("content")):
             continue
+        if _name_list(m.group("content")):
+            continue  # "Iowa: Ann Lee, Tom Baker, Jo Roe, ...": a list of names under a label, not what was said
         start, cue = m.start("name"), Span.of(text, m.start("cue"), m.end("cue"))
         yield (Span.of(text, start, m.start("name") + len(name)), cue,
                Span.of(text, m.start("content"), m.end("content")))
+
+
+def _name_list(content: str) -> bool:
+    """Whether a line's content is a list of names (at least four comma-separated items, 80% of them
+    one to four capitalised words): a roster under a heading, not a statement. PolNeAR
+    train-validation (fold models of main, rules changed only): 4 wrong claims fewer, none right lost."""
+    items = [i.strip(" .;") for i in content.split(",")]
+    if len(items) < 4:
+        return False
+    named = sum(1 for i in items if i and 1 <= len(i.split()) <= 4 and all(w[:1].isupper() for w in i.split()))
+    return named >= 0.8 * len(items)
 
 
 SIGN_RE = re.compile(rf"[ \t]*[-–—―]+[ \t]*(?P<name>{NAME}?)[ \t]*(?:,[^\n]{{0,120}})?\.?[ \t]*(?:\n|$)")

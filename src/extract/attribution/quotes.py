@@ -63,7 +63,7 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
         elif c in OPEN:
             open_at = i  # an opening mark inside an open quote: the first one was stray
         elif c == "\n":
-            nxt = re.match(r"\n+[ \t]*(.)", marks[i:i + 200])
+            nxt = re.match(r"\n+[ \t\xa0]*(.)", marks[i:i + 200])
             if nxt and nxt.group(1) in OPEN + STRAIGHT:
                 _add(out, text, marks, open_at + 1, i, min_words)  # news style: reopened next paragraph
             open_at = None
@@ -105,7 +105,7 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
         if hits:
             i = max(hits, key=lambda k: _overlap(out[k].content, q))
             c = out[i]
-            outside = text[c.content.start:q.start].strip(" \t\"“”'‘’,:")
+            outside = text[c.content.start:q.start].strip(" \t\xa0\"“”'‘’,:")
             spill = text[q.end:c.content.end]
             if not outside and c.content.end <= c.cue.start and not any(ch in spill for ch in ".?!\n") and (
                     len(spill) <= 25 or (c.speaker is None and len(spill) <= SPILLED_SPEAKER)):
@@ -140,11 +140,11 @@ def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
     Words that describe the subject on the way ("Ramos, 58,", "Mr. Pike, who sold a firm,")
     are passed over; the first other verb ends the search."""
     text = ctx.text
-    before = text[max(0, q.start - 200):q.start].rstrip(" \t\"“”'‘’`«»")
+    before = text[max(0, q.start - 200):q.start].rstrip(" \t\xa0\"“”'‘’`«»")
     if before and before[-1] not in ".?!\n":
         return None  # a quotation inside a sentence ("the “Bathroom Bill,” which allows ...") is a name
     inner = q.text.rstrip(" \t'’")  # a quotation inside it may close with it ("... the 'Title Sponsor,' ")
-    after = re.match(r"[ \t\"”'’»]*([,?!—–-]?)", text[q.end:q.end + 12])
+    after = re.match(r"[ \t\xa0\"”'’»]*([,?!—–-]?)", text[q.end:q.end + 12])
     if not ((inner and inner[-1] in ",?!—–-") or (after and after.group(1))):
         return None
     toks = [t for t in ctx.tokens_between(q.end, q.end + 160) if not t.is_space]
@@ -233,7 +233,7 @@ def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Sp
     """The speaker of the verb a quotation leads into: its subject between the two, else (inverted)
     the noun phrase after the verb, up to a comma or a describing clause."""
     between = _between_subject(ctx, q, verb) if verb.idx > q.end and ctx.text[q.end:verb.idx].strip(
-        " \t\"”'’»,?!—–-") else None
+        " \t\xa0\"”'’»,?!—–-") else None
     if between is not None:
         who = sources.speaker(between[0], ctx.entities) if len(between) == 1 and between[0].dep_ in sources.SUBJ \
             else sources.of_tokens(between, ctx.entities)
@@ -323,7 +323,7 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
                     c = replace(c, content=said)  # the misparse ran the quotation's clause into the speaker
                 claims[i] = c
         return False  # the usual passes make it direct
-    gap = bool(text[q.end:verb.idx].strip(" \t\"”'’»,?!—–-")) if verb.idx > q.end else False
+    gap = bool(text[q.end:verb.idx].strip(" \t\xa0\"”'’»,?!—–-")) if verb.idx > q.end else False
     if c.speaker is None or c.speaker.start < q.end or (gap and c.speaker.start > verb.idx):
         who = _adjacent_speaker(ctx, q, verb)  # the words between the quotation and its verb speak
         if who is None:
@@ -520,7 +520,7 @@ def _speaking_relative(tok: Token) -> bool:
 def _closes_sentence(ctx: Context, q: Span) -> bool:
     """Whether a quotation ends its sentence: nothing but marks and a full stop after it before the
     line ends ("... said, “No.”")."""
-    return re.match(r"[\"”'’»,.?!]*[ \t]*(\n|$)", ctx.text[q.end:q.end + 8]) is not None
+    return re.match(r"[\"”'’»,.?!]*[ \t\xa0]*(\n|$)", ctx.text[q.end:q.end + 8]) is not None
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -568,7 +568,7 @@ def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:q.start].strip(" \t\"“”'‘`«") or text[q.end:line_end].strip(" \t\"“”'’,.?!»") \
+    if text[line_start:q.start].strip(" \t\xa0\"“”'‘`«") or text[q.end:line_end].strip(" \t\xa0\"“”'’,.?!»") \
             or line_start == 0:
         return None  # the paragraph is the quotation, with nothing else in it
     if q.text.isupper():
@@ -592,7 +592,7 @@ def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
         if c.quote != "direct" or c.content_spans or c.content.start < c.cue.end:
             continue
         lead = min(c.cue.start, c.speaker.start if c.speaker is not None else c.cue.start)
-        before = [q for q in ctx.quotes if q.end <= lead and not text[q.end:lead].strip(" \t,\"“”'‘’")]
+        before = [q for q in ctx.quotes if q.end <= lead and not text[q.end:lead].strip(" \t\xa0,\"“”'‘’")]
         if not before:
             continue
         q1 = strip_quote(before[-1])
@@ -660,7 +660,7 @@ def _rest_of_cue_sentence(ctx: Context, c: Claim, q: Span) -> bool:
     if cue is None or "\n" in ctx.text[c.cue.end:q.start]:
         return False
     sent = cue[-1].sent
-    return sent.end_char <= q.start and not ctx.text[sent.end_char:q.start].strip(" \t\"“'‘`«")
+    return sent.end_char <= q.start and not ctx.text[sent.end_char:q.start].strip(" \t\xa0\"“'‘`«")
 
 
 def strip_quote(q: Span) -> Span:
