@@ -34,3 +34,32 @@ def test_quotation_followed_by_its_own_cue_is_not_signed():
     signed = _signed(text)
     assert [s[0] for s in signed] == ["Ann Lee"]
     assert not any(s[0] == "Tom Baker" for s in signed)
+
+
+def test_headline_quoting_its_speaker_after_a_colon(nlp):
+    from extract import attribution, entities
+
+    text = "Jane Roe on the city budget: ‘We will not back down.’\n\nThe council met on Monday to vote."
+    doc = nlp(text)
+    cs = attribution.extract(doc, entities.extract(doc))
+    c = next(c for c in cs if c.rule == "layout:headline")
+    assert c.speaker.text == "Jane Roe" and c.cue.text == ":" and c.content.text == "We will not back down."
+
+
+def test_headline_colon_without_a_quotation_is_left_to_the_name_rule(nlp):
+    from extract.attribution import candidates
+    from extract import entities
+
+    text = "Jane Roe: We Will Not Back Down.\n\nThe council met on Monday to vote."
+    doc = nlp(text)
+    cs, _ = candidates(doc, entities.extract(doc))
+    assert any(c.rule == "layout:colon" and c.speaker.text == "Jane Roe" for c in cs)
+    assert not any(c.rule == "layout:headline" for c in cs)
+
+
+def test_list_of_names_under_a_label_is_no_statement():
+    text = ("Board Members: Ann Lee, Tom Baker, Jo Roe, Sam Hill Jr., Eve Park.\n\n"
+            "Tom Baker: We will win this county and the next one.")
+    found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
+    assert ("Tom Baker", "We will win this county and the next one.") in found
+    assert not any(sp == "Board Members" for sp, _ in found)

@@ -15,9 +15,9 @@ def claims_of(nlp, text):
     return attribution.extract(doc, entities.extract(doc))
 
 
-def _ctx(words, spaces, heads, deps, pos, tags):
+def _ctx(words, spaces, heads, deps, pos, tags, lemmas=None):
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=[w.lower() for w in words])
+              lemmas=lemmas or [w.lower() for w in words])
     text = doc.text
     return Context(doc, text, (), cues.lexicon(), None, tuple(quotes.find(text, min_words=1)))
 
@@ -338,3 +338,89 @@ def test_subheading_in_capitals_does_not_continue_the_last_speaker(nlp):
     cs = claims_of(nlp, said + "“NOT A MOMENT TOO SOON FOR THE TOWN”" + after)
     assert any(c.speaker is not None and c.speaker.text == "Jane Roe" for c in cs)
     assert not any("NOT A MOMENT" in p.text for c in cs for p in c.spans)
+
+
+# --- a subjectless verb whose speaker the parse hung elsewhere (hand-built misparses) -------------
+
+def test_appositive_hung_on_a_fronted_phrase_speaks():
+    # In a letter to the board, her lawyer, Jane Roe, said: “No deal.”  ("lawyer" parsed as an
+    # appositive of "board", "said" left with no subject)
+    words = ["In", "a", "letter", "to", "the", "board", ",", "her", "lawyer", ",", "Jane", "Roe", ",", "said", ":",
+             "“", "No", "deal", ".", "”"]
+    spaces = [True, True, True, True, True, False, True, True, False, True, True, False, True, False, True,
+              False, True, False, False, False]
+    heads = [13, 2, 0, 2, 5, 3, 5, 8, 5, 8, 11, 8, 5, 13, 13, 13, 17, 13, 13, 13]
+    deps = ["prep", "det", "pobj", "prep", "det", "pobj", "punct", "poss", "appos", "punct", "compound", "appos",
+            "punct", "ROOT", "punct", "punct", "det", "ccomp", "punct", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT",
+           "VERB", "PUNCT", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT"]
+    tags = ["IN", "DT", "NN", "IN", "DT", "NN", ",", "PRP$", "NN", ",", "NNP", "NNP", ",", "VBD", ":", "``", "DT",
+            "NN", ".", "''"]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    said = ctx.doc[13]
+    who = quotes.stranded_subject(said)
+    assert who is not None and who.text == "lawyer"
+    assert [t.text for t in who.subtree] == ["her", "lawyer", ",", "Jane", "Roe"]
+
+
+def test_noun_after_a_fronted_as_speaks():
+    # As Jane Roe put it, “Nobody wins.”  ("Roe" parsed as the object of "As")
+    words = ["As", "Jane", "Roe", "put", "it", ",", "“", "Nobody", "wins", ".", "”"]
+    spaces = [True, True, True, True, False, True, False, True, False, False, False]
+    heads = [3, 2, 0, 8, 3, 8, 8, 8, 8, 8, 8]
+    deps = ["mark", "compound", "pobj", "advcl", "dobj", "punct", "punct", "nsubj", "ROOT", "punct", "punct"]
+    pos = ["SCONJ", "PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    tags = ["IN", "NNP", "NNP", "VBD", "PRP", ",", "``", "NN", "VBZ", ".", "''"]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    who = quotes.stranded_subject(ctx.doc[3])
+    assert who is not None and who.text == "Roe"
+
+
+def test_appositive_far_from_the_verb_does_not_speak():
+    # In a letter to Jane Roe, the lawyer, the board said no.  ("said" has its subject: nothing stranded)
+    # and: In a letter to Jane Roe, her lawyer, on Monday said no. (the appositive does not end at the verb)
+    words = ["In", "a", "letter", "to", "Roe", ",", "her", "lawyer", ",", "on", "Monday", "said", "no", "."]
+    spaces = [True, True, True, True, False, True, True, False, True, True, True, True, False, False]
+    heads = [11, 2, 0, 2, 3, 4, 7, 4, 4, 11, 9, 11, 11, 11]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "poss", "appos", "punct", "prep", "pobj", "ROOT", "dobj",
+            "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "NOUN", "PUNCT", "ADP", "PROPN", "VERB", "INTJ",
+           "PUNCT"]
+    tags = ["IN", "DT", "NN", "IN", "NNP", ",", "PRP$", "NN", ",", "IN", "NNP", "VBD", "UH", "."]
+    ctx = _ctx(words, spaces, heads, deps, pos, tags)
+    assert ctx.doc[7].dep_ == "appos" and ctx.doc[11].pos_ == "VERB"  # the shape is there ...
+    assert quotes.stranded_subject(ctx.doc[11]) is None  # ... but the appositive does not end at the verb
+
+
+def test_word_of_the_quotation_parsed_as_subject_is_no_speaker():
+    # Roe waved, telling the crowd, “Some people get carried away.”  ("people" parsed as the
+    # subject of "telling")
+    words = ["Roe", "waved", ",", "telling", "the", "crowd", ",", "“", "Some", "people", "get", "carried", "away",
+             ".", "”"]
+    spaces = [True, False, True, True, True, False, True, False, True, True, True, True, False, False, False]
+    heads = [1, 1, 1, 1, 5, 3, 3, 3, 9, 3, 3, 10, 11, 1, 1]
+    deps = ["nsubj", "ROOT", "punct", "advcl", "det", "dobj", "punct", "punct", "det", "nsubj", "ccomp", "acomp",
+            "advmod", "punct", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "VERB", "ADV",
+           "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", ",", "VBG", "DT", "NN", ",", "``", "DT", "NNS", "VBP", "VBN", "RB", ".", "''"]
+    lemmas = [w.lower() for w in words]
+    lemmas[3] = "tell"
+    ctx = _ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    (q,) = ctx.quotes
+    assert q.text.startswith("Some people") and ctx.lexicon.is_verb_cue(ctx.doc[3])  # a quotation and a free cue ...
+    assert quotes._quote_claim(ctx, q, set()) is None  # ... but its subject is inside the quotation
+
+
+def test_as_frame_gives_the_quotation_to_its_speaker(nlp):
+    cs = claims_of(nlp, "The vote was close.\n\nAs Jane Roe, a professor of law, put it, “Nobody wins a fight like "
+                        "this one.”")
+    c = next(c for c in cs if c.content.text.startswith("Nobody wins"))
+    assert c.speaker.text.startswith("Jane Roe") and c.quote == "direct"
+
+
+def test_no_break_space_before_a_quotation_is_a_space(nlp):
+    # web text often has a no-break space (U+00A0) where a space would be
+    cs = claims_of(nlp, "Jane Roe was asked when the vote would be held.\xa0“Tuesday,” she replied.")
+    c = next(c for c in cs if c.content.text == "Tuesday")
+    assert c.quote == "direct" and c.speaker.text == "she" and c.cue.text == "replied"

@@ -63,7 +63,7 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
         elif c in OPEN:
             open_at = i  # an opening mark inside an open quote: the first one was stray
         elif c == "\n":
-            nxt = re.match(r"\n+[ \t]*(.)", marks[i:i + 200])
+            nxt = re.match(r"\n+[ \t\xa0]*(.)", marks[i:i + 200])
             if nxt and nxt.group(1) in OPEN + STRAIGHT:
                 _add(out, text, marks, open_at + 1, i, min_words)  # news style: reopened next paragraph
             open_at = None
@@ -105,7 +105,7 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
         if hits:
             i = max(hits, key=lambda k: _overlap(out[k].content, q))
             c = out[i]
-            outside = text[c.content.start:q.start].strip(" \t\"“”'‘’,:")
+            outside = text[c.content.start:q.start].strip(" \t\xa0\"“”'‘’,:")
             spill = text[q.end:c.content.end]
             if not outside and c.content.end <= c.cue.start and not any(ch in spill for ch in ".?!\n") and (
                     len(spill) <= 25 or (c.speaker is None and len(spill) <= SPILLED_SPEAKER)):
@@ -140,11 +140,11 @@ def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
     Words that describe the subject on the way ("Ramos, 58,", "Mr. Pike, who sold a firm,")
     are passed over; the first other verb ends the search."""
     text = ctx.text
-    before = text[max(0, q.start - 200):q.start].rstrip(" \t\"“”'‘’`«»")
+    before = text[max(0, q.start - 200):q.start].rstrip(" \t\xa0\"“”'‘’`«»")
     if before and before[-1] not in ".?!\n":
         return None  # a quotation inside a sentence ("the “Bathroom Bill,” which allows ...") is a name
     inner = q.text.rstrip(" \t'’")  # a quotation inside it may close with it ("... the 'Title Sponsor,' ")
-    after = re.match(r"[ \t\"”'’»]*([,?!—–-]?)", text[q.end:q.end + 12])
+    after = re.match(r"[ \t\xa0\"”'’»]*([,?!—–-]?)", text[q.end:q.end + 12])
     if not ((inner and inner[-1] in ",?!—–-") or (after and after.group(1))):
         return None
     toks = [t for t in ctx.tokens_between(q.end, q.end + 160) if not t.is_space]
@@ -233,7 +233,7 @@ def _adjacent_speaker(ctx: Context, q: Span, verb: Token) -> Optional[sources.Sp
     """The speaker of the verb a quotation leads into: its subject between the two, else (inverted)
     the noun phrase after the verb, up to a comma or a describing clause."""
     between = _between_subject(ctx, q, verb) if verb.idx > q.end and ctx.text[q.end:verb.idx].strip(
-        " \t\"”'’»,?!—–-") else None
+        " \t\xa0\"”'’»,?!—–-") else None
     if between is not None:
         who = sources.speaker(between[0], ctx.entities) if len(between) == 1 and between[0].dep_ in sources.SUBJ \
             else sources.of_tokens(between, ctx.entities)
@@ -323,7 +323,7 @@ def _attach_adjacent(ctx: Context, q: Span, claims: list[Claim], used: set[int])
                     c = replace(c, content=said)  # the misparse ran the quotation's clause into the speaker
                 claims[i] = c
         return False  # the usual passes make it direct
-    gap = bool(text[q.end:verb.idx].strip(" \t\"”'’»,?!—–-")) if verb.idx > q.end else False
+    gap = bool(text[q.end:verb.idx].strip(" \t\xa0\"”'’»,?!—–-")) if verb.idx > q.end else False
     if c.speaker is None or c.speaker.start < q.end or (gap and c.speaker.start > verb.idx):
         who = _adjacent_speaker(ctx, q, verb)  # the words between the quotation and its verb speak
         if who is None:
@@ -374,7 +374,7 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
     if verb.pos_ not in ("VERB", "AUX") or verb.i >= colon.i or colon.i - verb.i > 12 or verb.is_sent_start \
             or verb.lemma_.lower() in ("be", "have", "get") or re.search(r"\s[-–—]|[-–—]\s", ctx.text[verb.idx:colon.idx]):
         return False  # "X is/has/gets ...:" presents rather than says; "... - Name:" is a name's colon
-    subj = _subject(verb)
+    subj = _subject(verb) or stranded_subject(verb)
     if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP") \
             or subj.dep_ == "nsubjpass":  # "The book is titled: “...”": what is named, not who speaks
         return False
@@ -391,7 +391,8 @@ def _attach_colon(ctx: Context, q: Span, claims: list[Claim], used: set[int]) ->
         return False
     cue = Span.of(ctx.text, verb.idx, colon.idx + 1) if colon.i - verb.i <= 4 else cues.cue_span(verb, ctx.lexicon)
     used.add(verb.i)
-    claims.append(new_claim(who, cue=cue, content=said, quote="direct", rule="quote:colon"))
+    claims.append(new_claim(who, cue=cue, content=said, quote="direct",
+                            rule="quote:as" if _as_clause(verb) else "quote:colon"))
     return True
 
 
@@ -420,7 +421,7 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
         verb = verb.head
     if verb.pos_ != "VERB" or comma[0].i - verb.i > 4 or verb.i >= comma[0].i or verb.dep_ in ("relcl", "acl"):
         return False
-    subj = _subject(verb)
+    subj = _subject(verb) or stranded_subject(verb)
     if subj is None or subj.i > verb.i or subj.dep_ == "nsubjpass" or any(
             t.tag_ in ("WDT", "WP", "WP$") for t in subj.subtree):
         return False  # not a relative clause ("he said of people whose rights were restored, “...”")
@@ -441,7 +442,7 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
         return False
     used.add(verb.i)
     claims.append(new_claim(who, cue=cues.cue_span(verb, ctx.lexicon), content=said, quote="direct",
-                            rule="quote:comma"))
+                            rule="quote:as" if _as_clause(verb) else "quote:comma"))
     return True
 
 
@@ -455,13 +456,58 @@ def _with_inherited_speaker(ctx: Context, c: Claim) -> Claim:
     if verb is None or verb.pos_ != "VERB" or sources.subject_of(verb) is not None:
         return c  # a verb with a subject of its own that the builders left out ("was asked") keeps none
     subj = _subject(verb)
-    if subj is None or subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP"):
+    if subj is None:
+        subj = stranded_subject(verb)
+    elif subj.dep_ != "nsubj" or subj.pos_ not in ("NOUN", "PROPN", "PRON") or subj.tag_ in ("WDT", "WP"):
+        return c
+    if subj is None:
         return c
     who = sources.speaker(subj, ctx.entities)
     if who.span is None:
         return c
     return replace(c, speaker=who.span, speaker_canonical=who.canonical, speaker_type=who.type,
                    speaker_role=who.role)
+
+
+def stranded_subject(verb: Token) -> Optional[Token]:
+    """The speaker of a subjectless verb that the parse hung under the phrase before it:
+
+    * an appositive right before the verb, hung on the noun of a fronted phrase ("In a letter to
+      the board, her lawyer, Jane Roe, said: “...”": "lawyer" parsed as an appositive of "board";
+      "Although the plan is new, a city official who asked not to be named said, “...”");
+    * the noun after a fronted "As" that the parse read as a preposition ("As Jane Roe put it,
+      “...”": "Roe" the object of "As", "put" with no subject).
+
+    Only for a verb with no subject of its own, and only a noun phrase that opens right after a
+    comma (or the "As"); anything else stays without a speaker. PolNeAR train-validation (fold
+    models of main, rules changed only): 5 quotations gain their speaker (3 had none), none lost."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "nsubj") and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None and obj.i < verb.i:
+                return obj
+    end = verb.i - 1
+    if end > 0 and doc[end].text == ",":
+        end -= 1
+    if end <= 0:
+        return None
+    sent_start = verb.sent.start
+    for tok in doc[max(sent_start, end - 40):end + 1]:
+        if tok.dep_ != "appos" or tok.pos_ not in ("NOUN", "PROPN") or tok.right_edge.i != end \
+                or tok.head.i >= tok.i or tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        anc = tok.head
+        while anc.i != verb.i and anc.head.i != anc.i:
+            anc = anc.head
+        return tok if anc.i == verb.i else None
+    return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """``As Jane Roe put it, “...”``: a verb opened by "as" (its own rule name, so that the claim
+    check tells this frame, nearly always a quotation's cue, from the comma and colon leads)."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
 
 
 def _speaking_relative(tok: Token) -> bool:
@@ -474,7 +520,7 @@ def _speaking_relative(tok: Token) -> bool:
 def _closes_sentence(ctx: Context, q: Span) -> bool:
     """Whether a quotation ends its sentence: nothing but marks and a full stop after it before the
     line ends ("... said, “No.”")."""
-    return re.match(r"[\"”'’»,.?!]*[ \t]*(\n|$)", ctx.text[q.end:q.end + 8]) is not None
+    return re.match(r"[\"”'’»,.?!]*[ \t\xa0]*(\n|$)", ctx.text[q.end:q.end + 8]) is not None
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -522,7 +568,7 @@ def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
     line_start = text.rfind("\n", 0, q.start) + 1
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
-    if text[line_start:q.start].strip(" \t\"“”'‘`«") or text[q.end:line_end].strip(" \t\"“”'’,.?!»") \
+    if text[line_start:q.start].strip(" \t\xa0\"“”'‘`«") or text[q.end:line_end].strip(" \t\xa0\"“”'’,.?!»") \
             or line_start == 0:
         return None  # the paragraph is the quotation, with nothing else in it
     if q.text.isupper():
@@ -546,7 +592,7 @@ def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
         if c.quote != "direct" or c.content_spans or c.content.start < c.cue.end:
             continue
         lead = min(c.cue.start, c.speaker.start if c.speaker is not None else c.cue.start)
-        before = [q for q in ctx.quotes if q.end <= lead and not text[q.end:lead].strip(" \t,\"“”'‘’")]
+        before = [q for q in ctx.quotes if q.end <= lead and not text[q.end:lead].strip(" \t\xa0,\"“”'‘’")]
         if not before:
             continue
         q1 = strip_quote(before[-1])
@@ -614,7 +660,7 @@ def _rest_of_cue_sentence(ctx: Context, c: Claim, q: Span) -> bool:
     if cue is None or "\n" in ctx.text[c.cue.end:q.start]:
         return False
     sent = cue[-1].sent
-    return sent.end_char <= q.start and not ctx.text[sent.end_char:q.start].strip(" \t\"“'‘`«")
+    return sent.end_char <= q.start and not ctx.text[sent.end_char:q.start].strip(" \t\xa0\"“'‘`«")
 
 
 def strip_quote(q: Span) -> Span:
@@ -641,6 +687,9 @@ def _quote_claim(ctx: Context, q: Span, used: set[int]) -> Optional[Claim]:
             subj = sources.subject_of(t)
             if subj is None or (subj.dep_ == "nsubjpass" and subj.head.i == t.i):
                 continue  # a passive's subject is what is talked about ("the book is described as “...”")
+            if q.start <= subj.idx < q.end:
+                continue  # a word of the quotation parsed as the subject: no speaker rather than a wrong one
+                # (PolNeAR train-validation: 3 wrong claims fewer, no right one lost)
             between = text[min(q.end, t.idx):max(q.start, t.idx)] if t.idx >= q.end else text[t.idx:q.start]
             crosses_sentence = t.idx >= q.end and len(between) > 40 and any(ch in between for ch in ".?!")
             if "\n" in between or crosses_sentence:
