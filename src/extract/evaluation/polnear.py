@@ -55,8 +55,10 @@ def is_quotation(text: str, gold: GoldAttribution) -> bool:
         return False
     s, e = min(gold.content)
     head = text[max(0, s - 2):s + 2]
-    return text[s:s + 1] in OPENING_MARKS or text[s - 1:s] in OPENING_MARKS.replace("'", "") or "''" in head[:2] \
-        or "``" in head
+    first, before = text[s:s + 1], text[s - 1:s] if s > 0 else ""
+    # an empty string is "in" every string: a content at offset 0 (a headline) has nothing before it
+    return (first != "" and first in OPENING_MARKS) or (before != "" and before in OPENING_MARKS.replace("'", "")) \
+        or "''" in head[:2] or "``" in head
 
 
 def claims_as_attributions(claims) -> list[GoldAttribution]:
