@@ -234,3 +234,18 @@ def test_speaker_variants_never_cut_before_a_relative_clause():
     got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
     assert got["Jane Roe , who runs the firm"] == ("orig", "orig")
     assert "Jane Roe" not in got and not [s for s in got if s.endswith(("who", "runs"))]
+
+
+def test_stretch_features_are_read_per_article():
+    # the same offsets in two articles: each gets its own words (what is read is kept per article)
+    one = _doc(["Roe", "said", "it", "works", "now", "."], [1, 1, 3, 1, 3, 1],
+               ["nsubj", "ROOT", "nsubj", "ccomp", "advmod", "punct"],
+               ["PROPN", "VERB", "PRON", "VERB", "ADV", "PUNCT"], ["NNP", "VBD", "PRP", "VBZ", "RB", "."])
+    two = _doc(["Roe", "said", "in", "June", "now", "."], [1, 1, 1, 2, 1, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "advmod", "punct"],
+               ["PROPN", "VERB", "ADP", "PROPN", "ADV", "PUNCT"], ["NNP", "VBD", "IN", "NNP", "RB", "."])
+    cue = Span.of(one.text, 4, 8)
+    first = boundaries._stretch(one, 9, 17, "add_", (9, 17), cue)
+    second = boundaries._stretch(two, 9, 17, "add_", (9, 17), cue)
+    assert "add_first=PRON" in first and "add_first=in" in second
+    assert boundaries._stretch(one, 9, 17, "add_", (9, 17), cue) == first

@@ -127,39 +127,76 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
 def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Span, *,
              word_root: bool = False) -> list[str]:
     """Features of the text a variant adds or removes, [a, b); with ``word_root``, also of its root
-    among its words (a comma opening the stretch hangs on a word outside it and tells little)."""
+    among its words (a comma opening the stretch hangs on a word outside it and tells little).
+    What depends on the text alone is read once per stretch and article (:func:`_read`): the
+    variants of one span share most of their stretches (5,304 stretches scored on 40 Wikinews
+    articles, 1,961 distinct). With the weights split by role once (:class:`BoundaryModel`), the
+    boundary choice on those articles took 0.76 s -> 0.45 s, the same choices."""
+    got = _read(doc, a, b, word_root)
+    if got is None:
+        return [pre + "none"]
+    lead, root, wroot, tail = got
+    out = [pre + x for x in lead]
+    if root is not None:
+        dep, pos, where = root[0], root[1], _place(root[2:], kept, cue)
+        out += [f"{pre}dep={dep}", f"{pre}deppos={dep}|{pos}", f"{pre}head={where}", f"{pre}head={where}|{dep}"]
+    if wroot is not None:
+        out += [f"{pre}wdep={wroot[0]}", f"{pre}whead={_place(wroot[2:], kept, cue)}|{wroot[0]}"]
+    return out + [pre + x for x in tail]
+
+
+_READ: list = [(None, {})]  # (the article last read, {(start, end, word_root): what _read found})
+
+
+def _read(doc: Doc, a: int, b: int, word_root: bool):
+    """The features of the stretch [a, b) that do not depend on the variant, in :func:`_stretch`'s
+    order, unprefixed: (its length and first word, its root, its root among words (when asked and
+    another), its verb, quote and opening mark); a root as (dep, pos, heads itself, its head's
+    offset). None when no tokens cover it. Kept for the last article read only."""
+    memo = _READ[0]
+    if memo[0] is not doc:
+        memo = (doc, {})
+        _READ[0] = memo  # one tuple swapped whole: a second thread reads its own article's or starts anew
+    key = (a, b, word_root)
+    if key in memo[1]:
+        return memo[1][key]
     sp = doc.char_span(a, b, alignment_mode="expand")
     if sp is None:
-        return [pre + "none"]
+        memo[1][key] = None
+        return None
     toks = [t for t in sp if not t.is_space]
     words = [t for t in toks if not t.is_punct]
-    out = [f"{pre}len={min(len(words), 8)}"]
+    lead = [f"len={min(len(words), 8)}"]
     if words:
         w = words[0]
-        out += [f"{pre}first={w.lower_ if w.lower_ in FUNCTION_WORDS else w.pos_}", f"{pre}ftag={w.tag_}"]
+        lead += [f"first={w.lower_ if w.lower_ in FUNCTION_WORDS else w.pos_}", f"ftag={w.tag_}"]
     inside = {t.i for t in toks}
     root = next((t for t in toks if t.head.i not in inside), None)
-    if root is not None:
-        where = _where(root, kept, cue)
-        out += [f"{pre}dep={root.dep_}", f"{pre}deppos={root.dep_}|{root.pos_}", f"{pre}head={where}",
-                f"{pre}head={where}|{root.dep_}"]
     wroot = next((t for t in words if t.head.i not in inside), None) if word_root else None
-    if wroot is not None and wroot is not root:
-        out += [f"{pre}wdep={wroot.dep_}", f"{pre}whead={_where(wroot, kept, cue)}|{wroot.dep_}"]
+    tail = []
     if any(t.pos_ == "VERB" for t in toks):
-        out.append(f"{pre}verb")
+        tail.append("verb")
     if any(t.is_quote for t in toks):
-        out.append(f"{pre}quote")
+        tail.append("quote")
     if toks and toks[0].is_punct:
-        out.append(f"{pre}p0={toks[0].text}")
-    return out
+        tail.append(f"p0={toks[0].text}")
+    got = (lead, _rooted(root), _rooted(wroot) if wroot is not None and wroot is not root else None, tail)
+    memo[1][key] = got
+    return got
 
 
-def _where(root: Token, kept: tuple[int, int], cue: Span) -> str:
-    """Where the root of a stretch hangs: on itself, on the cue, on the span kept, elsewhere."""
-    h = root.head
-    return ("self" if h.i == root.i else "cue" if cue.start <= h.idx < cue.end
-            else "kept" if kept[0] <= h.idx < kept[1] else "out")
+def _rooted(t: Optional[Token]) -> Optional[tuple]:
+    if t is None:
+        return None
+    h = t.head
+    return t.dep_, t.pos_, h.i == t.i, h.idx
+
+
+def _place(head: tuple, kept: tuple[int, int], cue: Span) -> str:
+    """Where the root of a stretch hangs (``head``: whether on itself, its head's offset): on
+    itself, on the cue, on the span kept, elsewhere."""
+    itself, h = head
+    return "self" if itself else "cue" if cue.start <= h < cue.end else "kept" if kept[0] <= h < kept[1] else "out"
 
 
 def content_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
@@ -365,15 +402,21 @@ def variants(role: str, doc: Doc, claim: Claim, claims: Sequence[Claim]) -> list
 class BoundaryModel:
     weights: dict  # "content:feature" / "cue:feature" / "speaker:feature" -> weight
 
+    def __post_init__(self):
+        by_role: dict = {}  # role -> {feature: weight}, split once rather than a key built per feature
+        for key, weight in self.weights.items():
+            role, _, feat = key.partition(":")
+            by_role.setdefault(role, {})[feat] = weight
+        object.__setattr__(self, "_by_role", by_role)
+
     def best(self, role: str, doc: Doc, claim: Claim, vs: Sequence[Variant]) -> Variant:
         """The best-scoring of the variants ``vs`` of the claim's ``role`` span (the first, the span
         as made, on a tie)."""
         if len(vs) < 2:
             return vs[0]
         feats = ROLES[role][1]
-        w = self.weights
-        scored = [(sum(w.get(f"{role}:{f}", 0.0) for f in set(feats(doc, claim, v))), -k, v)
-                  for k, v in enumerate(vs)]
+        w = self._by_role.get(role, {})
+        scored = [(sum(w.get(f, 0.0) for f in set(feats(doc, claim, v))), -k, v) for k, v in enumerate(vs)]
         return max(scored)[2]
 
 
