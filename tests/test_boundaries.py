@@ -105,6 +105,46 @@ def test_content_variants_follow_the_parse_without_a_break():
     assert got["her bid in June"] == ("orig", "orig") and got["her bid"] == ("orig", "before_dep")
 
 
+def _roe_on_tuesday():
+    # "Jane Roe on Tuesday said the plan works." : the parser hangs the day on the name
+    words = ["Jane", "Roe", "on", "Tuesday", "said", "the", "plan", "works", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 6, 7, 4, 4],
+               ["compound", "nsubj", "prep", "pobj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+               ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+               ["NNP", "NNP", "IN", "NNP", "VBD", "DT", "NN", "VBZ", "."])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(".")),
+                  speaker=Span.of(text, 0, at(" said")), speaker_canonical="Jane Roe on Tuesday", rule="verb:clause")
+    return doc, claim
+
+
+def test_speaker_variants_cut_before_a_phrase_hung_on_the_name():
+    doc, claim = _roe_on_tuesday()
+    text = doc.text
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
+    assert got["Jane Roe on Tuesday"] == ("orig", "orig") and got["Jane Roe"] == ("orig", "before_dep")
+    # no variant runs into the claim's own cue or content
+    spans = [text[a:b] for a, b, _, _ in boundaries.variants("speaker", doc, claim, [claim])]
+    assert "Jane Roe" in spans and not [s for s in spans if "said" in s or "plan" in s]
+
+
+def test_adjust_moves_the_speaker_phrase_and_its_written_canonical():
+    doc, claim = _roe_on_tuesday()
+    ctx = SimpleNamespace(doc=doc, text=doc.text, lexicon=SimpleNamespace(
+        bounds=boundaries.BoundaryModel({"speaker:k=orig|before_dep": 2.0})))
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.speaker.text == "Jane Roe" and c.speaker_canonical == "Jane Roe"
+    assert c.cue == claim.cue and c.content == claim.content
+    # a canonical name that is not the phrase as written stays
+    named = replace(claim, speaker_canonical="Jane Q. Roe")
+    (c,) = boundaries.adjust([named], ctx)
+    assert c.speaker.text == "Jane Roe" and c.speaker_canonical == "Jane Q. Roe"
+    # a claim without a speaker has nothing to move
+    (c,) = boundaries.adjust([replace(claim, speaker=None, speaker_canonical=None)], ctx)
+    assert c.speaker is None and c.content == claim.content
+
+
 def test_fit_groups_averages_only_the_prefixes_asked():
     from extract.training.boundaries import fit_groups
     # two alternatives per group, the second always right: both fits learn to prefer it
@@ -114,3 +154,98 @@ def test_fit_groups_averages_only_the_prefixes_asked():
     mixed = fit_groups(groups, min_count=1, average=("b:",))
     assert last["a:x=cut"] > last["a:x=orig"] and mixed["b:x=cut"] > mixed["b:x=orig"]
     assert mixed["a:x=cut"] == last["a:x=cut"] and mixed["b:x=cut"] != last["b:x=cut"]
+
+
+def test_a_moved_speaker_phrase_leaves_out_the_punctuation_at_its_edges():
+    # "Now - Jane Roe said the plan works." : the dash hangs on the name; a variant taking it in
+    # is written without it, as the rules write a speaker
+    words = ["Now", "-", "Jane", "Roe", "said", "the", "plan", "works", "."]
+    doc = _doc(words, [4, 3, 3, 4, 4, 6, 7, 4, 4],
+               ["npadvmod", "punct", "compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+               ["ADV", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+               ["RB", ":", "NNP", "NNP", "VBD", "DT", "NN", "VBZ", "."])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(".")),
+                  speaker=Span.of(text, at("Jane"), at(" said")), speaker_canonical="Jane Roe", rule="verb:clause")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
+    assert got["- Jane Roe"] == ("extend_left", "orig")
+    ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(
+        bounds=boundaries.BoundaryModel({"speaker:k=extend_left|orig": 2.0})))
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.speaker.text == "Jane Roe" and c.content == claim.content
+
+
+def test_speaker_variants_never_extend_over_a_describing_trailer():
+    # "A spokesman for the firm, identified as Roe, said the plan works." : the rules leave the
+    # participle after the comma out of the source (sources.describes); no variant takes it back
+    words = ["A", "spokesman", "for", "the", "firm", ",", "identified", "as", "Roe", ",", "said", "the", "plan",
+             "works", "."]
+    doc = _doc(words, [1, 10, 1, 4, 2, 1, 1, 6, 7, 1, 10, 12, 13, 10, 10],
+               ["det", "nsubj", "prep", "det", "pobj", "punct", "acl", "prep", "pobj", "punct", "ROOT", "det",
+                "nsubj", "ccomp", "punct"],
+               ["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "DET", "NOUN",
+                "VERB", "PUNCT"],
+               ["DT", "NN", "IN", "DT", "NN", ",", "VBN", "IN", "NNP", ",", "VBD", "DT", "NN", "VBZ", "."])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(".")),
+                  speaker=Span.of(text, 0, at(" for")), speaker_canonical="A spokesman", rule="verb:clause")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
+    assert got["A spokesman for the firm"] == ("orig", "extend_dep")
+    assert got["spokesman"] == ("drop_first", "orig")
+    assert not [s for s in got if "identified" in s or "Roe" in s]
+
+
+def test_speaker_variants_never_cut_inside_brackets():
+    # "Jane Roe (D-Ohio) said the plan works." : a variant takes the bracket whole or not at all
+    words = ["Jane", "Roe", "(", "D", "-", "Ohio", ")", "said", "the", "plan", "works", "."]
+    spaces = [True, True, False, False, False, False, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[1, 7, 1, 1, 3, 3, 1, 7, 9, 10, 7, 7],
+              deps=["compound", "nsubj", "punct", "appos", "punct", "npadvmod", "punct", "ROOT", "det", "nsubj",
+                    "ccomp", "punct"],
+              pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "VERB",
+                   "PUNCT"],
+              tags=["NNP", "NNP", "-LRB-", "NNP", "HYPH", "NNP", "-RRB-", "VBD", "DT", "NN", "VBZ", "."],
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1))
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(".")),
+                  speaker=Span.of(text, 0, at(" said")), speaker_canonical="Jane Roe (D-Ohio)", rule="verb:clause")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
+    assert got["Jane Roe (D-Ohio)"] == ("orig", "orig") and got["Jane Roe"] == ("orig", "before_break")
+    assert all(s.count("(") == s.count(")") for s in got), sorted(got)
+
+
+def test_speaker_variants_never_cut_before_a_relative_clause():
+    # "Jane Roe, who runs the firm, said the plan works." : PolNeAR marks the pronoun of such a
+    # relative clause as a source of its own, and a cut before it cost relation F1 on train-validation
+    words = ["Jane", "Roe", ",", "who", "runs", "the", "firm", ",", "said", "the", "plan", "works", "."]
+    doc = _doc(words, [1, 8, 1, 4, 1, 6, 4, 1, 8, 10, 11, 8, 8],
+               ["compound", "nsubj", "punct", "nsubj", "relcl", "det", "dobj", "punct", "ROOT", "det", "nsubj",
+                "ccomp", "punct"],
+               ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "VERB",
+                "PUNCT"],
+               ["NNP", "NNP", ",", "WP", "VBZ", "DT", "NN", ",", "VBD", "DT", "NN", "VBZ", "."])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("said"), at("said") + 4), content=Span.of(text, at("the plan"), at(".")),
+                  speaker=Span.of(text, 0, at(" , said")), speaker_canonical="Jane Roe", rule="verb:clause")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.speaker_variants(doc, claim)}
+    assert got["Jane Roe , who runs the firm"] == ("orig", "orig")
+    assert "Jane Roe" not in got and not [s for s in got if s.endswith(("who", "runs"))]
+
+
+def test_stretch_features_are_read_per_article():
+    # the same offsets in two articles: each gets its own words (what is read is kept per article)
+    one = _doc(["Roe", "said", "it", "works", "now", "."], [1, 1, 3, 1, 3, 1],
+               ["nsubj", "ROOT", "nsubj", "ccomp", "advmod", "punct"],
+               ["PROPN", "VERB", "PRON", "VERB", "ADV", "PUNCT"], ["NNP", "VBD", "PRP", "VBZ", "RB", "."])
+    two = _doc(["Roe", "said", "in", "June", "now", "."], [1, 1, 1, 2, 1, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "advmod", "punct"],
+               ["PROPN", "VERB", "ADP", "PROPN", "ADV", "PUNCT"], ["NNP", "VBD", "IN", "NNP", "RB", "."])
+    cue = Span.of(one.text, 4, 8)
+    first = boundaries._stretch(one, 9, 17, "add_", (9, 17), cue)
+    second = boundaries._stretch(two, 9, 17, "add_", (9, 17), cue)
+    assert "add_first=PRON" in first and "add_first=in" in second
+    assert boundaries._stretch(one, 9, 17, "add_", (9, 17), cue) == first

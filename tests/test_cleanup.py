@@ -67,3 +67,52 @@ def test_a_predicating_passive_takes_its_subject_as_the_contents_first_piece():
     at = text.index
     asked = Claim(cue=Span.of(text, at("was"), at(" its")), content=Span.of(text, at("its"), at(".")), rule="verb:prep")
     assert cleanup.passive_lead([asked], Context(doc, text, (), None)) == [asked]
+
+
+def _parenthetical(words, spaces, heads, deps, pos, tags):
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words])
+    return doc, doc.text
+
+
+def test_a_cue_set_off_by_commas_gives_its_content_the_words_before_it():
+    # "The plan, she said, will fail." : PolNeAR marks "The plan" | "will fail"
+    doc, text = _parenthetical(["The", "plan", ",", "she", "said", ",", "will", "fail", "."],
+                               [True, False, True, True, False, True, True, False, False],
+                               [1, 7, 4, 4, 7, 4, 7, 7, 7],
+                               ["det", "nsubj", "punct", "nsubj", "parataxis", "punct", "aux", "ROOT", "punct"],
+                               ["DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "AUX", "VERB", "PUNCT"],
+                               ["DT", "NN", ",", "PRP", "VBD", ",", "MD", "VB", "."])
+    claim = Claim(speaker=Span.of(text, 10, 13), cue=Span.of(text, 14, 18), content=Span.of(text, 20, 29),
+                  rule="verb:parenthetical")
+    assert (claim.speaker.text, claim.cue.text, claim.content.text) == ("she", "said", "will fail")
+    ctx = Context(doc, text, (), None)
+    (c,) = cleanup.around_parenthetical([claim], ctx)
+    assert [p.text for p in c.spans] == ["The plan", "will fail"] and c.cue == claim.cue
+    # a quotation's content is left to the quote passes
+    direct = Claim(speaker=claim.speaker, cue=claim.cue, content=claim.content, rule="verb:parenthetical",
+                   quote="direct")
+    assert cleanup.around_parenthetical([direct], ctx) == [direct]
+
+
+def test_a_cue_set_off_by_commas_gives_its_content_the_words_after_it():
+    # "It is no surprise, he said, that costs rose." : "It is no surprise" | "that costs rose"
+    words = ["It", "is", "no", "surprise", ",", "he", "said", ",", "that", "costs", "rose", "."]
+    doc, text = _parenthetical(words, [True, True, True, False, True, True, False, True, True, True, False, False],
+                               [1, 1, 3, 1, 6, 6, 1, 6, 10, 10, 1, 1],
+                               ["nsubj", "ROOT", "det", "attr", "punct", "nsubj", "parataxis", "punct", "mark",
+                                "nsubj", "ccomp", "punct"],
+                               ["PRON", "AUX", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT", "SCONJ", "NOUN",
+                                "VERB", "PUNCT"],
+                               ["PRP", "VBZ", "DT", "NN", ",", "PRP", "VBD", ",", "IN", "NNS", "VBD", "."])
+    at = text.index
+    claim = Claim(speaker=Span.of(text, at("he"), at("he") + 2), cue=Span.of(text, at("said"), at("said") + 4),
+                  content=Span.of(text, 0, at(",")), rule="verb:clause")
+    ctx = Context(doc, text, (), None)
+    (c,) = cleanup.around_parenthetical([claim], ctx)
+    assert [p.text for p in c.spans] == ["It is no surprise", "that costs rose"]
+    # the words after hold another claim's cue ("rose" made a cue here): the content stays in one piece
+    other = Claim(cue=Span.of(text, at("rose"), at("rose") + 4), content=Span.of(text, at("costs"), at(" rose")),
+                  rule="verb:clause")
+    got = cleanup.around_parenthetical([claim, other], ctx)
+    assert got == [claim, other] and got[0].content.text == "It is no surprise"

@@ -131,7 +131,7 @@ def phrase(head: Token) -> Optional[Span]:
     doc = head.doc
     right = head.right_edge.i
     for c in head.rights:
-        if _describes(c):
+        if describes(c):
             right = min(right, c.left_edge.i - 1)
     left = head.left_edge.i
     while left < head.i and doc[left].dep_ in ("advmod", "cc", "punct") and doc[left].lower_ in LEADING_ADVERBS:
@@ -177,7 +177,7 @@ def _closed(doc, left: int, right: int) -> int:
     return right + 1 if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")" else right
 
 
-def _describes(c: Token) -> bool:
+def describes(c: Token) -> bool:
     """A trailer PolNeAR leaves out of a source (share kept in the training split's gold sources):
     a participle after a comma (2% for "-ing", 40% for "-ed"), an "-ing" participle without one
     ("officials speaking at the rally": 19%), a finite or bare verb phrase (0-22%), an adverbial or

@@ -4,9 +4,10 @@
 
 Every candidate claim the rules make on the training articles (with the cue tables, gate and
 claim check in the output folder, which must be built first) that matches a gold attribution
-(PolNeAR's relation test) gives two groups of alternatives, the variants of its cue and (when in
-one piece) of its content, each labelled 1 when it equals a gold span of its role as the exact
-scorer compares spans (without surrounding punctuation and quote marks). A conditional logit
+(PolNeAR's relation test) gives up to three groups of alternatives, the variants of its cue, of its
+content (when in one piece) and of its speaker phrase, each labelled 1 when it equals a gold span of
+its role (a source, for the speaker) as the exact scorer compares spans (without surrounding
+punctuation and quote marks). A conditional logit
 (:func:`fit_groups`: AdaGrad, fixed seed, five epochs, features seen at least three
 times) learns which variants annotators mark. Deterministic; ``boundary_model.json`` records how the files were made.
 """
@@ -130,7 +131,7 @@ def main(argv=None) -> None:
     })
     cues.load.cache_clear()
     if not a.quiet:
-        print(f"{len(groups)} contents and cues with variants from {n_articles} articles; "
+        print(f"{len(groups)} contents, cues and speakers with variants from {n_articles} articles; "
               f"wrote {len(kept)} weights to {a.out / 'boundary_model.tsv'}")
 
 
