@@ -22,8 +22,6 @@ KNOWN_MISSES = {
                                   "initial 'Intelligence' as a proper noun with no entity type, as it reads the many "
                                   "surnames NER misses; 'intelligence' was an anonymous head only for this article "
                                   "(never a speaker head on PolNeAR train)",
-    ("Pyongyang", "framed"): "'frame' takes a direct object as content only 29% of the time in PolNeAR train "
-                             "(below OBJECT_RATE); the old curated list forced it, against its learnt rate",
 }
 
 
