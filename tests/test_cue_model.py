@@ -1,6 +1,7 @@
 """The learnt verb-cue gate (extract.attribution.cue_model) and its trainer, on hand-built Docs."""
 from __future__ import annotations
 
+import numpy as np
 import spacy
 from spacy.tokens import Doc
 
@@ -123,3 +124,69 @@ def test_claim_features_name_the_heads_of_speaker_and_content():
     f = set(claim_model.features(said, Context(doc=doc, text=text, entities=(), lexicon=None)))
     assert {"shead=NOUN|-", "shlem=official", "slemhead=say|NOUN|-", "chead=VERB|-", "clemhead=say|VERB|-"} <= f
     assert "cdep=ccomp" in f and "shlem=price" not in f
+
+
+# Dense features over the pipeline's tok2vec vectors (doc.tensor)
+
+def with_tensor(doc: Doc, seed: int = 0) -> Doc:
+    rng = np.random.default_rng(seed)
+    doc.tensor = rng.normal(size=(len(doc), cue_model.VECTOR_WIDTH)).astype(np.float32)
+    return doc
+
+
+def test_token_vectors_are_the_tensor_rounded_and_none_without_one():
+    assert cue_model.token_vectors(said_doc()) is None  # a hand-built Doc has no tensor
+    doc = with_tensor(said_doc())
+    vecs = cue_model.token_vectors(doc)
+    assert vecs.shape == (6, cue_model.VECTOR_WIDTH) and vecs.dtype == np.float32
+    assert np.array_equal(vecs, doc.tensor.astype(np.float16).astype(np.float32))
+    odd = said_doc()
+    odd.tensor = np.zeros((6, 5), dtype=np.float32)  # another pipeline's width: ignored
+    assert cue_model.token_vectors(odd) is None
+
+
+def test_gate_slots_are_the_verb_its_subject_and_its_complement():
+    doc = said_doc()
+    assert cue_model.gate_slots(doc[1]) == (1, 0, 4)
+    assert cue_model.gate_slots(doc[4]) == (4, 3, -1)
+
+
+def test_standardise_zeroes_empty_slots_and_keeps_its_statistics():
+    from extract.training.cue_model import standardise
+
+    doc = with_tensor(said_doc())
+    vectors = [cue_model.slot_vectors(doc, cue_model.gate_slots(doc[1])),
+               cue_model.slot_vectors(doc, cue_model.gate_slots(doc[4])), None]
+    z, dense = standardise(vectors, cue_model.GATE_SLOTS)
+    assert z.shape == (3, 3 * cue_model.VECTOR_WIDTH)
+    assert not z[2].any()  # no vectors: all zeros
+    assert not z[1, 2 * cue_model.VECTOR_WIDTH:].any()  # "rose" has no complement
+    assert z[0, 2 * cue_model.VECTOR_WIDTH:].any()
+    assert dense.mean.shape == dense.std.shape == (3, cue_model.VECTOR_WIDTH)
+
+
+def test_fit_with_dense_columns_learns_them():
+    rng = np.random.default_rng(1)
+    y = [1, 0] * 50
+    dense = np.array([[1.0 if t else -1.0, 0.0] for t in y]) + rng.normal(scale=0.1, size=(100, 2))
+    X = [["bias"]] * 100  # the sparse features tell nothing apart
+    weights, wd = fit(X, y, epochs=3, min_count=1, dense=dense)
+    assert wd[0] > 0.5 > abs(wd[1])
+    assert set(weights) == {"bias"}
+
+
+def test_dense_gate_scores_the_vectors_and_degrades_to_sparse_without_them(tmp_path):
+    width = cue_model.VECTOR_WIDTH
+    w = np.zeros((3, width), dtype=np.float32)
+    w[0, 0] = 2.0  # the verb's first dimension
+    dense = cue_model.Dense(cue_model.GATE_SLOTS, np.zeros((3, width), np.float32), np.ones((3, width), np.float32), w)
+    cue_model.save(tmp_path, {"bias": 0.0}, {"threshold": 0.5, "veto": 0.0, "dense": dense.to_json()})
+    model = cue_model.load(tmp_path)
+    assert model.dense is not None and model.dense.slots == cue_model.GATE_SLOTS
+    plain = said_doc()
+    assert model.prob(plain[1]) == 0.5  # no tensor: the sparse score alone
+    doc = said_doc()
+    doc.tensor = np.zeros((6, width), dtype=np.float32)
+    doc.tensor[1, 0] = 1.0
+    assert abs(model.prob(doc[1]) - 1 / (1 + np.exp(-2.0))) < 1e-6
+    assert model.prob(doc[4]) == 0.5  # its first dimension is 0

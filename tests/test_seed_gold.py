@@ -15,8 +15,6 @@ from conftest import SEED
 
 GOLD_CLAIMS = json.loads((SEED / "gold.json").read_text(encoding="utf-8"))["claims"] if (SEED / "gold.json").exists() else []
 KNOWN_MISSES = {
-    ("he", "shared"): "'share' takes a direct object as content only 27% of the time in PolNeAR train (below "
-                      "OBJECT_RATE); the old curated list forced it, against its learnt rate",
     ("The intelligence update", "detailed"): "the parser reads the sentence as one noun phrase ('detailed' "
                                              "an adjective); the repair rule for such parses fired once on PolNeAR train, "
                                              "wrongly, and was removed",
@@ -24,8 +22,6 @@ KNOWN_MISSES = {
                                   "initial 'Intelligence' as a proper noun with no entity type, as it reads the many "
                                   "surnames NER misses; 'intelligence' was an anonymous head only for this article "
                                   "(never a speaker head on PolNeAR train)",
-    ("Pyongyang", "framed"): "'frame' takes a direct object as content only 29% of the time in PolNeAR train "
-                             "(below OBJECT_RATE); the old curated list forced it, against its learnt rate",
 }
 
 
