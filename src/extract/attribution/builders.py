@@ -376,11 +376,26 @@ def hedge(tok: Token) -> Optional[str]:
 BUILDERS: tuple[Builder, ...] = (light_claim, prep_claim, verb_claim, noun_claim, predicate_claim, adverb_claim)
 
 
+# What a builder's first test asks of its token: a verb or auxiliary (light_claim, verb_claim), a
+# noun (noun_claim, and verb_claim's "claims" tagged NNS), a predicative adjective or noun
+# (predicate_claim), the first word of "according to" (prep_claim) or a hedging adverb
+# (adverb_claim). Other tokens, about half of a text, head no claim and skip the builders.
+_OPENING_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+_OPENING_WORDS = frozenset({first for first, _ in cues.PREP_CUES} | HEDGE_ADVERBS)
+
+
+def may_open(tok: Token) -> bool:
+    """Whether any builder can start from this token (a cheap test before trying them all)."""
+    return tok.pos_ in _OPENING_POS or tok.tag_ == "NNS" or tok.lower_ in _OPENING_WORDS
+
+
 def find(ctx: Context) -> tuple[list[Claim], set[int]]:
     """The claims the builders make, in token order, and the indices of their cue tokens."""
     claims: list[Claim] = []
     used: set[int] = set()
     for tok in ctx.doc:
+        if not may_open(tok):
+            continue
         for build in BUILDERS:
             claim = build(tok, ctx)
             if claim is not None:
