@@ -41,7 +41,7 @@ def test_timeml_floor(corpus, part, value, span):
 
 
 def test_polnear_floor():
-    """README, Quality: dev 0.776 / 0.720 / 0.632 exact, relation 0.766, 89.5% of quoted attributions;
+    """README, Quality: dev 0.776 / 0.720 / 0.632 exact, relation 0.766, 89.3% of quoted attributions;
     each floor is the README's number less 0.005 (deterministic scores: platform noise only)."""
     from extract.evaluation import polnear
 
@@ -50,4 +50,4 @@ def test_polnear_floor():
     assert s["source exact"]["f1"] >= 0.776 - NOISE
     assert s["cue exact"]["f1"] >= 0.720 - NOISE
     assert s["content exact"]["f1"] >= 0.632 - NOISE
-    assert s["direct quotes found"]["r"] >= 0.895 - NOISE
+    assert s["direct quotes found"]["r"] >= 0.893 - NOISE

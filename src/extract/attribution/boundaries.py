@@ -389,9 +389,11 @@ ROLES = {"content": (lambda doc, c: content_variants(doc, c.content, c.cue), con
 def variants(role: str, doc: Doc, claim: Claim, claims: Sequence[Claim]) -> list[Variant]:
     """The variants of the claim's ``role`` span that run into no other claim's cue (and, for a
     speaker, into none of its own cue and content); empty when the claim has no such span to move
-    (a content in pieces, no speaker)."""
+    (a content in pieces, no speaker, a speaker a layout rule delimited)."""
     if (role == "content" and claim.content_spans) or (role == "speaker" and claim.speaker is None):
         return []
+    if role == "speaker" and claim.rule.startswith("layout:"):
+        return []  # the layout delimits it ("Jane Roe on the budget: '...'", "- Jane Roe"), not the parse
     avoid = others(claim, claims)
     if role == "speaker":
         avoid += [claim.cue, *claim.spans]
