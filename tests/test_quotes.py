@@ -364,7 +364,7 @@ def test_appositive_hung_on_a_fronted_phrase_speaks():
 
 
 def test_noun_after_a_fronted_as_speaks():
-    # As Jane Roe put it, “Nobody wins.”  ("Roe" parsed as the object of "As")
+    # As Jane Roe put it, “Nobody wins.”  ("Roe" parsed as the pobj of "As")
     words = ["As", "Jane", "Roe", "put", "it", ",", "“", "Nobody", "wins", ".", "”"]
     spaces = [True, True, True, True, False, True, False, True, False, False, False]
     heads = [3, 2, 0, 8, 3, 8, 8, 8, 8, 8, 8]

@@ -476,7 +476,7 @@ def stranded_subject(verb: Token) -> Optional[Token]:
       the board, her lawyer, Jane Roe, said: “...”": "lawyer" parsed as an appositive of "board";
       "Although the plan is new, a city official who asked not to be named said, “...”");
     * the noun after a fronted "As" that the parse read as a preposition ("As Jane Roe put it,
-      “...”": "Roe" the object of "As", "put" with no subject).
+      “...”": "Roe" hung on "As" as its pobj, "put" with no subject).
 
     Only for a verb with no subject of its own, and only a noun phrase that opens right after a
     comma (or the "As"); anything else stays without a speaker. PolNeAR train-validation (fold
