@@ -129,6 +129,14 @@ def test_speaker_variants_cut_before_a_phrase_hung_on_the_name():
     assert "Jane Roe" in spans and not [s for s in spans if "said" in s or "plan" in s]
 
 
+def test_a_speaker_named_before_a_colon_by_the_layout_keeps_its_span():
+    # "POLLS WERE EARLY - Ann Lee: “...”": the dash and the colon delimit the name, not the parse
+    doc, claim = _roe_on_tuesday()
+    for rule in ("quote:name-colon", "layout:colon"):
+        assert boundaries.variants("speaker", doc, replace(claim, rule=rule), [claim]) == []
+    assert boundaries.variants("speaker", doc, claim, [claim])
+
+
 def test_adjust_moves_the_speaker_phrase_and_its_written_canonical():
     doc, claim = _roe_on_tuesday()
     ctx = SimpleNamespace(doc=doc, text=doc.text, lexicon=SimpleNamespace(

@@ -424,3 +424,82 @@ def test_no_break_space_before_a_quotation_is_a_space(nlp):
     cs = claims_of(nlp, "Jane Roe was asked when the vote would be held.\xa0“Tuesday,” she replied.")
     c = next(c for c in cs if c.content.text == "Tuesday")
     assert c.quote == "direct" and c.speaker.text == "she" and c.cue.text == "replied"
+
+
+def test_conjoined_names_after_a_dash_and_before_a_colon_speak(nlp):
+    cs = claims_of(nlp, "Turnout rose across the state.\n\nPOLLS MISSED THE LATE SWING - Ann Lee and Tom Baker: “We "
+                        "found that late deciders broke for the challenger by a wide margin.”")
+    c = next(c for c in cs if c.content.text.startswith("We found that late deciders"))
+    assert c.quote == "direct" and c.speaker.text == "Ann Lee and Tom Baker" and c.cue.text == ":"
+
+
+def test_unrecognised_name_after_a_dash_and_before_a_colon_speaks(nlp):
+    text = ("Turnout rose across the state.\n\nTHE NORTH TURNED OUT - Pollwatch: “Turnout in the north was the "
+            "highest we have ever measured.”")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.content.text.startswith("Turnout in the north"))
+    assert c.speaker.text == "Pollwatch" and c.cue.text == ":"
+
+
+def test_date_after_a_dash_before_a_colon_is_no_speaker():
+    ctx = _ctx(["Results", "-", "Tuesday", ":"], [True, True, False, False], [0, 0, 0, 0],
+               ["ROOT", "punct", "appos", "punct"], ["NOUN", "PUNCT", "PROPN", "PUNCT"], ["NNS", "HYPH", "NNP", ":"])
+    ctx.doc[2].ent_type_ = "DATE"
+    assert quotes._dashed_name(ctx, ctx.doc[3]) is None
+
+
+def test_clause_with_its_own_subject_before_a_colon_speaks_after_a_copula(nlp):
+    # the colon lead climbs from "joke" (a clause of "strange") to "was", which presents rather than says
+    doc = nlp("The schedule was so strange that an aide to the governor could only joke: “I guess the holiday was "
+              "booked.”")
+    ctx = Context(doc, doc.text, tuple(entities.extract(doc)), cues.lexicon(), None, tuple(quotes.find(doc.text)))
+    (q,) = ctx.quotes
+    claims = []
+    assert quotes._attach_colon(ctx, q, claims, set())
+    (c,) = claims
+    assert c.speaker.text == "an aide to the governor" and "joke" in c.cue.text and c.content.text.startswith("I guess")
+
+
+def test_name_after_a_dash_takes_the_quotation_from_the_title_verb(nlp):
+    # the parse may run the title's verb ("agree") over the dash and take name and quotation for its object
+    text = ("Polls closed early.\n\nPollsters agree - Ann Lee: “The biggest lesson was a simple one: keep "
+            "calling voters until the very last day.”")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.content.text.startswith("The biggest lesson"))
+    assert c.speaker.text == "Ann Lee" and c.cue.text == ":"
+    assert not any(o.content.overlaps(c.content) for o in cs if o is not c)
+
+
+def test_release_trims_or_drops_the_claims_that_ran_over_the_dash():
+    from extract.records import Claim, Span
+
+    text = "Pollsters agree - Ann Lee: “Keep calling voters.” Polls did predict it - Tom Baker: “It was close.”"
+    ctx = Context(spacy.blank("en")(text), text, (), cues.lexicon(), None, tuple(quotes.find(text)))
+    q1, q2 = ctx.quotes
+
+    def at(word, n=None):
+        i = text.index(word)
+        return Span.of(text, i, i + len(word) if n is None else n)
+
+    agree = Claim(cue=at("agree"), content=Span.of(text, text.index("Ann Lee"), q1.end), speaker=at("Pollsters"))
+    predict = Claim(cue=at("did predict"), content=Span.of(text, text.index("it -"), q2.end), speaker=at("Polls "))
+    held = [agree, predict]
+    assert quotes._release(ctx, held, [0], text.index("Ann Lee"))
+    assert held == [predict]  # nothing of the first content lies before the dash: the claim goes
+    assert quotes._release(ctx, held, [0], text.index("Tom Baker"))
+    assert held[0].content.text == "it"  # the second content ends before the dash
+    late = [Claim(cue=Span.of(text, q2.end, q2.end + 1), content=q2)]
+    assert not quotes._release(ctx, late, [0], text.index("Tom Baker"))  # a cue after the name keeps its claim
+
+
+def test_from_and_a_noun_phrase_before_a_colon_name_the_speaker(nlp):
+    text = ("Polls closed early.\n\nThe survey was released on Monday. From the report: “Online panels that "
+            "weight by more factors come closer to the census.”")
+    cs = claims_of(nlp, text)
+    c = next(c for c in cs if c.content.text.startswith("Online panels"))
+    assert c.speaker.text == "the report" and c.cue.text == ":"
+
+
+def test_from_inside_a_clause_before_a_colon_is_no_speaker():
+    assert quotes.FROM_LEAD_RE.search("He said from the start:", 0, 22) is None
+    assert quotes.FROM_LEAD_RE.search("More from Ann Lee:", 0, 17).group("name") == "Ann Lee"

@@ -392,8 +392,8 @@ def variants(role: str, doc: Doc, claim: Claim, claims: Sequence[Claim]) -> list
     (a content in pieces, no speaker, a speaker a layout rule delimited)."""
     if (role == "content" and claim.content_spans) or (role == "speaker" and claim.speaker is None):
         return []
-    if role == "speaker" and claim.rule.startswith("layout:"):
-        return []  # the layout delimits it ("Jane Roe on the budget: '...'", "- Jane Roe"), not the parse
+    if role == "speaker" and (claim.rule.startswith("layout:") or claim.rule == "quote:name-colon"):
+        return []  # the layout delimits it ("Jane Roe on the budget: '...'", "- Jane Roe", "TITLE - Jane Roe: “”")
     avoid = others(claim, claims)
     if role == "speaker":
         avoid += [claim.cue, *claim.spans]
