@@ -65,3 +65,24 @@ def test_two_sources_speaking_together_are_a_group_not_one_of_them():
     assert who.canonical == "Prince Harold and Queen Mary" and who.type == "country_or_group"
     # one source alone keeps its own name
     assert sources.speaker(doc[4], []).canonical == "Queen Mary"
+
+
+def test_a_day_hung_on_the_speaker_is_left_out_but_a_poll_keeps_its_date():
+    # "Jane Roe on Tuesday said no ." with "on Tuesday" hung on the name
+    words = ["Jane", "Roe", "on", "Tuesday", "said", "no", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ents=["B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe"
+    # "A poll in June showed gains .": the date names the poll (PolNeAR keeps it)
+    words = ["A", "poll", "in", "June", "showed", "gains", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+               ["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+               ents=["O", "O", "O", "B-DATE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "A poll in June"
+    # a place is no day: "Jane Roe in Ohio said no" keeps it
+    words = ["Jane", "Roe", "in", "Ohio", "said", "no", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe in Ohio"
