@@ -86,3 +86,20 @@ def test_a_day_hung_on_the_speaker_is_left_out_but_a_poll_keeps_its_date():
                ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "INTJ", "PUNCT"],
                ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"])
     assert sources.speaker(doc[1], []).span.text == "Jane Roe in Ohio"
+
+
+def test_an_aside_after_a_one_word_name_is_left_out_but_kept_after_a_full_name():
+    # "Roe , who won , said no ." : a later mention by surname, the relative clause an aside
+    words = ["Roe", ",", "who", "won", ",", "said", "no", "."]
+    doc = _doc(words, [5, 0, 3, 0, 0, 5, 5, 5], ["nsubj", "punct", "nsubj", "relcl", "punct", "ROOT", "intj", "punct"],
+               ["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "INTJ", "PUNCT"],
+               spaces=[False, True, True, False, True, True, False, False])
+    doc[2].tag_ = "WP"
+    assert sources.speaker(doc[0], []).span.text == "Roe"
+    # "Jane Roe , who won , said no ." : a first mention keeps its clause, as PolNeAR mostly does
+    words = ["Jane", "Roe", ",", "who", "won", ",", "said", "no", "."]
+    doc = _doc(words, [1, 6, 1, 4, 1, 1, 6, 6, 6],
+               ["compound", "nsubj", "punct", "nsubj", "relcl", "punct", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "INTJ", "PUNCT"],
+               spaces=[True, False, True, True, False, True, True, False, False])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe, who won"
