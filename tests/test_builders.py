@@ -314,3 +314,16 @@ def test_a_fronted_clause_is_not_taken_for_a_speaker():
                ["PROPN", "PROPN", "VERB", "PRON", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
                ["NNP", "NNP", "VBD", "PRP", "DT", "NN", ",", "VBD", "PRP", "VBD", "JJ", "."])
     assert builders._fronted_speaker(doc[7]) == []
+
+
+def test_a_passive_subject_inherited_by_a_conjoined_cue_is_its_source():
+    # "Jane Roe was pressed and said it was fair ." : Roe was pressed (no source) and said it (her claim)
+    words = ["Jane", "Roe", "was", "pressed", "and", "said", "it", "was", "fair", "."]
+    doc = _doc(words, [1, 3, 3, 3, 3, 3, 7, 5, 7, 3],
+               ["compound", "nsubjpass", "auxpass", "ROOT", "cc", "conj", "nsubj", "ccomp", "acomp", "punct"],
+               ["PROPN", "PROPN", "AUX", "VERB", "CCONJ", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+               ["NNP", "NNP", "VBD", "VBN", "CC", "VBD", "PRP", "VBD", "JJ", "."],
+               ["jane", "roe", "be", "press", "and", "say", "it", "be", "fair", "."])
+    claim = builders.verb_claim(doc[5], _ctx(doc))
+    assert claim is not None and claim.speaker is not None and claim.speaker.text == "Jane Roe"
+    assert claim.content.text == "it was fair"

@@ -103,3 +103,16 @@ def test_an_aside_after_a_one_word_name_is_left_out_but_kept_after_a_full_name()
                ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "INTJ", "PUNCT"],
                spaces=[True, False, True, True, False, True, True, False, False])
     assert sources.speaker(doc[1], []).span.text == "Jane Roe, who won"
+
+
+def test_what_a_speaker_speaks_in_is_left_out():
+    # "Jane Roe in an interview said no ." with "in an interview" hung on the name
+    words = ["Jane", "Roe", "in", "an", "interview", "said", "no", "."]
+    doc = _doc(words, [1, 5, 1, 4, 2, 5, 5, 5], ["compound", "nsubj", "prep", "det", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe"
+    # a report keeps where it appeared: "A footnote in the report said no"
+    words = ["A", "footnote", "in", "the", "report", "said", "no", "."]
+    doc = _doc(words, [1, 5, 1, 4, 2, 5, 5, 5], ["det", "nsubj", "prep", "det", "pobj", "ROOT", "intj", "punct"],
+               ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    assert sources.speaker(doc[1], []).span.text == "A footnote in the report"

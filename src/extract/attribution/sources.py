@@ -77,6 +77,9 @@ PERSON_HEADS = {
 }
 
 
+# what a source speaks in ("Jane Roe in an interview said"): where the words were said, not who said them
+MEDIUM_NOUNS = {"interview", "speech", "address", "remark", "comment", "op-ed", "column", "appearance",
+                "broadcast", "debate", "hearing", "testimony", "briefing", "conference", "call", "podcast"}
 OCCASION_PREPS = {"after", "before", "during", "following", "upon"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 LEADING_ADVERBS = {"even", "also", "just", "and", "but", "so", "yet", ",", "-", "—", "–", "--"}
@@ -196,6 +199,9 @@ def describes(c: Token) -> bool:
         return c.tag_ in ("VBG", "VBD", "VBZ", "VB") or (comma and c.tag_ == "VBN")
     if c.dep_ == "prep" and (c.lower_ in OCCASION_PREPS or (_is_when(c) and not _document(c.head))):
         return True
+    if c.dep_ == "prep" and c.lower_ == "in" and not _document(c.head) \
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in MEDIUM_NOUNS for g in c.children):
+        return True  # "Jane Roe in an interview said": where, not who (fold models unchanged: 3 spans right, none wrong)
     if c.dep_ == "relcl" and comma and c.head.left_edge.i == c.head.i and c.left_edge.lower_ in ("who", "whose"):
         return True  # "Roe, who ...": after a one-word name (a later mention), an aside
     return c.dep_ in ("advcl", "ccomp")
