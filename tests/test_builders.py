@@ -236,3 +236,94 @@ def test_predicate_noun_after_be_with_a_learnt_preposition():
     assert claim.cue.text == "is a critic of" and claim.content.text == "the tax"
     assert claim.speaker is not None and claim.speaker.text == "The mayor"
     assert builders.predicate_claim(member[4], dataclasses.replace(ctx, doc=member, text=member.text)) is None
+
+
+def _doc(words, heads, deps, pos, tags, lemmas=None) -> Doc:
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_a_participle_tagged_as_a_past_tense_is_still_passive():
+    # "Asked whether it rained , the mayor said no ." with "Asked" tagged VBD (a past tense)
+    doc = _doc(["Asked", "whether", "it", "rained", ",", "the", "mayor", "said", "no", "."],
+               [7, 3, 3, 0, 7, 6, 7, 7, 7, 7],
+               ["advcl", "mark", "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "intj", "punct"],
+               ["VERB", "SCONJ", "PRON", "VERB", "PUNCT", "DET", "NOUN", "VERB", "INTJ", "PUNCT"],
+               ["VBD", "IN", "PRP", "VBD", ",", "DT", "NN", "VBD", "UH", "."])
+    assert builders._passive_participle(doc[0])
+    # "..., the mayor said, asked about it ." ("asked" an open complement after a comma)
+    doc = _doc(["No", ",", "the", "mayor", "said", ",", "asked", "about", "it", "."],
+               [4, 4, 3, 4, 4, 4, 4, 6, 7, 4],
+               ["intj", "punct", "det", "nsubj", "ROOT", "punct", "xcomp", "prep", "pobj", "punct"],
+               ["INTJ", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "VERB", "ADP", "PRON", "PUNCT"],
+               ["UH", ",", "DT", "NN", "VBD", ",", "VBD", "IN", "PRP", "."])
+    assert builders._passive_participle(doc[6])
+    # "The mayor asked whether it rained .": a past tense with its own subject is the mayor's question
+    doc = _doc(["The", "mayor", "asked", "whether", "it", "rained", "."], [1, 2, 2, 5, 5, 2, 2],
+               ["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+               ["DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"], ["DT", "NN", "VBD", "IN", "PRP", "VBD", "."])
+    assert not builders._passive_participle(doc[2])
+    # "..., and when asked about it , he said ..." (a conjunct led by "when"): passive; without "when" not
+    words = ["He", "smiled", "and", "when", "asked", "about", "it", "left", "."]
+    deps = ["nsubj", "ROOT", "cc", "advmod", "conj", "prep", "pobj", "conj", "punct"]
+    pos = ["PRON", "VERB", "CCONJ", "SCONJ", "VERB", "ADP", "PRON", "VERB", "PUNCT"]
+    tags = ["PRP", "VBD", "CC", "WRB", "VBD", "IN", "PRP", "VBD", "."]
+    doc = _doc(words, [1, 1, 1, 4, 1, 4, 5, 1, 1], deps, pos, tags)
+    assert builders._passive_participle(doc[4])
+    doc = _doc(words, [1, 1, 1, 1, 1, 4, 5, 1, 1], deps, pos, tags)
+    assert not builders._passive_participle(doc[4])
+
+
+def _fronted_doc(first: str, first_pos: str, first_tag: str) -> Doc:
+    """"<first> the vote , Jane Roe , the party leader , also said it was fair ." with the name and
+    its appositive hung on the first word's phrase, leaving "said" without a subject."""
+    words = [first, "the", "vote", ",", "Jane", "Roe", ",", "the", "party", "leader", ",", "also", "said", "it",
+             "was", "fair", "."]
+    heads = [12, 2, 0, 12, 5, 2, 5, 9, 9, 5, 12, 12, 12, 14, 12, 14, 12]
+    deps = ["prep", "det", "pobj", "punct", "compound", "appos", "punct", "det", "compound", "appos", "punct", "advmod",
+            "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    pos = [first_pos, "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "ADV", "VERB",
+           "PRON", "AUX", "ADJ", "PUNCT"]
+    tags = [first_tag, "DT", "NN", ",", "NNP", "NNP", ",", "DT", "NN", "NN", ",", "RB", "VBD", "PRP", "VBD", "JJ", "."]
+    return _doc(words, heads, deps, pos, tags, [w.lower() if w != "said" else "say" for w in words])
+
+
+def test_a_subject_set_off_by_commas_that_the_parser_hung_elsewhere_is_the_speaker():
+    doc = _fronted_doc("After", "ADP", "IN")
+    assert " ".join(t.text for t in builders._fronted_speaker(doc[12])) == "Jane Roe , the party leader"
+    claim = builders.verb_claim(doc[12], _ctx(doc))
+    assert claim is not None and claim.speaker.text == "Jane Roe, the party leader"
+    assert claim.content.text == "it was fair"
+    # a verb with a subject of its own is left alone
+    doc = _doc(["Jane", "Roe", ",", "the", "leader", ",", "said", "it", "was", "fair", "."],
+               [1, 6, 1, 4, 1, 6, 6, 8, 6, 8, 6],
+               ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+               ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+               ["NNP", "NNP", ",", "DT", "NN", ",", "VBD", "PRP", "VBD", "JJ", "."])
+    claim = builders.verb_claim(doc[6], _ctx(doc))
+    assert claim is not None and claim.speaker.text == "Jane Roe, the leader"
+
+
+def test_a_fronted_clause_is_not_taken_for_a_speaker():
+    # "Jane Roe offered him a job , said the aide ." hung badly: the clause before the comma has a verb
+    doc = _doc(["Jane", "Roe", "offered", "him", "a", "job", ",", "said", "it", "was", "fair", "."],
+               [1, 2, 7, 2, 5, 2, 7, 7, 9, 7, 9, 7],
+               ["compound", "nsubj", "ccomp", "dative", "det", "dobj", "punct", "ROOT", "nsubj", "ccomp", "acomp",
+                "punct"],
+               ["PROPN", "PROPN", "VERB", "PRON", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+               ["NNP", "NNP", "VBD", "PRP", "DT", "NN", ",", "VBD", "PRP", "VBD", "JJ", "."])
+    assert builders._fronted_speaker(doc[7]) == []
+
+
+def test_a_passive_subject_inherited_by_a_conjoined_cue_is_its_source():
+    # "Jane Roe was pressed and said it was fair ." : Roe was pressed (no source) and said it (her claim)
+    words = ["Jane", "Roe", "was", "pressed", "and", "said", "it", "was", "fair", "."]
+    doc = _doc(words, [1, 3, 3, 3, 3, 3, 7, 5, 7, 3],
+               ["compound", "nsubjpass", "auxpass", "ROOT", "cc", "conj", "nsubj", "ccomp", "acomp", "punct"],
+               ["PROPN", "PROPN", "AUX", "VERB", "CCONJ", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+               ["NNP", "NNP", "VBD", "VBN", "CC", "VBD", "PRP", "VBD", "JJ", "."],
+               ["jane", "roe", "be", "press", "and", "say", "it", "be", "fair", "."])
+    claim = builders.verb_claim(doc[5], _ctx(doc))
+    assert claim is not None and claim.speaker is not None and claim.speaker.text == "Jane Roe"
+    assert claim.content.text == "it was fair"

@@ -65,3 +65,54 @@ def test_two_sources_speaking_together_are_a_group_not_one_of_them():
     assert who.canonical == "Prince Harold and Queen Mary" and who.type == "country_or_group"
     # one source alone keeps its own name
     assert sources.speaker(doc[4], []).canonical == "Queen Mary"
+
+
+def test_a_day_hung_on_the_speaker_is_left_out_but_a_poll_keeps_its_date():
+    # "Jane Roe on Tuesday said no ." with "on Tuesday" hung on the name
+    words = ["Jane", "Roe", "on", "Tuesday", "said", "no", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ents=["B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe"
+    # "A poll in June showed gains .": the date names the poll (PolNeAR keeps it)
+    words = ["A", "poll", "in", "June", "showed", "gains", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+               ["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+               ents=["O", "O", "O", "B-DATE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "A poll in June"
+    # a place is no day: "Jane Roe in Ohio said no" keeps it
+    words = ["Jane", "Roe", "in", "Ohio", "said", "no", "."]
+    doc = _doc(words, [1, 4, 1, 2, 4, 4, 4], ["compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "PROPN", "VERB", "INTJ", "PUNCT"],
+               ents=["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe in Ohio"
+
+
+def test_an_aside_after_a_one_word_name_is_left_out_but_kept_after_a_full_name():
+    # "Roe , who won , said no ." : a later mention by surname, the relative clause an aside
+    words = ["Roe", ",", "who", "won", ",", "said", "no", "."]
+    doc = _doc(words, [5, 0, 3, 0, 0, 5, 5, 5], ["nsubj", "punct", "nsubj", "relcl", "punct", "ROOT", "intj", "punct"],
+               ["PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "INTJ", "PUNCT"],
+               spaces=[False, True, True, False, True, True, False, False])
+    doc[2].tag_ = "WP"
+    assert sources.speaker(doc[0], []).span.text == "Roe"
+    # "Jane Roe , who won , said no ." : a first mention keeps its clause, as PolNeAR mostly does
+    words = ["Jane", "Roe", ",", "who", "won", ",", "said", "no", "."]
+    doc = _doc(words, [1, 6, 1, 4, 1, 1, 6, 6, 6],
+               ["compound", "nsubj", "punct", "nsubj", "relcl", "punct", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "INTJ", "PUNCT"],
+               spaces=[True, False, True, True, False, True, True, False, False])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe, who won"
+
+
+def test_what_a_speaker_speaks_in_is_left_out():
+    # "Jane Roe in an interview said no ." with "in an interview" hung on the name
+    words = ["Jane", "Roe", "in", "an", "interview", "said", "no", "."]
+    doc = _doc(words, [1, 5, 1, 4, 2, 5, 5, 5], ["compound", "nsubj", "prep", "det", "pobj", "ROOT", "intj", "punct"],
+               ["PROPN", "PROPN", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    assert sources.speaker(doc[1], []).span.text == "Jane Roe"
+    # a report keeps where it appeared: "A footnote in the report said no"
+    words = ["A", "footnote", "in", "the", "report", "said", "no", "."]
+    doc = _doc(words, [1, 5, 1, 4, 2, 5, 5, 5], ["det", "nsubj", "prep", "det", "pobj", "ROOT", "intj", "punct"],
+               ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    assert sources.speaker(doc[1], []).span.text == "A footnote in the report"
