@@ -424,3 +424,18 @@ def test_no_break_space_before_a_quotation_is_a_space(nlp):
     cs = claims_of(nlp, "Jane Roe was asked when the vote would be held.\xa0“Tuesday,” she replied.")
     c = next(c for c in cs if c.content.text == "Tuesday")
     assert c.quote == "direct" and c.speaker.text == "she" and c.cue.text == "replied"
+
+
+def test_quotation_after_the_rest_of_the_cue_sentence_continues_even_past_a_cue_verb(nlp):
+    text = ("The council voted on the budget.\n\n“We will cut nothing,” Ms. Lane told the paper after hinting "
+            "that the parks could close. “Every school stays open.”")
+    cs = claims_of(nlp, text)
+    lane = next(c for c in cs if c.content.text.startswith("We will cut nothing"))
+    assert [p.text for p in lane.spans] == ["We will cut nothing", "Every school stays open."]
+
+
+def test_short_quotation_opening_the_next_sentence_continues_the_quotation(nlp):
+    text = "The tally came in late.\n\n“It was a long night,” Tom Baker said. “Very long.”"
+    cs = claims_of(nlp, text)
+    baker = next(c for c in cs if c.content.text.startswith("It was a long night"))
+    assert [p.text for p in baker.spans] == ["It was a long night", "Very long."]
