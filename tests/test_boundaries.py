@@ -257,3 +257,66 @@ def test_stretch_features_are_read_per_article():
     second = boundaries._stretch(two, 9, 17, "add_", (9, 17), cue)
     assert "add_first=PRON" in first and "add_first=in" in second
     assert boundaries._stretch(one, 9, 17, "add_", (9, 17), cue) == first
+
+
+def _plain_doc(words, heads, deps, pos, spaces=None):
+    spaces = spaces or [True] * (len(words) - 2) + [False, False]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_hyphen_between_spaces_is_a_break_and_a_hyphenated_word_is_not():
+    # "Aides backed the well-known plan - a costly one." (wire copy writes a dash as " - ")
+    words = ["Aides", "backed", "the", "well", "-", "known", "plan", "-", "a", "costly", "one", "."]
+    heads = [1, 1, 6, 5, 5, 6, 1, 6, 10, 10, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "advmod", "punct", "amod", "dobj", "punct", "det", "amod", "appos", "punct"]
+    pos = ["NOUN", "VERB", "DET", "ADV", "PUNCT", "VERB", "NOUN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"]
+    spaces = [True, True, True, False, False, True, True, True, True, True, False, False]
+    doc = _plain_doc(words, heads, deps, pos, spaces)
+    text = doc.text
+    content = Span.of(text, text.index("the"), text.index("."))
+    cue = Span.of(text, text.index("backed"), text.index("backed") + 6)
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, content, cue)}
+    assert got["the well-known plan"] == ("orig", "before_break")
+    assert got["a costly one"] == ("after_break", "orig")
+    assert "the well" not in got and "known plan - a costly one" not in got
+
+
+def test_variants_start_at_what_the_cue_verb_governs_inside_the_content():
+    # "Roe urged the court to act." : PolNeAR marks "the court to act" or "to act"
+    words = ["Roe", "urged", "the", "court", "to", "act", "."]
+    heads = [1, 1, 3, 1, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "aux", "xcomp", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = _plain_doc(words, heads, deps, pos)
+    text = doc.text
+    content = Span.of(text, text.index("the"), text.index("."))
+    cue = Span.of(text, text.index("urged"), text.index("urged") + 5)
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, content, cue)}
+    assert got["to act"] == ("cue_child", "orig") and got["the court to act"] == ("orig", "orig")
+
+
+def test_variants_start_at_the_sentence_start_before_the_cue():
+    # "Meanwhile, Roe has gained ground, according to a poll." : the rules took "has gained ground"
+    words = ["Meanwhile", ",", "Roe", "has", "gained", "ground", ",", "according", "to", "a", "poll", "."]
+    heads = [4, 4, 4, 4, 4, 4, 4, 4, 7, 10, 8, 4]
+    deps = ["advmod", "punct", "nsubj", "aux", "ROOT", "dobj", "punct", "prep", "prep", "det", "pobj", "punct"]
+    pos = ["ADV", "PUNCT", "PROPN", "AUX", "VERB", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    spaces = [False, True, True, True, True, False, True, True, True, True, False, False]
+    doc = _plain_doc(words, heads, deps, pos, spaces)
+    text = doc.text
+    content = Span.of(text, text.index("has"), text.index(", according"))
+    cue = Span.of(text, text.index("according"), text.index(" a poll"))
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.content_variants(doc, content, cue)}
+    assert got["Meanwhile, Roe has gained ground"] == ("extend_left", "orig")
+
+
+def test_a_content_that_leaves_a_quotation_open_may_end_where_it_closes():
+    text = 'Roe said that voters "want change. They are tired." Then she left.'
+    s, e = text.index("that"), text.index("change") + len("change")
+    assert text[s:boundaries._quote_close(text, s, e)] == 'that voters "want change. They are tired.'
+    assert boundaries._quote_close(text, s, text.index("Then") - 1) is None  # closed inside
+    assert boundaries._quote_close('Roe said "no\nmore" x', 4, 12) is None  # not past the paragraph
+    typed = "Roe said ''we win. Soon.'' Then."
+    s = typed.index("''") + 2
+    assert typed[s:boundaries._quote_close(typed, typed.index("''"), typed.index("win") + 3)] == "we win. Soon."

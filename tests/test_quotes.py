@@ -503,3 +503,18 @@ def test_from_and_a_noun_phrase_before_a_colon_name_the_speaker(nlp):
 def test_from_inside_a_clause_before_a_colon_is_no_speaker():
     assert quotes.FROM_LEAD_RE.search("He said from the start:", 0, 22) is None
     assert quotes.FROM_LEAD_RE.search("More from Ann Lee:", 0, 17).group("name") == "Ann Lee"
+
+
+def test_quotation_after_the_rest_of_the_cue_sentence_continues_even_past_a_cue_verb(nlp):
+    text = ("The council voted on the budget.\n\n“We will cut nothing,” Ms. Lane told the paper after hinting "
+            "that the parks could close. “Every school stays open.”")
+    cs = claims_of(nlp, text)
+    lane = next(c for c in cs if c.content.text.startswith("We will cut nothing"))
+    assert [p.text for p in lane.spans] == ["We will cut nothing", "Every school stays open."]
+
+
+def test_short_quotation_opening_the_next_sentence_continues_the_quotation(nlp):
+    text = "The tally came in late.\n\n“It was a long night,” Tom Baker said. “Very long.”"
+    cs = claims_of(nlp, text)
+    baker = next(c for c in cs if c.content.text.startswith("It was a long night"))
+    assert [p.text for p in baker.spans] == ["It was a long night", "Very long."]

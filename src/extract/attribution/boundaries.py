@@ -18,6 +18,20 @@ classes; the dependency label of its root and where that root hangs; its length;
 the claim; for cues, the cue's lemma) picks one, the span as made winning ties (:func:`adjust`);
 no variant takes in another claim's cue ("said she would order an audit and warned against ...").
 
+Four more content variants (issue 14's seventh round, for the contents one clause too long or too
+short whose right span was among no variant): a hyphen between spaces is a break like a dash
+(wire copy: "impulses that got him elected | - a mix of idealism ..."); a start at what the cue's
+verb governs inside the content ("urged the court | to act", "accused Obama | of exploitation");
+a start at the first word of the sentence, or the first after the cue ("[Meanwhile in Ohio,]
+Kasich has pulled ahead, according to ..."); an end where a quotation that the content opens and
+leaves open closes, sentences later ("saying that foreigners “look at these goofballs across the
+ocean. We've got to get our act together.”"). PolNeAR train-validation (fold cue tables, gate and
+claim check of main, the boundary model retrained): content exact F1 0.6158 -> 0.6174 (higher on
+four folds of five), cue 0.6869 -> 0.6874, relation 0.7443 -> 0.7443, source unchanged; the
+quotation's end alone gave 0.6175, the others 0.6160-0.6164 each. Features of the variant's last
+word, the token after it and its open quote marks, added to these, gained nothing on fold 0
+(content 0.6225 -> 0.6225 / 0.6227, relation 0.7454 -> 0.7446 / 0.7451) and were not kept.
+
 The speaker phrase is chosen the same way (:func:`speaker_variants`): cut before a break or a
 phrase hung on one of its words ("Jane Roe | on Tuesday", "a poll | in June"), extended over what
 its head governs, its first word dropped. Three guards: never cut before a relative clause (its
@@ -41,6 +55,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -49,6 +64,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..records import Claim, Span, replace
 from .sources import describes
+from ..nlp import text_of
 from .spans import char_span
 
 BREAKS = frozenset({",", ";", "—", "–", "--", "(", ")", ":"})
@@ -67,6 +83,12 @@ ORIGINAL = ("orig", "orig")
 Variant = tuple[int, int, str, str]  # start, end, how the start was moved, how the end was moved
 
 
+def _break(t: Token) -> bool:
+    """A comma, semicolon, dash, bracket or colon, or a hyphen standing alone between spaces, as
+    wire copy writes a dash ("some of the impulses that got him elected | - a mix of ...")."""
+    return t.text in BREAKS or (t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
+
+
 def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
     """The spans a one-piece ``content`` could have instead, itself first (``("orig", "orig")``)."""
     s, e = content.start, content.end
@@ -80,11 +102,11 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
         if nxt is not None:
             starts[nxt.idx] = "drop_cc"
     for t in toks[:-1]:
-        if t.text in BREAKS and t.i + 1 < span.end:
+        if _break(t) and t.i + 1 < span.end:
             starts.setdefault(doc[t.i + 1].idx, "after_break")
     ends = {e: "orig"}
     for t in toks[1:]:
-        if t.text in BREAKS:
+        if _break(t):
             prev = doc[t.i - 1]
             if prev.idx + len(prev.text) > s:
                 ends.setdefault(prev.idx + len(prev.text), "before_break")
@@ -109,19 +131,54 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
                 end_i = c.right_edge.i
                 last_t = doc[end_i]
                 ends.setdefault(last_t.idx + len(last_t.text), "extend_dep")
+        # start at what the cue's verb governs inside the content ("urged the court | to act")
+        for c in verb.rights:
+            if c.dep_ in ("xcomp", "prep", "oprd", "ccomp", "dative", "dobj") and span.start < c.left_edge.i < span.end:
+                starts.setdefault(c.left_edge.idx, "cue_child")
     sent = toks[0].sent
+    # start at the first word of the sentence, or after the cue ("[Meanwhile in Ohio,] Kasich has ...,
+    # according to ...")
+    lo = cue_toks.end if cue_toks is not None and cue.end <= s and cue_toks.end > sent.start else sent.start
+    first = next((t for t in doc[lo:span.start] if not (t.is_punct or t.is_space or t.is_quote)), None)
+    if first is not None and first.idx < s:
+        starts.setdefault(first.idx, "extend_left")
+    if cue.end <= s:  # end where a quotation the content opens and leaves open ends, sentences later
+        close = _quote_close(text_of(doc), s, e)
+        if close is not None:
+            ends.setdefault(close, "quote_close")
     if cue.end <= s:
         last = sent.end - 1
         while last > span.end - 1 and (doc[last].is_punct or doc[last].is_space):
             last -= 1
         for t in doc[span.end:last + 1]:
-            if t.text in BREAKS:
+            if _break(t):
                 prev = doc[t.i - 1]
                 if prev.idx + len(prev.text) > e:
                     ends.setdefault(prev.idx + len(prev.text), "extend_break")
         if last >= span.end and doc[last].idx + len(doc[last].text) > e:
             ends.setdefault(doc[last].idx + len(doc[last].text), "extend_sent")
     return [(a, b, ka, kb) for a, ka in starts.items() for b, kb in ends.items() if b > a]
+
+
+def _quote_close(text: str, s: int, e: int):
+    """Where the quotation a content opens and leaves open ends: the offset of its closing mark
+    (or None when the content closes what it opens, or no mark closes it in the paragraph)."""
+    inner = text[s:e].replace("``", "“ ").replace("''", '" ')
+    depth = 0
+    for ch in inner:
+        if ch == "“":
+            depth = 1
+        elif ch == "”":
+            depth = 0
+        elif ch == '"':
+            depth ^= 1
+    if not depth:
+        return None
+    rest = text[e:e + 600]
+    m = re.search(r'[”"]|\'\'|\n', rest)
+    if m is None or m.group() == "\n":
+        return None
+    return e + m.start()
 
 
 def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Span, *,

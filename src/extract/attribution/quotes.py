@@ -88,7 +88,8 @@ def attribute(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
 
 def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
     """Make claims whose content is a quotation direct, and give orphan quotes a speaker (short
-    quotations, one or two words, only through the verb they lead into)."""
+    quotations, one or two words, only through the verb they lead into, the colon or comma before
+    them, or as the next sentence of a quotation run: :func:`_continue_quote`)."""
     out = list(claims)
     text = ctx.text
     long = set(ctx.quotes)
@@ -98,7 +99,9 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
             continue
         if q not in long:
             if _closes_sentence(ctx, q):  # "..., Roe said, “Probably.”", "who replied: “Okay!”"
-                _attach_colon(ctx, q, out, used) or _attach_comma_lead(ctx, q, out, used)
+                _attach_colon(ctx, q, out, used) or _attach_comma_lead(ctx, q, out, used) or (
+                    _opens_sentence(ctx, q) and not any(c.content.overlaps(q) for c in out)
+                    and not _own_cue_after(ctx, q, used) and _continue_quote(ctx, q, out))
             continue
         if _attach_colon(ctx, q, out, used) or _attach_comma_lead(ctx, q, out, used):
             continue
@@ -731,7 +734,15 @@ def _own_cue_after(ctx: Context, q: Span, used: set[int]) -> bool:
 def _continue_quote(ctx: Context, q: Span, claims: list[Claim]) -> bool:
     """A quote right after an attributed one, with no cue of its own, continues that claim. It opens
     a sentence or follows a comma ("“A,” she said, “B.”"); a quotation inside a sentence ("said on
-    “The Late Show” last month") is a name, not more of what was said."""
+    “The Late Show” last month") is a name, not more of what was said.
+
+    When the quotation opens the sentence right after the rest of the cue's own sentence
+    (:func:`_rest_of_cue_sentence`), a cue verb in that rest does not stop it ("“A,” Roe told the
+    paper after hinting that cuts could come. “B.”": PolNeAR marks A and B as one attribution, Roe's),
+    and a short quotation (one or two words: "“A,” he said. “We're hopeful.”") continues the same
+    way (:func:`attach`). PolNeAR train-validation (fold cue tables, gate and claim check of main,
+    boundary model retrained, with this round's boundary variants): content exact F1 0.6174 ->
+    0.6191 (higher on four folds of five), relation 0.7443 -> 0.7445, quoted 93.60% -> 93.65%."""
     prev = [i for i, c in enumerate(claims) if c.quote == "direct" and c.spans[-1].end <= q.start]
     if not prev:
         return False
@@ -742,13 +753,21 @@ def _continue_quote(ctx: Context, q: Span, claims: list[Claim]) -> bool:
     c = claims[i]
     gap_start = max(c.spans[-1].end, c.cue.end, c.speaker.end if c.speaker else 0)
     gap = ctx.text[gap_start:q.start]
-    if (len(gap.strip()) > 40 or gap.count("\n") > 2) and not _rest_of_cue_sentence(ctx, c, q):
+    rest = _rest_of_cue_sentence(ctx, c, q)
+    if (len(gap.strip()) > 40 or gap.count("\n") > 2) and not rest:
         return False  # news style: the next paragraph's quote with no cue goes on with the same speaker
-    if any(ctx.lexicon.is_verb_cue(t) and t.idx >= gap_start for t in ctx.tokens_between(gap_start, q.start)):
+    if not rest and any(
+            ctx.lexicon.is_verb_cue(t) and t.idx >= gap_start for t in ctx.tokens_between(gap_start, q.start)):
         return False  # "“...,” he said. Graham asked: “...”": the new quote has a cue of its own
     pieces = c.spans + (strip_quote(q),)
     claims[i] = replace(c, content=Span.of(ctx.text, pieces[0].start, pieces[-1].end), content_spans=pieces)
     return True
+
+
+def _opens_sentence(ctx: Context, q: Span) -> bool:
+    """Whether a quotation opens its sentence (after a full stop, a line break or the text's start)."""
+    lead = ctx.text[max(0, q.start - 200):q.start].rstrip(" \t\xa0\"“”'‘’`«»")
+    return not lead or lead[-1] in ".?!\n"
 
 
 def _rest_of_cue_sentence(ctx: Context, c: Claim, q: Span) -> bool:
