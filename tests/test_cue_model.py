@@ -190,3 +190,45 @@ def test_dense_gate_scores_the_vectors_and_degrades_to_sparse_without_them(tmp_p
     doc.tensor[1, 0] = 1.0
     assert abs(model.prob(doc[1]) - 1 / (1 + np.exp(-2.0))) < 1e-6
     assert model.prob(doc[4]) == 0.5  # its first dimension is 0
+
+
+def _object_doc(verb: str, lemma: str, noun: str, noun_lemma: str) -> Doc:
+    """"Officials <verb> <noun> about the plan ." as a hand-built parse (no vectors: the gate scores
+    the sparse features alone)."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Officials", verb, noun, "about", "the", "plan", "."],
+               heads=[1, 1, 1, 2, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+               pos=["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+               tags=["NNS", "VBD", "NN", "IN", "DT", "NN", "."],
+               lemmas=["official", lemma, noun_lemma, "about", "the", "plan", "."])
+
+
+def _gate_at(tmp_path, p: float, threshold: float = 0.4) -> cue_model.CueModel:
+    """A gate that gives every candidate verb the probability ``p``."""
+    cue_model.save(tmp_path, {"bias": float(np.log(p / (1 - p)))}, {"threshold": threshold, "veto": 0.0})
+    return cue_model.load(tmp_path)
+
+
+def test_an_unlisted_verb_takes_an_object_only_when_the_gate_is_surer(tmp_path):
+    """Admitted at the gate's threshold (0.4) an unlisted verb takes a clause; an object only at
+    OBJECT_GATE (0.5): "Officials raised the flag" is an action more often than a claim."""
+    empty = frozenset()
+    for p, takes in ((0.45, False), (0.55, True)):
+        doc = _object_doc("raised", "raise", "flag", "flag")  # a doc caches the probabilities it was given
+        lex = cues.Lexicon(empty, empty, empty, empty, {}, _gate_at(tmp_path / str(p), p))
+        assert lex.is_verb_cue(doc[1])
+        assert lex.takes_object(doc[1]) is takes
+    listed = cues.Lexicon(frozenset({"raise"}), empty, frozenset({"raise"}), empty, {}, _gate_at(tmp_path / "l", 0.45))
+    # an object verb of the lexicon takes its object whatever the gate says
+    assert listed.takes_object(_object_doc("raised", "raise", "flag", "flag")[1])
+
+
+def test_light_verb_noun_from_its_learnt_share():
+    """The noun object is part of the cue when PolNeAR train puts it there at least LIGHT_RATE (0.3)
+    of the time for this verb ("expressed doubt about"), not below ("expressed thanks")."""
+    empty = frozenset()
+    doc = _object_doc("expressed", "express", "doubt", "doubt")
+    lex = cues.Lexicon(empty, empty, empty, empty, {}, light={("express", "doubt"): 0.35})
+    assert lex.light_noun(doc[1]).text == "doubt"
+    lex = cues.Lexicon(empty, empty, empty, empty, {}, light={("express", "doubt"): 0.25})
+    assert lex.light_noun(doc[1]) is None
