@@ -113,6 +113,22 @@ def test_asked_if_clause_is_the_content_without_a_source():
     assert builders._question_clause(_asked_doc("Left", "leave")[0]) is None
 
 
+def test_asked_by_someone_named_is_their_question():
+    # "Asked by reporters if the plan passed , the mayor smiled .": the agent asks
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Asked", "by", "reporters", "if", "the", "plan", "passed", ",", "the", "mayor", "smiled",
+                            "."],
+              heads=[10, 0, 1, 6, 5, 6, 0, 10, 9, 10, 10, 10],
+              deps=["advcl", "agent", "pobj", "mark", "det", "nsubj", "advcl", "punct", "det", "nsubj", "ROOT",
+                    "punct"],
+              pos=["VERB", "ADP", "NOUN", "SCONJ", "DET", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["VBN", "IN", "NNS", "IN", "DT", "NN", "VBD", ",", "DT", "NN", "VBD", "."],
+              lemmas=["ask", "by", "reporter", "if", "the", "plan", "pass", ",", "the", "mayor", "smile", "."])
+    claim = builders.verb_claim(doc[0], _ctx(doc))
+    assert claim is not None and claim.content.text == "if the plan passed"
+    assert claim.speaker is not None and claim.speaker.text == "reporters"
+
+
 def _said_doc(word: str, dep: str) -> Doc:
     vocab = spacy.blank("en").vocab
     return Doc(vocab, words=["The", "mayor", "said", word, "."], heads=[1, 2, 2, 2, 2],
