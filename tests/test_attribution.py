@@ -373,3 +373,46 @@ def test_inverted_speaker_parsed_as_an_object(nlp):
     cs = claims_of(nlp, "“It is hers to lose at this point,” added another New Hampshire Democrat.")
     c = next(c for c in cs if c.cue.text == "added")
     assert c.speaker.text == "another New Hampshire Democrat" and c.content.text == "It is hers to lose at this point"
+
+
+def _light_doc(verb="voiced", verb_lemma="voice", noun="doubts", noun_lemma="doubt"):
+    """"Officials <verb> <noun> about the plan ." as a hand-built parse."""
+    return _doc(["Officials", verb, noun, "about", "the", "plan", "."], [1, 1, 1, 2, 5, 3, 1],
+                ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+                ["NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"], ["NNS", "VBD", "NNS", "IN", "DT", "NN", "."],
+                ["official", verb_lemma, noun_lemma, "about", "the", "plan", "."])
+
+
+def test_light_verb_noun_backs_off_to_verb_noun_and_link_shares():
+    """A verb + noun pair PolNeAR train has too rarely for a share of its own ("voiced doubts
+    about") joins the cue when the mean of the verb's share, the noun's and the share of its link
+    ("prep:about") is at least LIGHT_NOUN_RATE; a pair with a share of its own keeps it."""
+    from extract.attribution import cues
+
+    doc = _light_doc()
+    assert cues.light_link(doc[2]) == "prep:about"
+    e = frozenset()
+    verbs = frozenset({"voice"})
+    shares = {("voice", "*"): 0.6, ("*", "doubt"): 0.5, ("#", "prep:about"): 0.6}
+    assert cues.Lexicon(verbs, e, e, e, {}, light=shares).light_noun(doc[1]).text == "doubts"
+    low = {("voice", "*"): 0.3, ("*", "doubt"): 0.1, ("#", "prep:about"): 0.6}
+    assert cues.Lexicon(verbs, e, e, e, {}, light=low).light_noun(doc[1]) is None
+    # the pair's own share decides when the table has it
+    assert cues.Lexicon(verbs, e, e, e, {}, light={**shares, ("voice", "doubt"): 0.2}).light_noun(doc[1]) is None
+    # the backoff is for cue verbs only: an unlisted verb (no gate) gets none
+    assert cues.Lexicon(e, e, e, e, {}, light=shares).light_noun(doc[1]) is None
+
+
+def test_light_verb_table_counts_pairs_verbs_nouns_and_links():
+    import collections
+
+    from extract.training.cues import count_light_verbs
+
+    doc = _light_doc()
+    marks = bytearray(len(doc.text))
+    for t in doc[1:4]:  # "voiced doubts about" is the cue
+        marks[t.idx:t.idx + len(t.text)] = b"\x01" * len(t.text)
+    total, in_cue = collections.Counter(), collections.Counter()
+    count_light_verbs(marks, doc, total, in_cue)
+    keys = {("voice", "doubt"), ("voice", "*"), ("*", "doubt"), ("#", "prep:about")}
+    assert set(total) == keys and all(in_cue[k] == 1 for k in keys)

@@ -14,6 +14,7 @@ import collections
 from pathlib import Path
 
 from ..attribution.content import is_predicate, open_complement, predicate_complement
+from ..attribution.cues import light_link
 from .corpus import leave_out_help, marked
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
@@ -99,15 +100,18 @@ def count_through(cue_chars: bytearray, doc, total: collections.Counter, in_cue:
 
 def count_light_verbs(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
     """For cue verbs with a noun object right after them, whether the noun is in the cue too
-    ("raised questions about", "expressed concern over"), counted per (verb lemma, noun lemma)."""
+    ("raised questions about", "expressed concern over"), counted per (verb lemma, noun lemma), per
+    verb whatever the noun (noun "*"), per noun whatever the verb (verb "*") and per link from the
+    noun to what follows it ("#", :func:`..attribution.cues.light_link`: "prep:about", "clause")."""
     for tok in doc:
         if tok.pos_ != "VERB" or not cue_chars[tok.idx]:
             continue
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and tok.i < c.i <= tok.i + 3), None)
         if obj is not None:
-            key = (tok.lemma_.lower(), obj.lemma_.lower())
-            total[key] += 1
-            in_cue[key] += cue_chars[obj.idx]
+            verb, noun = tok.lemma_.lower(), obj.lemma_.lower()
+            for key in ((verb, noun), (verb, "*"), ("*", noun), ("#", light_link(obj))):
+                total[key] += 1
+                in_cue[key] += cue_chars[obj.idx]
 
 
 def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3, model: str = "en_core_web_sm",
@@ -194,7 +198,9 @@ CARD = """# Cue lexicon
 - `content_preps.tsv`: for every verb followed by a preposition, how often the verb is a cue whose
   content is the preposition's object ("called for X" 71%, "spoke to reporters" 5%).
 - `light_verbs.tsv`: for cue verbs with a noun object, how often the noun is part of the cue
-  ("issued a statement", "raised questions about", "expressed concern over"), per verb and noun.
+  ("issued a statement", "raised questions about", "expressed concern over"), per verb and noun,
+  per verb whatever the noun (noun `*`), per noun whatever the verb (verb `*`) and per link from
+  the noun to what follows it (verb `#`, noun `prep:about`, `clause`, `-`).
 - `noun_preps.tsv`: for possessed nouns followed by a preposition, how often the noun is a cue
   whose content is the preposition's object ("her attack on X" half the time, "his view of X"
   under a third), per noun and preposition.
