@@ -217,8 +217,7 @@ def _is_when(c: Token) -> bool:
 
 def _document(head: Token) -> bool:
     """A poll, report or other document: its date names it ("a poll in February")."""
-    lemma = head.lemma_.lower()
-    return lemma in DOCUMENT_HEADS or lemma in ("poll", "survey", "report")
+    return head.lemma_.lower() in DOCUMENT_HEADS
 
 
 def core(head: Token) -> Optional[Span]:
