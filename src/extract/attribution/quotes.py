@@ -601,11 +601,7 @@ def _dashed_name(ctx: Context, colon: Token) -> Optional[sources.Speaker]:
     words = name.split()
     if len(words) > 6 or words[-1] in ("and", "of", "&") or name.lower() in layout.NOT_SPEAKERS:
         return None
-    toks = [t for t in ctx.tokens_between(m.start("name"), m.start("name") + len(name)) if not t.is_space]
-    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or any(t.ent_type_ in ("DATE", "TIME") for t in toks):
-        return None
-    who = sources.of_tokens(toks, ctx.entities)
-    return who if who.span is not None else None
+    return _lead_speaker(ctx, m, lambda t: t.ent_type_ in ("DATE", "TIME"))
 
 
 FROM_LEAD_RE = re.compile(r"(?:^|[.!?][\"”'’]?[ \t\xa0]+|[ \t\xa0][-–—―]+[ \t\xa0]*)"
@@ -622,9 +618,14 @@ def _from_lead(ctx: Context, colon: Token) -> Optional[sources.Speaker]:
     m = FROM_LEAD_RE.search(text, text.rfind("\n", 0, colon.idx) + 1, colon.idx)
     if m is None:
         return None
-    name = m.group("name")
-    toks = [t for t in ctx.tokens_between(m.start("name"), m.start("name") + len(name)) if not t.is_space]
-    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or any(t.pos_ in ("VERB", "AUX") for t in toks):
+    return _lead_speaker(ctx, m, lambda t: t.pos_ in ("VERB", "AUX"))
+
+
+def _lead_speaker(ctx: Context, m: re.Match, bad) -> Optional[sources.Speaker]:
+    """The speaker named by ``m``'s "name" group (:func:`_dashed_name`, :func:`_from_lead`): its
+    tokens must end in a noun and hold none that ``bad`` rejects."""
+    toks = [t for t in ctx.tokens_between(m.start("name"), m.end("name")) if not t.is_space]
+    if not toks or toks[-1].pos_ not in ("PROPN", "NOUN") or any(bad(t) for t in toks):
         return None
     who = sources.of_tokens(toks, ctx.entities)
     return who if who.span is not None else None
