@@ -78,6 +78,7 @@ PERSON_HEADS = {
 
 
 # what a source speaks in ("Jane Roe in an interview said"): where the words were said, not who said them
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"}  # only ever before a person's name
 MEDIUM_NOUNS = {"interview", "speech", "address", "remark", "comment", "op-ed", "column", "appearance",
                 "broadcast", "debate", "hearing", "testimony", "briefing", "conference", "call", "podcast"}
 OCCASION_PREPS = {"after", "before", "during", "following", "upon"}
@@ -240,7 +241,7 @@ def full_phrase(head: Token) -> Optional[Span]:
 def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool) -> str:
     """The speaker type of a speaker phrase headed by ``head``.
 
-    In order: a pronoun; the entity the head is in (a named law or work is a document); a head noun
+    In order: a pronoun; a proper name after an honorific ("Mr", "Ms", "Dr"); the entity the head is in (a named law or work is a document); a head noun
     of the lists above (each entry is the head of at least one speaker found on PolNeAR train);
     then, for any other common noun, one modified by a nationality, place or organisation
     ("Norwegian police", "Pentagon planners") is an organization, and a bare one, with no
@@ -254,6 +255,9 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
         if lower in PERSON_PRONOUNS:
             return "person"
         return "unknown"
+    if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.i < head.i and c.lower_.rstrip(".") in HONORIFICS
+                                    for c in head.children):
+        return "person"  # "Ms Hodge" even where NER took the name for an organisation
     ents = [e for e in entities if span.contains(e.span) or e.span.contains(span)]
     head_ent = next((e for e in ents if e.span.start <= head.idx < e.span.end), None)
     if head_ent is not None:
