@@ -116,3 +116,37 @@ def test_a_cue_set_off_by_commas_gives_its_content_the_words_after_it():
                   rule="verb:clause")
     got = cleanup.around_parenthetical([claim, other], ctx)
     assert got == [claim, other] and got[0].content.text == "It is no surprise"
+
+
+
+def test_a_content_that_ran_into_a_dateline_starts_after_it():
+    from extract.records import ArticleMeta
+
+    words = ["SEOUL", "--", "Troops", "crossed", "the", "river", ",", "officials", "said", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, True, True, False, True, True, False, False])
+    text = doc.text
+    meta = ArticleMeta(excluded=(Span.of(text, 0, text.index("Troops")),))
+    ctx = Context(doc, text, (), None, meta)
+    claim = _claim(text, "officials", "said", "SEOUL -- Troops crossed the river")
+    (c,) = cleanup.outside_exclusions([claim], ctx)
+    assert c.content.text == "Troops crossed the river" and c.speaker == claim.speaker
+    # a content wholly inside the dateline goes, with its claim
+    inside = _claim(text, "officials", "said", "SEOUL")
+    assert cleanup.outside_exclusions([inside], ctx) == []
+
+
+def test_a_headline_naming_its_speaker_after_says():
+    from extract.records import ArticleMeta
+
+    words = ["Budget", "safe", "says", "ex", "-", "aide"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, False, False],
+              pos=["NOUN", "ADJ", "VERB", "NOUN", "PUNCT", "NOUN"], heads=[2, 0, 2, 2, 2, 4],
+              deps=["nsubj", "amod", "ROOT", "nsubj", "dobj", "appos"])
+    text = doc.text
+    ctx = Context(doc, text, (), None, ArticleMeta(headline=Span.of(text, 0, len(text))))
+    misparsed = _claim(text, "ex", "says", "aide")
+    (c,) = cleanup.headline_inverted([misparsed], ctx)
+    assert (c.speaker.text, c.content.text) == ("ex-aide", "Budget safe")
+    # the same words outside the headline are left as they are
+    ctx = Context(doc, text, (), None, ArticleMeta())
+    assert cleanup.headline_inverted([misparsed], ctx) == [misparsed]

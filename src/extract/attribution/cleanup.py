@@ -48,7 +48,9 @@ def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:
 def _content_after(c: Claim, ctx: Context) -> Optional[Claim]:
     """The claim with its content starting after a dateline it ran into ("SEOUL, March 5 -- Troops
     crossed the river, officials said": the content is "Troops crossed the river"), or None when
-    nothing of the content lies after the excluded spans (page chrome, a dateline alone)."""
+    nothing of the content lies after the excluded spans (page chrome, a dateline alone). Such
+    claims were dropped before; PolNeAR train-validation: 8 claims kept, relation +0.0001 (4 of 5
+    folds up), none lost; on wire copy every lead sentence with its cue at the end was lost."""
     meta = ctx.meta
     pieces = []
     for piece in c.spans:
@@ -78,7 +80,7 @@ def headline_inverted(claims: list[Claim], ctx: Context) -> list[Claim]:
     fail, say unions": the speaker is the words after the cue to the line's end (at most five, no
     verb among them) and the content is the headline before the cue. The parser reads such lines
     as a subject-verb-object sentence and gave "ex" as speaker and "aide" as content (issue 14,
-    class 7, seen on another outlet's headlines)."""
+    class 7, seen on another outlet's headlines). It never fires on PolNeAR train (±0)."""
     meta, text = ctx.meta, ctx.text
     if meta is None or meta.headline is None:
         return claims
