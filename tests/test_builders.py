@@ -343,3 +343,26 @@ def test_a_passive_subject_inherited_by_a_conjoined_cue_is_its_source():
     claim = builders.verb_claim(doc[5], _ctx(doc))
     assert claim is not None and claim.speaker is not None and claim.speaker.text == "Jane Roe"
     assert claim.content.text == "it was fair"
+
+
+def _contracted_said_doc(subject: str) -> Doc:
+    """"<subject> 's said he will run again ." as the parser reads it: the contracted "has" taken
+    for the auxiliary of a passive."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=[subject, "'s", "said", "he", "will", "run", "again", "."],
+               heads=[2, 2, 2, 5, 5, 2, 5, 2],
+               deps=["nsubjpass", "auxpass", "ROOT", "nsubj", "aux", "ccomp", "advmod", "punct"],
+               pos=["PRON", "AUX", "VERB", "PRON", "AUX", "VERB", "ADV", "PUNCT"],
+               tags=["PRP", "VBZ", "VBN", "PRP", "MD", "VB", "RB", "."],
+               lemmas=[subject.lower(), "be", "say", "he", "will", "run", "again", "."])
+
+
+def test_contracted_has_read_as_a_passive_keeps_its_speaker():
+    doc = _contracted_said_doc("She")
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.content.text == "he will run again"
+    assert claim.speaker is not None and claim.speaker.text == "She"
+    # "It's said he will run again": no one is named
+    doc = _contracted_said_doc("It")
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.speaker is None

@@ -518,3 +518,62 @@ def test_short_quotation_opening_the_next_sentence_continues_the_quotation(nlp):
     cs = claims_of(nlp, text)
     baker = next(c for c in cs if c.content.text.startswith("It was a long night"))
     assert [p.text for p in baker.spans] == ["It was a long night", "Very long."]
+
+
+def test_interrupted_quotation_with_a_cue_inside_its_first_piece_is_one_claim():
+    # “Everything you have said is right,” the judge exclaimed, “and it has overlapped.”: the claim
+    # of "have said" inside the first piece does not keep it from the judge's claim
+    from extract.records import Span
+    from extract.attribution.common import new_claim
+    from extract.attribution.sources import Speaker
+
+    text = "“Everything you have said is right,” the judge exclaimed, “and it has overlapped.”"
+    doc = spacy.blank("en")(text)
+    ctx = Context(doc, text, (), cues.lexicon(), None, tuple(quotes.find(text)))
+    at = text.index
+
+    def span(s):
+        return Span.of(text, at(s), at(s) + len(s))
+    judge = new_claim(Speaker(span=span("the judge")), cue=span("exclaimed"), content=span("and it has overlapped."),
+                      quote="direct")
+    inner = new_claim(Speaker(span=span("you")), cue=span("have said"), content=span("is right"))
+    (c, _) = [c for c in quotes.split_around_cue(ctx, [judge, inner]) if c.cue.text in ("exclaimed", "have said")]
+    assert [p.text for p in c.content_spans] == ["Everything you have said is right", "and it has overlapped."]
+
+
+def test_surname_tagged_as_an_adverb_after_the_verb_speaks():
+    # “It works,” said Skelly, explaining.   ("Skelly" tagged as an adverb)
+    words = ["“", "It", "works", ",", "”", "said", "Skelly", ",", "explaining", "."]
+    spaces = [False, True, False, False, True, True, False, True, False, False]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "."]
+    ctx = _doc_ctx(words, spaces, heads, deps, pos, tags,
+                   ["“", "it", "work", ",", "”", "say", "skelly", ",", "explain", "."])
+    said = ctx.doc[5]
+    assert [t.text for t in quotes._noun_phrase_after(said)] == ["Skelly"]
+    assert cues.cue_span(said, ctx.lexicon).text == "said"  # not "said Skelly", as "said sarcastically"
+    assert quotes._noun_phrase_after(_doc_ctx(
+        ["said", "sarcastically", "."], [True, False, False], [0, 0, 0], ["ROOT", "advmod", "punct"],
+        ["VERB", "ADV", "PUNCT"], ["VBD", "RB", "."], ["say", "sarcastically", "."]).doc[0]) == []
+
+
+def test_verb_and_comma_before_a_quotation_that_ends_its_sentence_inside_a_paragraph():
+    # Roe replied, “Not this year.” Lee said nothing.   (the quotation is Roe's, not Lee's)
+    words = ["Roe", "replied", ",", "“", "Not", "this", "year", ".", "”", "Lee", "said", "nothing", "."]
+    spaces = [True, False, True, False, True, True, False, False, True, True, True, False, False]
+    heads = [1, 1, 1, 1, 6, 6, 1, 1, 1, 10, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "punct", "punct", "neg", "det", "npadvmod", "punct", "punct", "nsubj", "ROOT", "dobj",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PUNCT", "PART", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "VERB", "PRON",
+           "PUNCT"]
+    tags = ["NNP", "VBD", ",", "``", "RB", "DT", "NN", ".", "''", "NNP", "VBD", "NN", "."]
+    lemmas = ["Roe", "reply", ",", "“", "not", "this", "year", ".", "”", "Lee", "say", "nothing", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, sent_starts=[True] + [False] * 8 + [True] + [False] * 3)
+    ctx = Context(doc, doc.text, (), cues.lexicon(), None, tuple(quotes.find(doc.text)))
+    (q,) = ctx.quotes
+    found = quotes.attach(ctx, [], set())
+    (c,) = [c for c in found if c.content.overlaps(q)]
+    assert (c.speaker.text, c.cue.text, c.rule) == ("Roe", "replied", "quote:comma")

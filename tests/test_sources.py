@@ -116,3 +116,20 @@ def test_what_a_speaker_speaks_in_is_left_out():
     doc = _doc(words, [1, 5, 1, 4, 2, 5, 5, 5], ["det", "nsubj", "prep", "det", "pobj", "ROOT", "intj", "punct"],
                ["DET", "NOUN", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
     assert sources.speaker(doc[1], []).span.text == "A footnote in the report"
+
+
+def _quick_doc(subject: str, adjective: str) -> Doc:
+    """"<subject> was <adjective> to point out that the plan failed ." as the parser reads it."""
+    words = [subject, "was", adjective, "to", "point", "out", "that", "the", "plan", "failed", "."]
+    return _doc(words, heads=[1, 1, 1, 4, 2, 4, 9, 8, 9, 4, 1],
+                deps=["nsubj", "ROOT", "acomp", "aux", "xcomp", "prt", "mark", "det", "nsubj", "ccomp", "punct"],
+                pos=["PROPN", "AUX", "ADJ", "PART", "VERB", "ADP", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"])
+
+
+def test_the_subject_of_a_copula_speaks_through_its_adjective():
+    # "Roe was quick to point out that ...": Roe points it out
+    doc = _quick_doc("Roe", "quick")
+    assert sources.subject_of(doc[4]).text == "Roe"
+    # "It was hard to point out that ...": no one
+    doc = _quick_doc("It", "hard")
+    assert sources.subject_of(doc[4]) is None

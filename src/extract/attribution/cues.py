@@ -281,6 +281,16 @@ NOT_CUE_ADVERBS = {"when", "where", "why", "how", "however", "meanwhile", "inste
 OCCASION_NOUNS = {"statement", "message", "call", "appearance", "release", "post"}
 
 
+def name_read_as_adverb(tok: Token) -> bool:
+    """"“...,” said Skelly, explaining ...": the tagger reads a surname it does not know as an
+    adverb; a capitalised word inside its sentence that is no known adverb is a name: the speaker
+    after the verb (:func:`.quotes._noun_phrase_after`), never part of the cue ("said
+    sarcastically"). PolNeAR train-validation (fold models of main, rules changed only, against this
+    round's other rules): quoted 94.07% -> 94.09%, relation unchanged (0.7473)."""
+    return tok.pos_ == "ADV" and tok.is_title and not tok.is_sent_start and tok.lower_ not in CUE_ADVERBS \
+        and tok.ent_type_ not in ("DATE", "TIME")
+
+
 def _left_adverb(c: Token, verb: Token) -> bool:
     if c.dep_ != "advmod" or c.i >= verb.i:
         return False
@@ -311,7 +321,8 @@ def cue_span(tok: Token, lex: Lexicon, prep: Optional[Token] = None) -> Span:
                 break
             if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
                 toks.extend(c.subtree)
-            elif c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ == "back") and c.i == tok.i + 1:
+            elif c.dep_ == "advmod" and (c.lower_.endswith("ly") or c.lower_ == "back") and c.i == tok.i + 1 \
+                    and not name_read_as_adverb(c):
                 toks.append(c)
             elif c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on") and any(
                     g.dep_ == "pobj" and g.lemma_.lower() in OCCASION_NOUNS for g in c.children):

@@ -264,9 +264,9 @@ def _noun_phrase_after(tok: Token) -> list[Token]:
                 or (t.pos_ == "ADP" and toks):
             break
         toks.append(t)
-    while toks and toks[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+    while toks and toks[-1].pos_ not in ("PROPN", "NOUN", "PRON") and not cues.name_read_as_adverb(toks[-1]):
         toks.pop()
-    return [] if not toks or toks[0].pos_ in ("ADP", "ADV") else toks
+    return [] if not toks or (toks[0].pos_ in ("ADP", "ADV") and not cues.name_read_as_adverb(toks[0])) else toks
 
 
 def _trimmed(ctx: Context, who: sources.Speaker) -> Optional[sources.Speaker]:
@@ -436,7 +436,8 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
     if not stripped.endswith(","):
         return False
     tail = text[q.end:q.end + 8]
-    if re.match(r"[\"”'’»,.?!]*\s*(\n|$)", tail) is None:
+    inside = re.match(r"[\"”'’»,.?!]*\s*(\n|$)", tail) is None  # more of the paragraph after it
+    if inside and not _ends_sentence(ctx, q):
         return False  # the quotation does not close its sentence ("..., “a plan” the mayor ...")
     at = q.start - 12 + len(stripped) - 1 if q.start >= 12 else len(stripped) - 1
     comma = ctx.doc.char_span(at, at + 1, alignment_mode="expand")
@@ -461,7 +462,7 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
             return False  # the verb's claim holds a content of its own after the comma
         claims[i] = replace(c, content=said, content_spans=(), quote="direct")
         return True
-    if not (ctx.lexicon.is_verb_cue(verb) or all(
+    if not (ctx.lexicon.is_verb_cue(verb) or not inside and all(
             c.dep_ in ("punct", "advmod", "prt") or (c.dep_ == "dobj" and c.lower_ in ("it", "this"))
             for c in verb.rights if c.idx < comma[0].idx)):
         return False  # ("put it, “...”"; the quotation itself, parsed as the verb's object, does not count)
@@ -472,6 +473,18 @@ def _attach_comma_lead(ctx: Context, q: Span, claims: list[Claim], used: set[int
     claims.append(new_claim(who, cue=cues.cue_span(verb, ctx.lexicon), content=said, quote="direct",
                             rule="quote:as" if _as_clause(verb) else "quote:comma"))
     return True
+
+
+def _ends_sentence(ctx: Context, q: Span) -> bool:
+    """Whether a quotation ends with its sentence inside the paragraph: a full stop, question or
+    exclamation mark inside or right after its closing mark, then a capital ("..., saying, “No.” But
+    the mayor ..."). :func:`_attach_comma_lead` then gives it to the verb before the comma (a listed
+    cue only: "everywhere she went, “...”" is no cue) rather than to a cue after it in the next
+    sentence. PolNeAR train-validation (fold models of main, rules changed only, against this
+    round's other rules): quoted 94.04% -> 94.09%, relation 0.7471 -> 0.7473."""
+    inner = q.text.rstrip(" \t\xa0'’\"”")
+    m = re.match(r"[\"”'’»]*([.?!]?)[\"”'’»]*[ \t\xa0]+([A-Z“\"‘'])", ctx.text[q.end:q.end + 12])
+    return m is not None and (m.group(1) != "" or inner[-1:] in (".", "?", "!"))
 
 
 def _with_inherited_speaker(ctx: Context, c: Claim) -> Claim:
@@ -689,7 +702,11 @@ def _follow_on(ctx: Context, q: Span, claims: list[Claim]) -> Optional[Claim]:
 
 def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
     """"“We did what we could,” the coach said, “and it was not enough.”": the quotation that ends
-    right before the speaker and cue is the first piece of the one after them."""
+    right before the speaker and cue is the first piece of the one after them. A claim whose cue lies
+    inside that quotation ("“Everything you have said ...,” the judge said, “...”") does not hold it:
+    it is the quoted speaker's own words, relayed. PolNeAR train-validation (fold models of main,
+    rules changed only, against this round's other rules): content exact F1 0.6237 -> 0.6243 (up
+    on all five folds), quoted 94.04% -> 94.09%, relation 0.7472 -> 0.7473."""
     text = ctx.text
     out = list(claims)
     for i, c in enumerate(out):
@@ -700,7 +717,8 @@ def split_around_cue(ctx: Context, claims: list[Claim]) -> list[Claim]:
         if not before:
             continue
         q1 = strip_quote(before[-1])
-        if any(o is not c and any(p.overlaps(q1) for p in o.spans) for o in out) or q1.end <= q1.start:
+        if any(o is not c and not q1.contains(o.cue) and any(p.overlaps(q1) for p in o.spans) for o in out) \
+                or q1.end <= q1.start:
             continue
         out[i] = replace(c, content=Span.of(text, q1.start, c.content.end), content_spans=(q1, c.content))
     return out

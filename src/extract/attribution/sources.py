@@ -119,6 +119,13 @@ def subject_of(cue: Token) -> Optional[Token]:
                 return ctrl
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.ent_type_ in ("PERSON", "ORG", "NORP"):
             return tok.head  # "a video of Jane Roe asking, ...": the named source the participle modifies
+        if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "She was quick to point out ...", "he was not willing to say ...": the subject of the
+            # copula the adjective completes (not "it": "it is hard to say whether ..."). PolNeAR
+            # train-validation (fold models of main, rules changed only, against this round's other
+            # rules): relation F1 0.7466 -> 0.7473 (up on all five folds), source exact 0.7501 -> 0.7508
+            subj = next((c for c in tok.head.head.children if c.dep_ in SUBJ and c.dep_ != "expl"), None)
+            return subj if subj is not None and subj.lower_ not in ("it", "this", "that", "there") else None
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by saying ...", "apart from saying ...": the verb's subject (+0.5)
         elif tok.dep_ in INHERIT and tok.head.i != tok.i:
