@@ -366,3 +366,61 @@ def test_contracted_has_read_as_a_passive_keeps_its_speaker():
     doc = _contracted_said_doc("It")
     claim = builders.verb_claim(doc[2], _ctx(doc))
     assert claim is not None and claim.speaker is None
+
+
+def _demand_doc(by: bool) -> Doc:
+    """"The talks stalled over a demand (by the union) that wages rise ." as the parser reads it."""
+    vocab = spacy.blank("en").vocab
+    if by:
+        words = ["The", "talks", "stalled", "over", "a", "demand", "by", "the", "union", "that", "wages", "rise", "."]
+        heads = [1, 2, 2, 2, 5, 3, 5, 8, 6, 11, 11, 5, 2]
+        deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"]
+        pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"]
+        tags = ["DT", "NNS", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "IN", "NNS", "VBP", "."]
+        lemmas = ["the", "talk", "stall", "over", "a", "demand", "by", "the", "union", "that", "wage", "rise", "."]
+    else:
+        words = ["The", "talks", "stalled", "over", "a", "demand", "that", "wages", "rise", "."]
+        heads = [1, 2, 2, 2, 5, 3, 8, 8, 5, 2]
+        deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"]
+        pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"]
+        tags = ["DT", "NNS", "VBD", "IN", "DT", "NN", "IN", "NNS", "VBP", "."]
+        lemmas = ["the", "talk", "stall", "over", "a", "demand", "that", "wage", "rise", "."]
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_cue_noun_without_possessor_takes_its_that_clause():
+    doc = _demand_doc(by=False)
+    claim = builders.noun_claim(doc[5], _ctx(doc))
+    assert claim is not None and claim.rule == "noun:bare"
+    assert claim.cue.text == "demand" and claim.content.text == "that wages rise"
+    assert claim.speaker is None or claim.speaker.span is None
+
+
+def test_cue_noun_without_possessor_takes_its_by_agent_as_source():
+    doc = _demand_doc(by=True)
+    claim = builders.noun_claim(doc[5], _ctx(doc))
+    assert claim is not None and claim.content.text == "that wages rise"
+    assert claim.speaker is not None and claim.speaker.text == "the union"
+
+
+def test_noun_outside_the_cue_lists_with_a_that_clause_is_no_claim():
+    words = ["The", "fact", "that", "wages", "rise", "matters", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 4, 4, 1, 5, 5],
+              deps=["det", "nsubj", "mark", "nsubj", "acl", "ROOT", "punct"],
+              pos=["DET", "NOUN", "SCONJ", "NOUN", "VERB", "VERB", "PUNCT"],
+              tags=["DT", "NN", "IN", "NNS", "VBP", "VBZ", "."],
+              lemmas=["the", "fact", "that", "wage", "rise", "matter", "."])
+    assert builders.noun_claim(doc[1], _ctx(doc)) is None
+
+
+def test_cue_noun_after_a_verbs_preposition_takes_the_verbs_subject():
+    """"Her allies bristled at the suggestion that she lied ."""
+    words = ["Her", "allies", "bristled", "at", "the", "suggestion", "that", "she", "lied", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 5, 3, 8, 8, 5, 2],
+              deps=["poss", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"],
+              pos=["PRON", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+              tags=["PRP$", "NNS", "VBD", "IN", "DT", "NN", "IN", "PRP", "VBD", "."],
+              lemmas=["her", "ally", "bristle", "at", "the", "suggestion", "that", "she", "lie", "."])
+    claim = builders.noun_claim(doc[5], _ctx(doc))
+    assert claim is not None and claim.content.text == "that she lied"
+    assert claim.speaker is not None and claim.speaker.text == "Her allies"
