@@ -363,3 +363,19 @@ def test_a_cue_variant_into_the_content_needs_the_content_right_after_it():
     later = replace(claim, content=Span.of(text, text.index("over"), text.index(".")))
     got = {text[a:b] for a, b, _, _ in boundaries.cue_variants(doc, later)}
     assert got == {"voiced", "voiced concern"}
+
+
+def test_a_cue_may_give_the_verb_it_completes_back_to_the_content():
+    # "She declined to say whether it worked.": "declined", the content then "to say whether it worked"
+    doc = _built(["She", "declined", "to", "say", "whether", "it", "worked", "."], [1, 1, 3, 1, 6, 6, 3, 1],
+               ["nsubj", "ROOT", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"],
+               ["PRON", "VERB", "PART", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("declined"), at(" whether")), content=Span.of(text, at("whether"), at(".")),
+                  speaker=Span.of(text, 0, 3), rule="verb:through")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.cue_variants(doc, claim)}
+    assert got["declined"] == ("0", "j-2")
+    ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:j": 3.0})))
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.cue.text == "declined" and c.content.text == "to say whether it worked"
