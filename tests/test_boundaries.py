@@ -320,3 +320,62 @@ def test_a_content_that_leaves_a_quotation_open_may_end_where_it_closes():
     typed = "Roe said ''we win. Soon.'' Then."
     s = typed.index("''") + 2
     assert typed[s:boundaries._quote_close(typed, typed.index("''"), typed.index("win") + 3)] == "we win. Soon."
+
+
+def _built(words, heads, deps, pos, tags=None):
+    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               tags=tags or ["XX"] * len(words), lemmas=[w.lower() for w in words],
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def _voiced_concern():
+    # "Critics voiced concern over the new tax plan." made as a verb cue with its object as content
+    doc = _built(["Critics", "voiced", "concern", "over", "the", "new", "tax", "plan", "."],
+               [1, 1, 1, 2, 7, 7, 7, 3, 1], ["nsubj", "ROOT", "dobj", "prep", "det", "amod", "compound", "pobj", "punct"],
+               ["NOUN", "VERB", "NOUN", "ADP", "DET", "ADJ", "NOUN", "NOUN", "PUNCT"])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("voiced"), at("voiced") + 6), content=Span.of(text, at("concern"), at(".")),
+                  speaker=Span.of(text, 0, 7), rule="verb:object")
+    return doc, claim
+
+
+def test_a_cue_variant_may_take_the_first_words_of_the_content_after_it():
+    doc, claim = _voiced_concern()
+    text = doc.text
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.cue_variants(doc, claim)}
+    # it ends on a noun, preposition, verb or "to", never on a determiner or adjective, and leaves the
+    # content two words at least
+    assert got["voiced concern"] == ("0", "1") and got["voiced concern over"] == ("0", "2")
+    assert not [v for v in got if v.endswith(("the", "new", "tax"))]
+    ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(
+        bounds=boundaries.BoundaryModel({"cue:ic": 3.0, "cue:lastR_w=over": 1.0})))
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.cue.text == "voiced concern over" and c.content.text == "the new tax plan"
+
+
+def test_a_cue_variant_into_the_content_needs_the_content_right_after_it():
+    # "Critics voiced concern over the new tax plan.", the content starting a word later: no variant
+    # takes a word of it
+    doc, claim = _voiced_concern()
+    text = doc.text
+    later = replace(claim, content=Span.of(text, text.index("over"), text.index(".")))
+    got = {text[a:b] for a, b, _, _ in boundaries.cue_variants(doc, later)}
+    assert got == {"voiced", "voiced concern"}
+
+
+def test_a_cue_may_give_the_verb_it_completes_back_to_the_content():
+    # "She declined to say whether it worked.": "declined", the content then "to say whether it worked"
+    doc = _built(["She", "declined", "to", "say", "whether", "it", "worked", "."], [1, 1, 3, 1, 6, 6, 3, 1],
+               ["nsubj", "ROOT", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"],
+               ["PRON", "VERB", "PART", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"])
+    text = doc.text
+    at = text.index
+    claim = Claim(cue=Span.of(text, at("declined"), at(" whether")), content=Span.of(text, at("whether"), at(".")),
+                  speaker=Span.of(text, 0, 3), rule="verb:through")
+    got = {text[a:b]: (ka, kb) for a, b, ka, kb in boundaries.cue_variants(doc, claim)}
+    assert got["declined"] == ("0", "j-2")
+    ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:j": 3.0})))
+    (c,) = boundaries.adjust([claim], ctx)
+    assert c.cue.text == "declined" and c.content.text == "to say whether it worked"
