@@ -424,3 +424,21 @@ def test_cue_noun_after_a_verbs_preposition_takes_the_verbs_subject():
     claim = builders.noun_claim(doc[5], _ctx(doc))
     assert claim is not None and claim.content.text == "that she lied"
     assert claim.speaker is not None and claim.speaker.text == "Her allies"
+
+
+def test_openers_are_the_tokens_may_open_accepts(nlp):
+    from extract.attribution import builders
+
+    doc = nlp("According to officials, the talks reportedly failed. Critics said the plans, citing reports, "
+              "were doomed; its claims were denied.")
+    assert builders.openers(doc) == [t.i for t in doc if builders.may_open(t)]
+    assert builders.openers(nlp("")) == []
+
+
+def test_citing_relays_the_cited_claim(nlp):
+    from extract import attribution, entities
+
+    doc = nlp("The minister warned of delays, citing a report by the city engineers.")
+    found = attribution.extract(doc, entities.extract(doc))
+    relay = [c for c in found if c.rule == "relay"]
+    assert relay and relay[0].cue.text == "citing" and relay[0].relayed_by.text == "warned of"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import DEP, LOWER, POS, TAG
+from spacy.tokens import Doc, Token
 
 from ..records import Claim, Span
 from . import content, cues, sources
@@ -535,13 +537,29 @@ def may_open(tok: Token) -> bool:
     return tok.pos_ in _OPENING_POS or tok.tag_ == "NNS" or tok.lower_ in _OPENING_WORDS
 
 
+def _ids(doc: Doc, strings) -> np.ndarray:
+    return np.array([doc.vocab.strings[x] for x in strings], dtype=np.uint64)
+
+
+def openers(doc: Doc) -> list[int]:
+    """The indices of the tokens :func:`may_open` accepts, in order, read from one ``to_array``
+    instead of a Python test per token (the same tokens; attribution spent about a tenth of its
+    time creating and testing them)."""
+    if len(doc) == 0:
+        return []
+    arr = doc.to_array([POS, TAG, LOWER])
+    ok = np.isin(arr[:, 0], _ids(doc, _OPENING_POS)) | (arr[:, 1] == doc.vocab.strings["NNS"]) \
+        | np.isin(arr[:, 2], _ids(doc, _OPENING_WORDS))
+    return ok.nonzero()[0].tolist()
+
+
 def find(ctx: Context) -> tuple[list[Claim], set[int]]:
     """The claims the builders make, in token order, and the indices of their cue tokens."""
     claims: list[Claim] = []
     used: set[int] = set()
-    for tok in ctx.doc:
-        if not may_open(tok):
-            continue
+    doc = ctx.doc
+    for i in openers(doc):
+        tok = doc[i]
         for build in BUILDERS:
             claim = build(tok, ctx)
             if claim is not None:
@@ -555,7 +573,9 @@ def relays(claims: list[Claim], ctx: Context) -> list[Claim]:
     """Nested attribution: "X said ..., citing a report by Y" relays Y's claim through X (such
     claims are linked by ``relayed_by``; PolNeAR, univocal, does not annotate them)."""
     out = []
-    relaying = [t for t in ctx.doc if t.dep_ == "advcl" and t.lemma_.lower() in RELAY_LEMMAS]
+    doc = ctx.doc
+    advcl = (doc.to_array(DEP) == doc.vocab.strings["advcl"]).nonzero()[0] if len(doc) else ()
+    relaying = [doc[int(i)] for i in advcl if doc[int(i)].lemma_.lower() in RELAY_LEMMAS]
     for c in claims:
         for tok in relaying:
             if not (c.cue.start <= tok.head.idx < c.cue.end):
