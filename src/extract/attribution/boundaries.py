@@ -33,7 +33,7 @@ word, the token after it and its open quote marks, added to these, gained nothin
 (content 0.6225 -> 0.6225 / 0.6227, relation 0.7454 -> 0.7446 / 0.7451) and were not kept.
 
 A cue variant may also take the first words of a content that starts right after the cue, the
-content then starting after them (issue 14's eighth round): PolNeAR marks "voiced concern over |
+content then starting after them (issue 14's ninth round): PolNeAR marks "voiced concern over |
 the plan", "took aim at | X", "released a memo titled | X", "declined to comment on | X" about as
 often as "voiced | concern over the plan", so no rule fits, and the variants let the model learn per
 verb and rule (features ``ic``: how many words it takes, the rule, the verb). Such a variant keeps
@@ -560,6 +560,12 @@ def others(claim: Claim, claims: Sequence[Claim]) -> list[Span]:
     return [o.cue for o in claims if o is not claim and o.relayed_by is None and not o.cue.overlaps(claim.cue)]
 
 
+def _word_after(doc: Doc, span: Span):
+    """The first token after ``span`` that is no punctuation or space, or None."""
+    after = doc.char_span(span.start, span.end, alignment_mode="expand").end
+    return next((t for t in doc[after:] if not (t.is_punct or t.is_space)), None)
+
+
 def adjust(claims: list[Claim], ctx) -> list[Claim]:
     """Each claim's content (when in one piece), cue and speaker phrase get the variants the model
     prefers (all unchanged without a model); all are chosen on the claim as the rules made it, and
@@ -584,16 +590,14 @@ def adjust(claims: list[Claim], ctx) -> list[Claim]:
             if "cue" in changes and not c.content_spans and c.cue.end <= c.content.start < changes["cue"].end:
                 # the cue took the content's first words: the content starts after them
                 body = changes.get("content", c.content)
-                after = ctx.doc.char_span(changes["cue"].start, changes["cue"].end, alignment_mode="expand").end
-                nxt = next((t for t in ctx.doc[after:] if not (t.is_punct or t.is_space)), None)
+                nxt = _word_after(ctx.doc, changes["cue"])
                 if nxt is None or nxt.idx >= body.end:
                     del changes["cue"]
                 elif nxt.idx > body.start:
                     changes["content"] = Span.of(ctx.text, nxt.idx, body.end)
             elif joint:  # the cue gave its last words back to the content, which starts after it
                 body = changes.get("content", c.content)
-                after = ctx.doc.char_span(changes["cue"].start, changes["cue"].end, alignment_mode="expand").end
-                nxt = next((t for t in ctx.doc[after:] if not (t.is_punct or t.is_space)), None)
+                nxt = _word_after(ctx.doc, changes["cue"])
                 if nxt is not None and nxt.idx < body.start:
                     changes["content"] = Span.of(ctx.text, nxt.idx, body.end)
             if "speaker" in changes:

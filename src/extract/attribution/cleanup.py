@@ -29,7 +29,7 @@ def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:
         if meta.is_excluded(c.cue.start, c.cue.end):
             continue
         if meta.is_excluded(c.content.start, c.content.end):
-            c = _content_after(c, ctx)
+            c = _content_past_exclusions(c, ctx)
             if c is None:
                 continue
         sp = c.speaker
@@ -45,7 +45,7 @@ def outside_exclusions(claims: list[Claim], ctx: Context) -> list[Claim]:
     return out
 
 
-def _content_after(c: Claim, ctx: Context) -> Optional[Claim]:
+def _content_past_exclusions(c: Claim, ctx: Context) -> Optional[Claim]:
     """The claim with its content starting after a dateline it ran into ("SEOUL, March 5 -- Troops
     crossed the river, officials said": the content is "Troops crossed the river"), or None when
     nothing of the content lies after the excluded spans (page chrome, a dateline alone). Such
