@@ -76,6 +76,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -475,6 +476,8 @@ def _brackets(doc: Doc, span: TokSpan) -> list[tuple[int, int]]:
     closing one); one left open closes at the sentence's end. A speaker variant takes in both
     marks of a pair or neither: none ends or starts inside "Jane Roe (D-Ohio)"."""
     sent = span[0].sent
+    if not any(mark in text_of(doc)[sent.start_char:sent.end_char] for mark in OPENING):
+        return []  # most sentences: no token is an opening mark
     out, open_ = [], []
     for t in sent:
         if t.text in OPENING:
@@ -541,7 +544,8 @@ class BoundaryModel:
             return vs[0]
         feats = ROLES[role][1]
         w = self._by_role.get(role, {})
-        scored = [(sum(w.get(f, 0.0) for f in set(feats(doc, claim, v))), -k, v) for k, v in enumerate(vs)]
+        get, zero = w.get, repeat(0.0)  # map over the set: the same sum in the same order, without a generator
+        scored = [(sum(map(get, set(feats(doc, claim, v)), zero)), -k, v) for k, v in enumerate(vs)]
         return max(scored)[2]
 
 

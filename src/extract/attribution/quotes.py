@@ -43,6 +43,9 @@ SPILLED_SPEAKER = 80
 SAID_NOUNS = {"reply", "response", "answer", "retort", "shout", "cry", "chant", "word", "question", "call"}  # characters of a speaker phrase a misparse ran into a quotation's clause
 
 
+_MARK_OR_BREAK = re.compile("[" + re.escape(OPEN + CLOSE + STRAIGHT) + "\n]")
+
+
 def find(text: str, *, min_words: int = 3) -> list[Span]:
     """Inner spans of the direct quotes in ``text`` (without the quote marks), in text order.
 
@@ -54,7 +57,8 @@ def find(text: str, *, min_words: int = 3) -> list[Span]:
     marks = text.replace("``", "“ ").replace("\'\'", '" ')  # same length: offsets stay those of ``text``
     out: list[Span] = []
     open_at: Optional[int] = None
-    for i, c in enumerate(marks):
+    for m in _MARK_OR_BREAK.finditer(marks):  # the loop acts on nothing else: jumped to by a regex
+        i, c = m.start(), m.group()
         if open_at is None:
             if c in OPEN or c == STRAIGHT or (c in CLOSE and (i == 0 or marks[i - 1] == "\n")):
                 open_at = i  # a paragraph opening with a closing mark (”...”) opens a quote all the same
