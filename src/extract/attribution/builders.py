@@ -391,10 +391,10 @@ def noun_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     ``NOUN_PREP_RATE`` of the time (``noun_preps.tsv``: "her attack on", "his embrace of"; this
     makes nouns outside the cue lists cues too); train-validation: 26 of 56 noun claims added right,
     relation F1 +0.04 point, cue exact +0.1."""
-    lex = ctx.lexicon
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if tok.pos_ != "NOUN":
         return None
+    lex = ctx.lexicon
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is None:
         return bare_noun_claim(tok, ctx)
     learnt = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence, Union
@@ -196,7 +197,7 @@ class ClaimModel:
     threshold: float
 
     def prob(self, claim: Claim, ctx, others: Union[Sequence[Claim], "Neighbourhood"] = ()) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in set(features(claim, ctx, others)))
+        z = sum(map(self.weights.get, set(features(claim, ctx, others)), repeat(0.0)))  # in the set's order
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
