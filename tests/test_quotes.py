@@ -2,6 +2,7 @@
 issue 14 that the quote passes address."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -577,3 +578,23 @@ def test_verb_and_comma_before_a_quotation_that_ends_its_sentence_inside_a_parag
     found = quotes.attach(ctx, [], set())
     (c,) = [c for c in found if c.content.overlaps(q)]
     assert (c.speaker.text, c.cue.text, c.rule) == ("Roe", "replied", "quote:comma")
+
+
+@pytest.mark.parametrize("text, long, short", [
+    ("She said “we will win this” and left.", ["we will win this"], ["we will win this"]),
+    ('He said "we will win this" and left.', ["we will win this"], ["we will win this"]),
+    ("Wire copy: ``we will win this,'' he said.", ["we will win this,"], ["we will win this,"]),
+    ("“The first paragraph goes on\n\n“and the second one closes it,” she said.",
+     ["The first paragraph goes on", "and the second one closes it,"],
+     ["The first paragraph goes on", "and the second one closes it,"]),
+    ("A stray “mark opens here\n\nand nothing reopens it.", [], []),
+    ("”A paragraph opening with a closing mark,” she said.", ["A paragraph opening with a closing mark,"],
+     ["A paragraph opening with a closing mark,"]),
+    ("One “stray mark and “the real quote here” then.", ["the real quote here"], ["the real quote here"]),
+    ("Short “yes” only.", [], ["yes"]),
+])
+def test_find_reads_quote_marks_as_news_and_wire_copy_write_them(text, long, short):
+    assert [s.text for s in quotes.find(text)] == long
+    assert [s.text for s in quotes.find(text, min_words=1)] == short
+    for s in quotes.find(text, min_words=1):
+        assert text[s.start:s.end] == s.text
