@@ -22,10 +22,6 @@ KNOWN_MISSES = {
                                   "initial 'Intelligence' as a proper noun with no entity type, as it reads the many "
                                   "surnames NER misses; 'intelligence' was an anonymous head only for this article "
                                   "(never a speaker head on PolNeAR train)",
-    ("Pyongyang", "framed"): "'framed' is an unlisted verb the gate admits (P 0.47 here) under OBJECT_GATE (0.5), "
-                             "so its direct object is not taken as content: on PolNeAR train-validation such "
-                             "object claims at P 0.4-0.5 had a gold cue 25% of the time, and the threshold raised "
-                             "relation F1 0.7451 -> 0.7462 and cue F1 0.6869 -> 0.6888",
 }
 
 

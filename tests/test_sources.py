@@ -133,3 +133,17 @@ def test_the_subject_of_a_copula_speaks_through_its_adjective():
     # "It was hard to point out that ...": no one
     doc = _quick_doc("It", "hard")
     assert sources.subject_of(doc[4]) is None
+
+
+def test_a_participle_on_any_noun_takes_it_for_its_subject():
+    # "a statement saying that ...", "voters backing the plan": the noun the participle modifies
+    words = ["They", "cited", "voters", "backing", "the", "plan", "."]
+    doc = _doc(words, heads=[1, 1, 1, 2, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "acl", "det", "dobj", "punct"],
+               pos=["PRON", "VERB", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    doc[3].tag_ = "VBG"
+    assert sources.subject_of(doc[3]).text == "voters"
+    # not a participle hung on an adjective or a verb
+    doc = _doc(words, heads=[1, 1, 1, 2, 5, 3, 1], deps=["nsubj", "ROOT", "dobj", "acl", "det", "dobj", "punct"],
+               pos=["PRON", "VERB", "ADJ", "VERB", "DET", "NOUN", "PUNCT"])
+    doc[3].tag_ = "VBG"
+    assert sources.subject_of(doc[3]) is None

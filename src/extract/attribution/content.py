@@ -4,7 +4,8 @@
   ("“...,” Ri stated"), with the complementiser kept as PolNeAR annotates it;
 * an open complement (``xcomp``: "promised to ...") for belief and intention cues;
 * for object cues, the direct object with what follows it ("framed the test as a demonstration
-  of ...", "unveiled the new plan").
+  of ...", "unveiled the new plan"); for any cue, an object something is said of ("sees the plan as
+  a threat").
 
 Participle phrases after a comma ("..., citing a report") and the subject are never content.
 """
@@ -44,21 +45,26 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
         obj = next((k for k in kids if k.dep_ == "dobj" and cue.i < k.i < c.i), None)
         start = obj.left_edge.i if obj is not None else c.left_edge.i  # "urged police to release ...": both
         return list(cue.doc[start:c.right_edge.i + 1]), "open"
-    if takes_object:
-        objs = [c for c in kids if c.dep_ in OBJECT and c.i > cue.i and c not in addressee]
-        if objs:
-            first = objs[0]
-            end = first.right_edge.i
-            for c in kids:
-                if c.i > first.i and _circumstance(c):
-                    break  # "called Clinton a disgrace Wednesday on the show": when and where are not claimed
-                if c.i > first.i and c.dep_ in AFTER_OBJECT:
-                    # keep a contiguous run only (no comma-separated participles)
-                    between = cue.doc[end + 1:c.left_edge.i]
-                    if any(t.text in (",", ";", "—", "–") for t in between):
-                        break
-                    end = max(end, c.right_edge.i)
-            return list(cue.doc[first.left_edge.i:end + 1]), "object"
+    objs = [c for c in kids if c.dep_ in OBJECT and c.i > cue.i and c not in addressee]
+    if not takes_object:
+        # "sees the plan as a threat", "called the plan a disgrace": an object something is said of
+        # (:func:`_predicated`) is content for any cue, not only an object cue. PolNeAR train-validation
+        # with the fold models unchanged: relation F1 +0.0002 (four folds of five up, none down), cue
+        # exact +0.0004, content +0.0003, source +0.0003
+        objs = [c for c in objs if c.dep_ == "dobj" and _predicated(cue, c)]
+    if objs:
+        first = objs[0]
+        end = first.right_edge.i
+        for c in kids:
+            if c.i > first.i and _circumstance(c):
+                break  # "called Clinton a disgrace Wednesday on the show": when and where are not claimed
+            if c.i > first.i and c.dep_ in AFTER_OBJECT:
+                # keep a contiguous run only (no comma-separated participles)
+                between = cue.doc[end + 1:c.left_edge.i]
+                if any(t.text in (",", ";", "—", "–") for t in between):
+                    break
+                end = max(end, c.right_edge.i)
+        return list(cue.doc[first.left_edge.i:end + 1]), "object"
     prep = content_prep(cue, addressee)
     if prep is not None and (prep_ok is None or prep_ok(cue, prep)):
         obj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
