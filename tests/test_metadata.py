@@ -26,6 +26,11 @@ def test_top_date_line():
     assert (m.published, m.published_source) == ("2019-01-04", "dateline")
 
 
+def test_top_date_line_padded_with_no_break_spaces_is_the_date_not_the_title():
+    m = meta("Friday, January 4, 2019\xa0 \n\n\nAn apartment building collapsed.")
+    assert (m.published, m.published_source, m.title, m.headline) == ("2019-01-04", "dateline", None, None)
+
+
 def test_chrome_and_related_excluded_without_changing_text():
     text = "Title of It\n3 min read\nBody says 5 things.\n\nRELATED\n- Other story $1.5 Billion\n- More"
     m = meta(text)
