@@ -39,3 +39,12 @@ def test_chrome_and_related_excluded_without_changing_text():
     assert m.is_excluded(text.index("$1.5"), text.index("$1.5") + 4)
     assert not m.is_excluded(text.index("Body"), text.index("Body") + 4)
     assert m.headline.text == "Title of It" and m.in_headline(0, 5) and not m.is_excluded(0, 5)
+
+
+def test_a_hyphenated_name_opening_a_paragraph_is_no_dateline():
+    m = meta("Network shut down\nABS-CBN's licence expired on Monday, the regulator said.")
+    assert (m.dateline, m.dateline_place) == (None, None)
+    for text, place in (("SEOUL - Troops moved.", "SEOUL"), ("SEOUL -- Troops moved.", "SEOUL"),
+                        ("SEOUL--Troops moved.", "SEOUL"), ("SEOUL — Troops moved.", "SEOUL"),
+                        ("SEOUL (AP) -Troops moved.", "SEOUL")):
+        assert meta("Headline Here\n" + text).dateline_place == place, text
