@@ -79,3 +79,17 @@ def test_no_temp_files_left(tmp_path):
     output.write_tables([tricky_result()], tmp_path)
     assert (tmp_path / "claims.csv").exists() and (tmp_path / "datapackage.json").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_content_text_joins_the_pieces_of_a_split_quotation_without_the_cue():
+    text = '"We will rebuild," she said. "All of it."'
+    def at(words):
+        return Span.of(text, text.index(words), text.index(words) + len(words))
+    first, second = at("We will rebuild,"), at("All of it.")
+    claim = Claim(cue=at("said"), content=Span.of(text, first.start, second.end), content_spans=(first, second),
+                  speaker=at("she"), claim_id="a:c1", quote="direct")
+    row = output.rows(ArticleResult(Document("a", "a.txt", text), ArticleMeta(), claims=(claim,)))["claims"][0]
+    assert row["content_text"] == "We will rebuild, … All of it."
+    assert row["content"] == text[row["content_start"]:row["content_end"]]  # the contract's span stays whole
+    one = output.rows(tricky_result())["claims"][0]
+    assert one["content_text"] == one["content"]

@@ -45,11 +45,12 @@ DATELINE_RE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)*)?)"
     r"(?:,[ ]+(?P<month>" + MONTH_RE + r")[ ]+(?P<day>\d{1,2})(?:,[ ]+(?P<year>\d{4}))?)?"
     r"[ ]*(?:\((?P<agency>[A-Za-z][A-Za-z .&/-]{0,40})\))?"
-    r"[ ]*(?P<dash>[–—-]{1,2}|:)[ ]*"
+    # a lone hyphen glued to words on both sides joins a name ("ABS-CBN's ..."), it dates nothing
+    r"[ ]*(?P<dash>[–—]{1,2}|--|(?<=[ )])-|-(?=[ ])|:)[ ]*"
 )
-TOP_DATE_RE = re.compile(
-    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?(?P<month>" + MONTH_RE +
-    r")[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$",
+TOP_DATE_RE = re.compile(  # spaces are any but a line break: web copy pads the line with no-break spaces
+    r"^[^\S\n]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[^\S\n]+)?(?P<month>" + MONTH_RE +
+    r")[^\S\n]+(?P<day>\d{1,2}),?[^\S\n]+(?P<year>\d{4})[^\S\n]*$",
     re.MULTILINE,
 )
 

@@ -53,6 +53,8 @@ SCHEMA: dict[str, list[tuple]] = {
         ("content_start", "integer", "Character offset of the content."),
         ("content_end", "integer", "End offset of the content."),
         ("content_spans", "string", "start-end;start-end when the content is split (e.g. by 'he said')."),
+        ("content_text", "string", "The words claimed: a split content's pieces joined with ' … ' (without the cue "
+                                   "between them); the same as content when in one piece."),
         ("quote", "string", "Direct quotation, indirect speech, or a mix.", ["direct", "indirect", "mixed"]),
         ("claim_date", "date", "ISO date the claim was made: the date the text gives, else the publication date."),
         ("speaker_role", "string", "Titles and roles of a named speaker (\"Ukrainian defense intelligence chief\")."),
@@ -174,6 +176,7 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
             "speaker_type": c.speaker_type, "cue": c.cue.text, "cue_start": c.cue.start, "cue_end": c.cue.end,
             "content": c.content.text, "content_start": c.content.start, "content_end": c.content.end,
             "content_spans": ";".join(f"{s.start}-{s.end}" for s in c.content_spans) if len(c.content_spans) > 1 else None,
+            "content_text": " … ".join(s.text for s in c.spans),
             "quote": c.quote, "claim_date": c.claim_date, "speaker_role": c.speaker_role, "hedge": c.hedge,
             "relayed_by": c.relayed_by_id, "rule": c.rule,
         })
