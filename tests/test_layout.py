@@ -63,3 +63,10 @@ def test_list_of_names_under_a_label_is_no_statement():
     found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
     assert ("Tom Baker", "We will win this county and the next one.") in found
     assert not any(sp == "Board Members" for sp, _ in found)
+
+
+def test_a_caption_glued_to_its_credit_is_no_statement():
+    text = ("Former contractor Jane Roe.Image: Some Agency.\n\n"
+            "Tom Baker: We will win this county and the next one.")
+    found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
+    assert found == [("Tom Baker", "We will win this county and the next one.")]

@@ -45,6 +45,9 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
         words = name.split()
         if len(words) > 5 or name.lower() in NOT_SPEAKERS or name.lower().rstrip(".") in NOT_SPEAKERS:
             continue
+        glued = re.search(r"\.(\w+)$", words[-1])
+        if glued and glued.group(1).lower() in NOT_SPEAKERS:
+            continue  # a caption glued to its credit line ("Jane Roe.Image: Agency"), as web copy loses the break
         if len(words) > 1 and any(w in TITLE_WORDS for w in words):
             continue
         if words[0].lower() in SAYING:
