@@ -93,3 +93,45 @@ def test_keep_passes_the_article_claims_to_the_model(tmp_path):
     lex = replace(cues.lexicon(), claims=claim_model.load(tmp_path))
     ctx = replace(ctx, lexicon=lex)
     assert claim_model.keep([outer, inner, second], ctx) == [outer, second]
+
+
+def action_doc() -> Doc:
+    """Made up: "Acme posted a loss of $4m. Rivals racked up several wins." """
+    vocab = spacy.blank("en").vocab
+    words = ["Acme", "posted", "a", "loss", "of", "$", "4m", ".", "Rivals", "racked", "up", "several", "wins", "."]
+    return Doc(vocab, words=words, spaces=[True, True, True, True, True, False, False, True,
+                                           True, True, True, True, False, False],
+               heads=[1, 1, 3, 1, 3, 6, 4, 1, 9, 9, 9, 12, 9, 9],
+               deps=["nsubj", "ROOT", "det", "dobj", "prep", "nmod", "pobj", "punct",
+                     "nsubj", "ROOT", "prt", "amod", "dobj", "punct"],
+               pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "SYM", "NUM", "PUNCT",
+                    "NOUN", "VERB", "ADP", "ADJ", "NOUN", "PUNCT"],
+               tags=["NNP", "VBD", "DT", "NN", "IN", "$", "CD", ".", "NNS", "VBD", "RP", "JJ", "NNS", "."],
+               lemmas=["Acme", "post", "a", "loss", "of", "$", "4m", ".", "rival", "rack", "up", "several", "win", "."],
+               ents=["B-ORG", "O", "O", "O", "O", "B-MONEY", "I-MONEY", "O"] + ["O"] * 6)
+
+
+def test_what_an_object_is_made_of_is_a_feature():
+    """An amount in the content, the noun at its head (plural or not, its determiner and modifiers,
+    the preposition after it) and the cue verb's particle are features of the claim check."""
+    doc = action_doc()
+    text = doc.text
+    ctx = Context(doc=doc, text=text, entities=(), lexicon=None)
+    loss = Claim(cue=span(text, "posted"), content=span(text, "a loss of $4m"), speaker=span(text, "Acme"),
+                 rule="verb:object")
+    wins = Claim(cue=span(text, "racked up"), content=span(text, "several wins"), speaker=span(text, "Rivals"),
+                 rule="verb:object")
+    f = set(claim_model.features(loss, ctx, [loss, wins]))
+    assert {"camt=MONEY", "rcamt=verb:object|MONEY", "otag=NN|verb:object", "odet=a|verb:object",
+            "oprep=of|verb:object"} <= f
+    assert "obare|verb:object" not in f and not any(x.startswith("ckid=prt") for x in f)
+    g = set(claim_model.features(wins, ctx, [loss, wins]))
+    assert {"ckid=prt|verb:object", "otag=NNS|verb:object", "omod=amod|verb:object", "obare|verb:object"} <= g
+    assert not any(x.startswith(("camt=", "cnum|")) for x in g)
+
+
+def test_a_clause_content_has_no_object_features():
+    outer, _, _, ctx = claims_of(nested_doc())
+    f = claim_model.features(outer, ctx, [outer])
+    assert not any(x.startswith(("otag=", "odet=", "obare|", "camt=")) for x in f)
+    assert "ckid=ccomp|verb:clause" in f
