@@ -202,8 +202,13 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def prob(self, tok: Token) -> float:
-        """P(cue) for a candidate verb (0.0 for other tokens), computed once per document."""
-        cache = tok.doc.user_data.setdefault(_CACHE_KEY, {})
+        """P(cue) for a candidate verb (0.0 for other tokens), computed once per document and model (a
+        doc read again with another model, as training and train-validation do, gets its own)."""
+        per_doc = tok.doc.user_data.setdefault(_CACHE_KEY, {})
+        hit = per_doc.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = per_doc[id(self)] = (self, {})
+        cache = hit[1]
         p = cache.get(tok.i)
         if p is None:
             if is_candidate(tok):
