@@ -92,7 +92,9 @@ def test_keep_passes_the_article_claims_to_the_model(tmp_path):
     claim_model.save(tmp_path, {"bias": 1.0, "x_in_other": -5.0}, {"threshold": 0.5})
     lex = replace(cues.lexicon(), claims=claim_model.load(tmp_path))
     ctx = replace(ctx, lexicon=lex)
-    assert claim_model.keep([outer, inner, second], ctx) == [outer, second]
+    kept = claim_model.keep([outer, inner, second], ctx)
+    assert [replace(c, confidence=None) for c in kept] == [outer, second]
+    assert [round(c.confidence, 3) for c in kept] == [0.731, 0.731]  # the bias alone: 1 / (1 + e^-1)
 
 
 def action_doc() -> Doc:
@@ -135,3 +137,9 @@ def test_a_clause_content_has_no_object_features():
     f = claim_model.features(outer, ctx, [outer])
     assert not any(x.startswith(("otag=", "odet=", "obare|", "camt=")) for x in f)
     assert "ckid=ccomp|verb:clause" in f
+
+
+def test_kept_claims_carry_the_checks_probability_as_confidence():
+    from extract.pipeline import process_text
+    claims = process_text("The minister said on Monday that the bridge would reopen in May.").claims
+    assert claims and all(c.confidence is not None and 0.3 <= c.confidence <= 1.0 for c in claims)

@@ -21,3 +21,19 @@ def test_a_headline_at_offset_zero_is_a_quotation_only_with_a_mark():
     quoted = '"Prices will rise," Roe says\n\nThe mayor spoke on Monday.'
     assert is_quotation(quoted, _gold(quoted, '"Prices will rise,"'))
     assert not is_quotation(plain, _gold(plain, "Prices will rise"))  # nothing before offset 0 is no mark
+
+
+def test_min_confidence_scores_fewer_surer_claims(tmp_path):
+    """`--min-confidence P` scores what a user keeps who filters claims.csv on confidence >= P."""
+    import json
+
+    from conftest import SHARED, need_shared
+    from extract.evaluation.polnear import evaluate
+
+    dev = need_shared(SHARED / "data" / "polnear" / "dev")
+    dump = tmp_path / "all.jsonl"
+    every = evaluate(dev, limit=3, cache=True, dump=dump)["relation"]
+    sure = evaluate(dev, limit=3, cache=True, min_confidence=0.8)["relation"]
+    confidences = [c["confidence"] for line in dump.open() for c in json.loads(line)["claims"]
+                   if c["relayed_by"] is None]
+    assert sure["n_pred"] == sum(1 for p in confidences if p is None or p >= 0.8) < every["n_pred"]

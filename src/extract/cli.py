@@ -274,7 +274,9 @@ def _print(scores: dict, as_json: bool) -> None:
 @click.option("--as", "render", type=click.Choice(["html", "warc"]),
               help="Score the articles read from news pages: a folder of .html files, or one .warc.gz.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="P",
+              help="Score only claims whose confidence column is at least P (fewer, surer claims).")
+def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers, min_confidence):
     """Attribution P/R/F1 on a PolNeAR split.
 
     \b
@@ -283,6 +285,7 @@ def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers
       extract eval polnear ../shared/data/polnear/train --fold all     # train-validation, 5 folds
       extract eval polnear ../shared/data/polnear/dev --wrap 65    # as wire copy wrapped at 65 columns
       extract eval polnear ../shared/data/polnear/dev --as html    # as news web pages
+      extract eval polnear ../shared/data/polnear/dev --min-confidence 0.7   # only claims users keep at 0.7
     """
     from pathlib import Path
 
@@ -291,12 +294,14 @@ def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers
     dump = Path(dump) if dump else None
     if fold is None:
         scores = polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty(), cache=cache, dump=dump,
-                                  wrap=wrap, render=render, settings=Settings(workers=workers))
+                                  wrap=wrap, render=render, settings=Settings(workers=workers),
+                                  min_confidence=min_confidence)
     elif wrap or render:
         raise click.BadParameter("--fold scores plain text; leave out --wrap and --as", param_hint="--fold")
     elif fold == "all" or (fold.isdigit() and int(fold) < polnear.FOLDS):
         folds = range(polnear.FOLDS) if fold == "all" else [int(fold)]
-        scores = polnear.cross_validate(split, folds=folds, limit=limit, progress=sys.stderr.isatty(), dump=dump)
+        scores = polnear.cross_validate(split, folds=folds, limit=limit, progress=sys.stderr.isatty(), dump=dump,
+                                        min_confidence=min_confidence)
     else:
         raise click.BadParameter(f"expected 0-{polnear.FOLDS - 1} or 'all', got {fold!r}", param_hint="--fold")
     _print(scores, as_json)

@@ -61,6 +61,9 @@ SCHEMA: dict[str, list[tuple]] = {
         ("hedge", "string", "The hedging word when the attribution is hedged (\"suggest\", \"reportedly\")."),
         ("relayed_by", "string", "claim_id of the claim that relays this one (\"..., citing a briefing by X\")."),
         ("rule", "string", "Which rule found the claim (for debugging)."),
+        ("confidence", "number", "The claim check's probability that this is an attribution as PolNeAR marks them "
+                                 "(claims under 0.3 are dropped); keep those above 0.5 or 0.7 for fewer wrong ones "
+                                 "(README, Quality); empty for a claim relayed inside another's content."),
         ("speaker_key", "string", "The source's key across the run (speakers.csv): one per named source however "
                                   "written (\"Putin\", \"Vladimir Putin\"); NAME@ARTICLE_ID for a source "
                                   "named in no other way (\"officials\"); empty when no source is stated."),
@@ -179,6 +182,7 @@ def rows(result: ArticleResult) -> dict[str, list[dict]]:
             "content_text": " … ".join(s.text for s in c.spans),
             "quote": c.quote, "claim_date": c.claim_date, "speaker_role": c.speaker_role, "hedge": c.hedge,
             "relayed_by": c.relayed_by_id, "rule": c.rule,
+            "confidence": round(c.confidence, 3) if c.confidence is not None else None,
         })
     for q in result.quantities:
         out["quantities"].append({

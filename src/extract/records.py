@@ -110,6 +110,7 @@ class Claim:
     claim_id: Optional[str] = None
     claim_date: Optional[str] = None
     relayed_by_id: Optional[str] = None
+    confidence: Optional[float] = None       # the claim check's P(attribution); None when it did not judge
 
     @property
     def spans(self) -> tuple[Span, ...]:

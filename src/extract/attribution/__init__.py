@@ -69,10 +69,12 @@ def orphans(kept: list[Claim], claims: list[Claim], ctx: Context) -> list[Claim]
             if holders:
                 c = replace(c, relayed_by=min(holders, key=lambda o: o.content.end - o.content.start).cue)
             else:
+                confidence = None
                 if model is not None:
                     hood = hood or claim_model.Neighbourhood(claims)
-                    if model.prob(c, ctx, hood) < model.threshold:
+                    confidence = model.prob(c, ctx, hood)
+                    if confidence < model.threshold:
                         continue
-                c = replace(c, relayed_by=None)
+                c = replace(c, relayed_by=None, confidence=confidence)
         out.append(c)
     return out

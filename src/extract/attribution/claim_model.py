@@ -22,7 +22,7 @@ from typing import Optional, Sequence, Union
 
 import numpy as np
 
-from ..records import Claim
+from ..records import Claim, replace
 from . import cue_model
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
@@ -259,12 +259,21 @@ class ClaimModel:
 
 
 def keep(claims: list[Claim], ctx) -> list[Claim]:
-    """The claims the model does not reject (all of them without a model)."""
+    """The claims the model does not reject (all of them without a model), each with the model's
+    probability as its ``confidence``; claims relayed inside another's content are not judged."""
     model = getattr(ctx.lexicon, "claims", None) if ctx.lexicon is not None else None
     if model is None:
         return claims
     hood = Neighbourhood(claims)
-    return [c for c in claims if c.relayed_by is not None or model.prob(c, ctx, hood) >= model.threshold]
+    out = []
+    for c in claims:
+        if c.relayed_by is not None:
+            out.append(c)
+            continue
+        p = model.prob(c, ctx, hood)
+        if p >= model.threshold:
+            out.append(replace(c, confidence=p))
+    return out
 
 
 def load(folder: Path) -> Optional[ClaimModel]:

@@ -69,7 +69,8 @@ def claims_as_attributions(claims) -> list[GoldAttribution]:
 
 def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, progress: bool = False,
              folds: Optional[Iterable[int]] = None, lexicon=None, cache: bool = False,
-             dump: Optional[Path] = None, wrap: Optional[int] = None, render: Optional[str] = None) -> dict:
+             dump: Optional[Path] = None, wrap: Optional[int] = None, render: Optional[str] = None,
+             min_confidence: float = 0.0) -> dict:
     """Run attribution over a PolNeAR split and score it. Returns {metric: {p, r, f1, ...}}.
 
     By default the articles go through the whole pipeline, as ``extract run`` would process them.
@@ -79,15 +80,17 @@ def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, pr
     :class:`extract.attribution.cues.Lexicon`) replaces the shipped one; ``dump`` writes every
     predicted claim and gold attribution as JSON lines, for error analysis. ``wrap`` (a column) or
     ``render`` (``html``, ``warc``) score the same articles as users hold them, hard-wrapped or as
-    news pages, with the checks of :mod:`.renditions` added.
+    news pages, with the checks of :mod:`.renditions` added. ``min_confidence`` scores only the
+    claims whose ``confidence`` (the claim check's probability) is at least that, as a user who
+    filters ``claims.csv`` on it would keep them.
     """
     totals, extra = _totals(root, settings=settings, limit=limit, progress=progress, folds=folds, lexicon=lexicon,
-                            cache=cache, dump=dump, wrap=wrap, render=render)
+                            cache=cache, dump=dump, wrap=wrap, render=render, min_confidence=min_confidence)
     return {**{k: v.as_dict() for k, v in totals.items()}, **extra}
 
 
 def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wrap=None,
-            render=None) -> tuple[dict[str, PRF], dict]:
+            render=None, min_confidence: float = 0.0) -> tuple[dict[str, PRF], dict]:
     articles = list(iter_corpus(root, limit, folds=folds))
     extra: dict = {}
     if wrap or render:
@@ -103,6 +106,7 @@ def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wra
     out = open(dump, "w", encoding="utf-8") if dump is not None else None
     try:
         for art, claims in zip(articles, found):
+            claims = [c for c in claims if c.confidence is None or c.confidence >= min_confidence]
             pred = claims_as_attributions(claims)
             for k, v in score_article(art.text, art.attributions, pred).items():
                 totals.setdefault(k, PRF()).add(v)
@@ -123,7 +127,7 @@ def _with_progress(settings, progress: bool):
 
 
 def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), limit: Optional[int] = None,
-                   progress: bool = False, dump: Optional[Path] = None) -> dict:
+                   progress: bool = False, dump: Optional[Path] = None, min_confidence: float = 0.0) -> dict:
     """Train-validation: each fold of ``train`` scored with cue tables and gate trained on the other
     folds (built once per fold by :func:`extract.training.folds.fold_models` and kept in the cache).
     Returns the scores summed over the folds, plus ``fold K relation`` for each fold."""
@@ -136,7 +140,7 @@ def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), li
         lex = cues.load(fold_models(train, k) / "cues")
         part = dump.with_name(f"{dump.stem}.fold{k}{dump.suffix}") if dump is not None else None
         scores, _ = _totals(train, settings=None, limit=limit, progress=progress, folds=[k], lexicon=lex, cache=True,
-                            dump=part)
+                            dump=part, min_confidence=min_confidence)
         for name, prf in scores.items():
             totals.setdefault(name, PRF()).add(prf)
         per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
@@ -174,5 +178,5 @@ def _dumped(art: GoldArticle, claims) -> dict:
             "claims": [{"speaker": sp(c.speaker), "cue": sp(c.cue), "content": [sp(p) for p in c.spans],
                         "speaker_canonical": c.speaker_canonical, "speaker_type": c.speaker_type,
                         "speaker_role": c.speaker_role, "quote": c.quote, "hedge": c.hedge, "rule": c.rule,
-                        "relayed_by": sp(c.relayed_by)} for c in claims],
+                        "relayed_by": sp(c.relayed_by), "confidence": c.confidence} for c in claims],
             "gold": [{"source": a.source, "cue": a.cue, "content": a.content} for a in art.attributions]}
