@@ -287,11 +287,15 @@ def around_parenthetical(claims: list[Claim], ctx: Context) -> list[Claim]:
 def nest(claims: list[Claim], ctx: Context) -> list[Claim]:
     """A claim whose cue lies inside another claim's content is relayed by it ("“I think ...,”
     she said"): link it with ``relayed_by`` (PolNeAR, being univocal, annotates only the outer)."""
+    # each claim's content envelope, compared as integers first: the quadratic scan was 6% of
+    # attribution's time on 295 Wikinews articles (same claims)
+    env = [(min(p.start for p in o.spans), max(p.end for p in o.spans), o) for o in claims]
     out = []
     for c in claims:
         if c.relayed_by is None:
-            outer = [o for o in claims if o is not c and any(p.contains(c.cue) for p in o.spans)
-                     and not c.content.contains(o.cue)]
+            cs, ce = c.cue.start, c.cue.end
+            outer = [o for s, e, o in env if s <= cs and ce <= e and o is not c
+                     and any(p.contains(c.cue) for p in o.spans) and not c.content.contains(o.cue)]
             if outer:
                 o = min(outer, key=lambda o: o.content.end - o.content.start)
                 c = replace(c, relayed_by=o.cue)

@@ -346,6 +346,11 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
         # one of them (seen on other outlets: the claim given to the last person named)
         return Speaker(written, span.text, "country_or_group", None)
     full = full_phrase(head)
+    # only the entities that touch the phrase can name or type it (every test below is a
+    # containment in one of these spans): one pass instead of one per test
+    areas = [s for s in (span, written, full) if s is not None]
+    lo, hi = min(s.start for s in areas), max(s.end for s in areas)
+    entities = [e for e in entities if e.span.start < hi and lo < e.span.end]
     name = name_in(span, full, head, entities)
     stype = classify(head, span, entities, named=name is not None)
     if name is not None:
