@@ -75,6 +75,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from itertools import repeat
 from dataclasses import dataclass
@@ -544,8 +545,10 @@ class BoundaryModel:
             return vs[0]
         feats = ROLES[role][1]
         w = self._by_role.get(role, {})
-        get, zero = w.get, repeat(0.0)  # map over the set: the same sum in the same order, without a generator
-        scored = [(sum(map(get, set(feats(doc, claim, v)), zero)), -k, v) for k, v in enumerate(vs)]
+        # fsum is exact, so a tie is a tie whatever order the set iterates in (a plain sum could
+        # break it differently from run to run, with the hash seed); then the first variant wins
+        get, zero = w.get, repeat(0.0)
+        scored = [(math.fsum(map(get, set(feats(doc, claim, v)), zero)), -k, v) for k, v in enumerate(vs)]
         return max(scored)[2]
 
 

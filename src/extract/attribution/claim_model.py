@@ -254,7 +254,9 @@ class ClaimModel:
     threshold: float
 
     def prob(self, claim: Claim, ctx, others: Union[Sequence[Claim], "Neighbourhood"] = ()) -> float:
-        z = sum(map(self.weights.get, set(features(claim, ctx, others)), repeat(0.0)))  # in the set's order
+        # fsum: exact, so the same in any order (a plain sum in the set's order varied run to run
+        # in the last bit, with the hash seed)
+        z = math.fsum(map(self.weights.get, set(features(claim, ctx, others)), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 

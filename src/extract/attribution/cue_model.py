@@ -198,7 +198,7 @@ class CueModel:
     dense: Optional[Dense] = None  # weights over the tok2vec vectors of GATE_SLOTS, when trained with them
 
     def score(self, feats: list[str], extra: float = 0.0) -> float:
-        z = sum(map(self.weights.get, set(feats), repeat(0.0))) + extra  # as a generator would, in the set's order
+        z = math.fsum(map(self.weights.get, set(feats), repeat(0.0))) + extra  # exact: the same in any order
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def prob(self, tok: Token) -> float:
