@@ -37,3 +37,19 @@ def test_min_confidence_scores_fewer_surer_claims(tmp_path):
     confidences = [c["confidence"] for line in dump.open() for c in json.loads(line)["claims"]
                    if c["relayed_by"] is None]
     assert sure["n_pred"] == sum(1 for p in confidences if p is None or p >= 0.8) < every["n_pred"]
+
+
+def test_fold_models_need_a_train_split_beside_and_a_fold(tmp_path):
+    """`--fold-models K` scores a split with fold K's models, trained on the train split beside it."""
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    (tmp_path / "dev").mkdir()
+    r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path / "dev"), "--fold-models", "0"])
+    assert r.exit_code == 2 and "no train split beside" in r.output
+    (tmp_path / "train").mkdir()
+    r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path / "dev"), "--fold-models", "9"])
+    assert r.exit_code == 2 and "expected 0-4 or 'all'" in r.output
+    r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path / "dev"), "--fold-models", "all", "--wrap", "65"])
+    assert r.exit_code == 2 and "leave out" in r.output

@@ -276,7 +276,11 @@ def _print(scores: dict, as_json: bool) -> None:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, metavar="P",
               help="Score only claims whose confidence column is at least P (fewer, surer claims).")
-def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers, min_confidence):
+@click.option("--fold-models", metavar="K",
+              help="Score SPLIT with the models train-validation trains for fold K (0-4, or 'all' summed) of "
+              "the train split beside it: four fifths of train. Shows how much of the dev / train-validation "
+              "gap is training size.")
+def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers, min_confidence, fold_models):
     """Attribution P/R/F1 on a PolNeAR split.
 
     \b
@@ -286,13 +290,27 @@ def eval_polnear(split, limit, fold, cache, dump, as_json, wrap, render, workers
       extract eval polnear ../shared/data/polnear/dev --wrap 65    # as wire copy wrapped at 65 columns
       extract eval polnear ../shared/data/polnear/dev --as html    # as news web pages
       extract eval polnear ../shared/data/polnear/dev --min-confidence 0.7   # only claims users keep at 0.7
+      extract eval polnear ../shared/data/polnear/dev --fold-models all   # dev with the folds' models
     """
     from pathlib import Path
 
     from .evaluation import polnear
 
     dump = Path(dump) if dump else None
-    if fold is None:
+    if fold_models is not None:
+        train = Path(split).parent / "train"
+        if fold is not None or wrap or render or dump:
+            raise click.BadParameter("scores plain text with the folds' models; leave out --fold, --wrap, --as "
+                                     "and --dump", param_hint="--fold-models")
+        if not (fold_models == "all" or (fold_models.isdigit() and int(fold_models) < polnear.FOLDS)):
+            raise click.BadParameter(f"expected 0-{polnear.FOLDS - 1} or 'all', got {fold_models!r}",
+                                     param_hint="--fold-models")
+        if not train.is_dir() or train.resolve() == Path(split).resolve():
+            raise click.BadParameter(f"no train split beside {split} (looked for {train})", param_hint="--fold-models")
+        folds = range(polnear.FOLDS) if fold_models == "all" else [int(fold_models)]
+        scores = polnear.with_fold_models(split, train, folds=folds, limit=limit, progress=sys.stderr.isatty(),
+                                          min_confidence=min_confidence)
+    elif fold is None:
         scores = polnear.evaluate(split, limit=limit, progress=sys.stderr.isatty(), cache=cache, dump=dump,
                                   wrap=wrap, render=render, settings=Settings(workers=workers),
                                   min_confidence=min_confidence)

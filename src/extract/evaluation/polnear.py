@@ -19,7 +19,7 @@ from ..corpora.polnear import (FOLDS, ROLES, GoldArticle, GoldAttribution, claim
                                relation_match)
 from .scoring import PRF
 
-__all__ = ["FOLDS", "evaluate", "cross_validate", "score_article", "claims_as_attributions", "GoldArticle",
+__all__ = ["FOLDS", "evaluate", "cross_validate", "with_fold_models", "score_article", "claims_as_attributions", "GoldArticle",
            "GoldAttribution", "iter_corpus"]
 
 def score_article(text: str, gold: list[GoldAttribution], pred: list[GoldAttribution]) -> dict[str, PRF]:
@@ -141,6 +141,28 @@ def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), li
         part = dump.with_name(f"{dump.stem}.fold{k}{dump.suffix}") if dump is not None else None
         scores, _ = _totals(train, settings=None, limit=limit, progress=progress, folds=[k], lexicon=lex, cache=True,
                             dump=part, min_confidence=min_confidence)
+        for name, prf in scores.items():
+            totals.setdefault(name, PRF()).add(prf)
+        per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
+    return {**{k: v.as_dict() for k, v in totals.items()}, **per_fold}
+
+
+def with_fold_models(split: str | Path, train: str | Path, *, folds: Iterable[int] = range(FOLDS),
+                     limit: Optional[int] = None, progress: bool = False, min_confidence: float = 0.0) -> dict:
+    """``split`` (dev) scored with the models train-validation trains for each of ``folds`` of
+    ``train`` (cue tables, gate, claim check and boundary model from four fifths of train), summed
+    over the folds, plus ``fold K relation`` for each. Set beside :func:`evaluate` (models from all
+    of train), it measures how much of the gap between dev and train-validation is only the fifth
+    of the training data a fold's models do not see."""
+    from ..attribution import cues
+    from ..training.folds import fold_models
+
+    totals: dict[str, PRF] = {}
+    per_fold = {}
+    for k in folds:
+        lex = cues.load(fold_models(train, k) / "cues")
+        scores, _ = _totals(split, settings=None, limit=limit, progress=progress, folds=None, lexicon=lex, cache=True,
+                            dump=None, min_confidence=min_confidence)
         for name, prf in scores.items():
             totals.setdefault(name, PRF()).add(prf)
         per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
