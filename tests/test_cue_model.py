@@ -232,3 +232,15 @@ def test_light_verb_noun_from_its_learnt_share():
     assert lex.light_noun(doc[1]).text == "doubt"
     lex = cues.Lexicon(empty, empty, empty, empty, {}, light={("express", "doubt"): 0.25})
     assert lex.light_noun(doc[1]) is None
+
+
+def test_a_score_is_the_same_sum_in_any_feature_order():
+    """Scores are summed exactly (math.fsum): a plain sum in a set's order (which follows the hash
+    seed) could differ in its last bits from run to run, and break a boundary tie either way."""
+    import math
+
+    from extract.attribution.cue_model import CueModel
+
+    model = CueModel(weights={"a": 1e16, "b": 1.0, "c": -1e16}, threshold=0.5, veto=0.1)
+    expect = 1.0 / (1.0 + math.exp(-1.0))
+    assert model.score(["a", "b", "c"]) == model.score(["c", "b", "a"]) == model.score(["b", "a", "c"]) == expect
