@@ -472,3 +472,77 @@ def test_a_bare_passive_makes_no_claim():
               deps=["nummod", "nsubjpass", "auxpass", "ROOT", "punct"], pos=["NUM", "NOUN", "AUX", "VERB", "PUNCT"],
               tags=["CD", "NNS", "VBD", "VBN", "."], lemmas=["two", "rally", "be", "announce", "."])
     assert builders.verb_claim(doc[3], _ctx(doc)) is None
+
+
+def frame_doc(det: str = "the", noun: str = "poll", tag: str = "NN") -> Doc:
+    """"Roe leads Doe by nine points in <det> latest <noun> ." as the parser reads it: "in" hung
+    on the verb, the poll its object."""
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=["Roe", "leads", "Doe", "by", "nine", "points", "in", det, "latest", noun, "."],
+               heads=[1, 1, 1, 1, 5, 3, 1, 9, 9, 6, 1],
+               deps=["nsubj", "ROOT", "dobj", "prep", "nummod", "pobj", "prep", "det", "amod", "pobj", "punct"],
+               pos=["PROPN", "VERB", "PROPN", "ADP", "NUM", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+               tags=["NNP", "VBZ", "NNP", "IN", "CD", "NNS", "IN", "DT", "JJS", tag, "."],
+               lemmas=["Roe", "lead", "Doe", "by", "nine", "point", "in", det, "late", "poll", "."])
+
+
+def test_learnt_frame_makes_its_object_the_source_of_the_clause():
+    doc = frame_doc()
+    ctx = _ctx(doc)
+    learnt = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames={("poll", "in NN"): 0.6}))
+    claim = builders.frame_claim(doc[9], learnt)
+    assert claim is not None and claim.rule == "frame"
+    assert claim.cue.text == "in"
+    assert claim.speaker is not None and claim.speaker.text == "the latest poll"
+    assert claim.content.text == "Roe leads Doe by nine points"
+    # the preposition's object only: "points" is no frame, nor is a frame seen rarely on train
+    assert builders.frame_claim(doc[5], learnt) is None
+    rare = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames={("poll", "in NN"): 0.2}))
+    assert builders.frame_claim(doc[9], rare) is None
+    # the table is per tag: "in the latest polls" is another key
+    plural = frame_doc(noun="polls", tag="NNS")
+    assert builders.frame_claim(plural[9], dataclasses.replace(learnt, doc=plural, text=plural.text)) is None
+
+
+def test_frame_table_counts_prepositions_on_verbs_with_their_object_as_source():
+    import collections
+
+    from extract.training.cues import count_frames
+
+    doc = frame_doc()
+    cue, source = bytearray(len(doc.text)), bytearray(len(doc.text))
+    cue[doc[6].idx] = 1  # "in" is the cue, "the latest poll" the source
+    for t in doc[7:10]:
+        source[t.idx:t.idx + len(t.text)] = b"\x01" * len(t.text)
+    total, hits = collections.Counter(), collections.Counter()
+    count_frames(cue, source, doc, total, hits)
+    assert total == {("poll", "in NN"): 1, ("point", "by NNS"): 1}
+    assert hits[("poll", "in NN")] == 1 and hits[("point", "by NNS")] == 0
+
+
+def test_frame_that_opens_its_clause_frames_what_follows():
+    """"In the latest poll , Roe leads Doe ." : the content is the clause after the frame."""
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["In", "the", "latest", "poll", ",", "Roe", "leads", "Doe", "."],
+              heads=[6, 3, 3, 0, 6, 6, 6, 6, 6],
+              deps=["prep", "det", "amod", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["ADP", "DET", "ADJ", "NOUN", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"],
+              tags=["IN", "DT", "JJS", "NN", ",", "NNP", "VBZ", "NNP", "."],
+              lemmas=["in", "the", "late", "poll", ",", "Roe", "lead", "Doe", "."])
+    ctx = _ctx(doc)
+    learnt = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames={("poll", "in NN"): 0.6}))
+    claim = builders.frame_claim(doc[3], learnt)
+    assert claim is not None and claim.cue.text == "In" and claim.speaker.text == "the latest poll"
+    assert claim.content.text == "Roe leads Doe"
+
+
+def test_frames_are_found_on_preposition_objects_but_not_under_a_kept_cue():
+    doc = frame_doc()
+    ctx = _ctx(doc)
+    learnt = dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames={("poll", "in NN"): 0.6}))
+    got = builders.frames([], learnt)
+    assert [(c.rule, c.cue.text) for c in got] == [("frame", "in")]
+    # a claim kept by the check whose cue already holds the preposition: no second claim on it
+    assert builders.frames(got, learnt) == []
+    # no table, no frames
+    assert builders.frames([], dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames=None))) == []

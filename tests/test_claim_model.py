@@ -143,3 +143,13 @@ def test_kept_claims_carry_the_checks_probability_as_confidence():
     from extract.pipeline import process_text
     claims = process_text("The minister said on Monday that the bridge would reopen in May.").claims
     assert claims and all(c.confidence is not None and 0.3 <= c.confidence <= 1.0 for c in claims)
+
+
+def test_claims_added_after_the_check_are_scored_not_dropped():
+    from extract.pipeline import process_text
+    # a framing preposition ("in the latest poll", learnt from PolNeAR train): the check gives its
+    # claim a probability, whatever it is, and keeps it
+    claims = process_text("Jane Roe leads John Doe by nine points in the latest Gallup poll.").claims
+    frame = [c for c in claims if c.rule == "frame"]
+    assert len(frame) == 1 and frame[0].cue.text == "in" and frame[0].speaker.text == "the latest Gallup poll"
+    assert frame[0].confidence is not None and 0.0 <= frame[0].confidence <= 1.0

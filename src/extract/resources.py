@@ -37,7 +37,8 @@ def check_models() -> None:
 # (file in models/cues, Lexicon attribute that is None without it)
 LEARNT_PARTS = (("cue_model.tsv", "model"), ("cue_preps.tsv", "preps"), ("content_preps.tsv", "content_preps"),
                 ("light_verbs.tsv", "light"), ("claim_model.tsv", "claims"), ("boundary_model.tsv", "bounds"),
-                ("noun_preps.tsv", "noun_preps"), ("predicates.tsv", "predicates"), ("through_verbs.tsv", "through"))
+                ("noun_preps.tsv", "noun_preps"), ("predicates.tsv", "predicates"), ("through_verbs.tsv", "through"),
+                ("frames.tsv", "frames"))
 
 
 def _message(missing: str, folder) -> str:

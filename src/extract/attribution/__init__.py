@@ -13,7 +13,9 @@ The parts run in turn, as in citron (Newell et al.):
    give pronoun speakers their canonical name (:mod:`.coreference`);
 6. a learnt check (:mod:`.claim_model`) drops the candidates unlikely to be attributions; a claim
    relayed by a dropped one is judged on its own (:func:`orphans`);
-7. a learnt choice (:mod:`.boundaries`) moves a content's start or end to where PolNeAR's
+7. framing prepositions ("in the latest poll", :func:`.builders.frames`) add claims the check
+   scores but does not drop;
+8. a learnt choice (:mod:`.boundaries`) moves a content's start or end to where PolNeAR's
    annotators would mark it.
 """
 from __future__ import annotations
@@ -34,7 +36,8 @@ def extract(doc: Doc, entities: Sequence[Entity] = (), meta: Optional[ArticleMet
             lexicon: Optional[cues.Lexicon] = None) -> tuple[Claim, ...]:
     """All claims of a parsed article, in text order (``lexicon`` defaults to the shipped one)."""
     claims, ctx = candidates(doc, entities, meta, lexicon)
-    claims = boundaries.adjust(orphans(claim_model.keep(claims, ctx), claims, ctx), ctx)
+    kept = orphans(claim_model.keep(claims, ctx), claims, ctx)
+    claims = boundaries.adjust(kept + claim_model.judged(builders.frames(kept, ctx), kept, ctx), ctx)
     return tuple(sorted(claims, key=lambda c: (c.cue.start, c.content.start)))
 
 

@@ -278,6 +278,16 @@ def keep(claims: list[Claim], ctx) -> list[Claim]:
     return out
 
 
+def judged(new: list[Claim], kept: list[Claim], ctx) -> list[Claim]:
+    """``new`` claims, added after the check (:func:`.builders.frames`), each with the model's
+    probability as its ``confidence`` (among ``kept`` and the others), none dropped."""
+    model = getattr(ctx.lexicon, "claims", None) if ctx.lexicon is not None else None
+    if model is None or not new:
+        return new
+    hood = Neighbourhood(kept + new)
+    return [replace(c, confidence=model.prob(c, ctx, hood)) for c in new]
+
+
 def load(folder: Path) -> Optional[ClaimModel]:
     tsv, meta = folder / "claim_model.tsv", folder / "claim_model.json"
     if not (tsv.exists() and meta.exists()):

@@ -204,6 +204,28 @@ def for_prep(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Option
     return side or None
 
 
+def for_frame(head: Token, prep: Token, pobj: Token) -> Optional[list[Token]]:
+    """Content of a framing preposition ("Roe leads by 9 points in the latest poll", "In the CBS
+    poll, her lead narrowed"): the clause it modifies, without the phrase: after a frame that opens
+    the clause, before one that closes it or is followed by a comma or dash ("Kasich was at 25
+    percent in the latest poll, up eight points": not the larger side, as for "according to"), else
+    the larger side."""
+    toks = for_prep(head, (prep,), pobj)
+    if not toks:
+        return None
+    clause = head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    end = pobj.right_edge.i
+    left = [t for t in clause.subtree if t.i < prep.i]
+    right = [t for t in clause.subtree if t.i > end]
+    if not any(t.is_alpha for t in left):
+        return right or None
+    if not any(t.is_alpha for t in right) or right[0].text in (",", "—", "–", "--", "-"):
+        return left
+    return toks
+
+
 def prep_pieces(head: Token, prep_tokens: tuple[Token, ...], pobj: Token) -> Optional[tuple[list[Token], list[Token]]]:
     """"Six of the cases were, according to the filing, settled out of court": a phrase set off
     inside its clause, after the clause's subject, leaves the content in two pieces around it, as

@@ -68,6 +68,22 @@ PREDICATE_RATE = 0.4
 # a cue verb whose open complement's verb PolNeAR train puts inside the cue at least this often
 # ("continued to insist", "tried to portray") passes its claim through to that verb
 THROUGH_RATE = 0.5
+# a preposition on a verb whose object PolNeAR train marks as the source with the preposition as
+# the cue at least this often, per (object lemma, preposition and the object's tag: "in" + "poll"
+# singular, not "in the polls"), frames its clause as that source's ("Roe leads by 9 points in the
+# latest poll"); about F1's break-even
+FRAME_RATE = 0.4
+
+
+def frame_key(prep: Token) -> Optional[tuple[Token, tuple[str, str]]]:
+    """For a preposition hung on a verb with a noun as its object ("leads | in | the latest poll"),
+    the object and the key of ``frames.tsv``: (object lemma, "preposition TAG"); else None."""
+    if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX") or (prep.head.lower_, prep.lower_) in PREP_CUES:
+        return None  # "according to X" has a rule of its own
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    return obj, (obj.lemma_.lower(), f"{prep.lower_} {obj.tag_}")
 
 
 def light_link(noun: Token) -> str:
@@ -106,6 +122,15 @@ class Lexicon:
     noun_preps: Optional[dict] = None  # (noun lemma, preposition) -> share with the object as content
     predicates: Optional[dict] = None  # (predicate lemma, "clause" or preposition) -> share with it as content
     through: Optional[dict] = None  # (verb lemma, "to") -> share of "to VERB" inside the cue
+    frames: Optional[dict] = None  # (object lemma, "preposition TAG") -> share as source with the preposition as cue
+
+    def frame_source(self, prep: Token) -> Optional[Token]:
+        """The object of a preposition that frames its verb's clause as the object's ("Roe leads
+        in the latest poll", "In the CBS survey, ..."; ``frames.tsv``), else None."""
+        got = frame_key(prep)
+        if got is None or (self.frames or {}).get(got[1], 0.0) < FRAME_RATE:
+            return None
+        return got[0]
 
     def passes_through(self, verb: Token) -> bool:
         """Whether "VERB to X" is one cue ("continued to insist", "tried to portray") whose content
@@ -240,7 +265,7 @@ def load(folder: Path) -> Lexicon:
                    _rates(folder / "cue_preps.tsv"), _rates(folder / "content_preps.tsv"),
                    _rates(folder / "light_verbs.tsv"), claim_model.load(folder), boundaries.load(folder),
                    _rates(folder / "noun_preps.tsv"), _rates(folder / "predicates.tsv"),
-                   _rates(folder / "through_verbs.tsv"))
+                   _rates(folder / "through_verbs.tsv"), _rates(folder / "frames.tsv"))
 
 
 def _rates(path) -> Optional[dict]:

@@ -14,8 +14,8 @@ import collections
 from pathlib import Path
 
 from ..attribution.content import is_predicate, open_complement, predicate_complement
-from ..attribution.cues import light_link
-from .corpus import leave_out_help, marked
+from ..attribution.cues import frame_key, light_link
+from .corpus import leave_out_help, marked, role_chars
 
 POS = {"VERB", "NOUN", "ADJ", "ADP", "AUX"}
 
@@ -85,6 +85,20 @@ def count_predicates(cue_chars: bytearray, content_chars: bytearray, doc, total:
         hits[key] += 1 if cue_chars[tok.idx] and content_chars[got[1].idx] else 0
 
 
+def count_frames(cue_chars: bytearray, source_chars: bytearray, doc, total: collections.Counter,
+                 hits: collections.Counter) -> None:
+    """For every preposition on a verb with a noun object (:func:`..attribution.cues.frame_key`:
+    "leads | in | the latest poll", "In the CBS survey, ..."), whether the preposition is a cue
+    whose source is the object, counted per (object lemma, "preposition TAG")."""
+    for tok in doc:
+        if tok.dep_ != "prep":
+            continue
+        got = frame_key(tok)
+        if got is not None:
+            total[got[1]] += 1
+            hits[got[1]] += 1 if cue_chars[tok.idx] and source_chars[got[0].idx] else 0
+
+
 def count_through(cue_chars: bytearray, doc, total: collections.Counter, in_cue: collections.Counter) -> None:
     """For cue verbs followed right away by "to" and the verb they complete ("continued to insist",
     "tried to portray", "promised to cut"), whether that verb is in the cue too (the content then
@@ -131,7 +145,9 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
     adj_in: collections.Counter = collections.Counter()
     through_total: collections.Counter = collections.Counter()
     through_in: collections.Counter = collections.Counter()
-    for _, doc, cue_chars, content_chars in marked(train, model, leave_out=leave_out):
+    frame_total: collections.Counter = collections.Counter()
+    frame_in: collections.Counter = collections.Counter()
+    for art, doc, cue_chars, content_chars in marked(train, model, leave_out=leave_out):
         n_articles += 1
         for tok in doc:
             if tok.pos_ not in POS or not tok.is_alpha:
@@ -146,6 +162,8 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
         count_noun_preps(cue_chars, content_chars, doc, noun_total, noun_in)
         count_predicates(cue_chars, content_chars, doc, adj_total, adj_in)
         count_through(cue_chars, doc, through_total, through_in)
+        count_frames(cue_chars, role_chars(art.text, [sp for a in art.attributions for sp in a.source]), doc,
+                     frame_total, frame_in)
     write_preps(out / "cue_preps.tsv", prep_total, prep_in, min_count=min_count)
     write_preps(out / "content_preps.tsv", content_total, content_in, min_count=min_count, column="in_content")
     write_preps(out / "light_verbs.tsv", light_total, light_in, min_count=min_count, header=("verb", "noun"))
@@ -155,6 +173,9 @@ def build(train: Path, out: Path, *, min_rate: float = 0.25, min_count: int = 3,
                 header=("lemma", "complement"))
     write_preps(out / "predicates.tsv", adj_total, adj_in, min_count=min_count, column="in_content",
                 header=("predicate", "complement"))
+    # only the pairs seen as a frame at least once: most prepositions on a verb frame nothing
+    write_preps(out / "frames.tsv", collections.Counter({k: n for k, n in frame_total.items() if frame_in[k]}), frame_in, min_count=min_count, column="as_source",
+                header=("noun", "frame"))
     rows = []
     for key, n in in_cue.items():
         rate = n / total[key]
@@ -210,6 +231,10 @@ CARD = """# Cue lexicon
 - `through_verbs.tsv`: for cue verbs followed right away by "to" and a verb ("continued to
   insist", "tried to portray", "promised to cut"), how often that verb is in the cue too, per lemma
   ("try" and "continue" nearly always: the content is then the second verb's complement).
+- `frames.tsv`: for prepositions on a verb with a noun object ("leads | in | the latest poll"),
+  how often the preposition is a cue whose source is the object, per object lemma and preposition
+  with the object's tag (`in NN`: "in a poll" often, "in the polls" seldom); pairs never seen
+  as one are left out.
 - `cue_model.tsv` / `cue_model.json`: a logistic regression that gates verb cues in context
   (features of the verb and its dependency neighbourhood; see `extract/attribution/cue_model.py`),
   built by `python -m extract.training.cue_model ../shared/data/polnear/train models/cues` from
