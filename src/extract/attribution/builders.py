@@ -376,7 +376,7 @@ def as_claim(tok: Token, ctx: Context) -> Optional[Claim]:
 
 def parenthetical_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     """"X, he said, Y" and "X, he said.": the content is the rest of the sentence, maybe in two pieces."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = content.subject(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if subj is None:
         return None
     pieces = content.parenthetical(tok)
