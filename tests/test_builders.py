@@ -549,3 +549,17 @@ def test_of_two_subjects_the_cues_own_is_the_nearer():
     assert claim is not None and claim.rule == "verb:parenthetical"
     assert claim.speaker is not None and claim.speaker.text == "the senator"
     assert claim.content.text == "Nothing he said will help"
+
+
+def test_as_reported_by_takes_the_agent_as_the_source():
+    """"As reported by the Courier , the mayor resigned ." (no subject: the agent is the source)."""
+    doc = _doc(["As", "reported", "by", "the", "Courier", ",", "the", "mayor", "resigned", "."],
+               [1, 8, 1, 4, 2, 8, 7, 8, 8, 8],
+               ["mark", "advcl", "agent", "det", "pobj", "punct", "det", "nsubj", "ROOT", "punct"],
+               ["SCONJ", "VERB", "ADP", "DET", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               ["IN", "VBN", "IN", "DT", "NNP", ",", "DT", "NN", "VBD", "."],
+               ["as", "report", "by", "the", "courier", ",", "the", "mayor", "resign", "."])
+    claim = builders.as_claim(doc[1], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:as"
+    assert claim.speaker is not None and claim.speaker.text == "the Courier"
+    assert claim.content.text == "the mayor resigned"
