@@ -546,3 +546,94 @@ def test_frames_are_found_on_preposition_objects_but_not_under_a_kept_cue():
     assert builders.frames(got, learnt) == []
     # no table, no frames
     assert builders.frames([], dataclasses.replace(ctx, lexicon=dataclasses.replace(ctx.lexicon, frames=None))) == []
+
+
+def _buried_doc(dep: str) -> Doc:
+    """"The mayor said in a message that the bridge was closed ." as the parser may read it: the
+    "that" clause hung on "message" (``relcl``; ``acl`` would be a noun's own complement)."""
+    return _doc(["The", "mayor", "said", "in", "a", "message", "that", "the", "bridge", "was", "closed", "."],
+                [1, 2, 2, 2, 5, 3, 10, 8, 10, 10, 5, 2],
+                ["det", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "det", "nsubjpass", "auxpass", dep, "punct"],
+                ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+                ["DT", "NN", "VBD", "IN", "DT", "NN", "IN", "DT", "NN", "VBD", "VBN", "."],
+                ["the", "mayor", "say", "in", "a", "message", "that", "the", "bridge", "be", "close", "."])
+
+
+def test_that_clause_hung_on_a_phrase_of_occasion_is_the_cues_content():
+    from extract.attribution import content
+    doc = _buried_doc("relcl")
+    got = content.for_verb(doc[2], takes_object=False)
+    assert got is not None and got[1] == "clause"
+    assert " ".join(t.text for t in got[0]) == "that the bridge was closed"
+    claim = builders.verb_claim(doc[2], _ctx(doc))
+    assert claim is not None and claim.content.text == "that the bridge was closed"
+    assert claim.speaker is not None and claim.speaker.text == "The mayor"
+    # a noun's own complement ("the report that ...") is not moved to the verb
+    assert content._buried_clause(_buried_doc("acl")[2], []) is None
+
+
+def test_that_as_a_relative_pronoun_is_not_a_buried_clause():
+    from extract.attribution import content
+    # "The mayor said in a message that the council sent ." ("that" is the object of "sent")
+    doc = _doc(["The", "mayor", "said", "in", "a", "message", "that", "the", "council", "sent", "."],
+               [1, 2, 2, 2, 5, 3, 9, 8, 9, 5, 2],
+               ["det", "nsubj", "ROOT", "prep", "det", "pobj", "dobj", "det", "nsubj", "relcl", "punct"],
+               ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PRON", "DET", "NOUN", "VERB", "PUNCT"],
+               ["DT", "NN", "VBD", "IN", "DT", "NN", "WDT", "DT", "NN", "VBD", "."])
+    assert content._buried_clause(doc[2], []) is None
+
+
+def _trailing_doc(mark: str) -> Doc:
+    """"The bridge will close , a spokeswoman said on Monday , and it will reopen ." with "said"
+    joined to "close" (``conj``), as the parser reads such sentences; with ``mark`` "because" in
+    place of the first comma the cue clause is a reason, not set off."""
+    words = ["The", "bridge", "will", "close", mark, "a", "spokeswoman", "said", "on", "Monday", ",", "and", "it",
+             "will", "reopen", "."]
+    return _doc(words, [1, 3, 3, 3, 7 if mark != "," else 3, 6, 7, 3, 7, 8, 7, 7, 14, 14, 7, 3],
+                ["det", "nsubj", "aux", "ROOT", "mark" if mark != "," else "punct", "det", "nsubj",
+                 "conj" if mark == "," else "advcl", "prep", "pobj", "punct", "cc", "nsubj", "aux", "conj", "punct"],
+                ["DET", "NOUN", "AUX", "VERB", "SCONJ" if mark != "," else "PUNCT", "DET", "NOUN", "VERB", "ADP",
+                 "PROPN", "PUNCT", "CCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+                ["DT", "NN", "MD", "VB", "IN" if mark != "," else ",", "DT", "NN", "VBD", "IN", "NNP", ",", "CC", "PRP",
+                 "MD", "VB", "."],
+                ["the", "bridge", "will", "close", mark, "a", "spokeswoman", "say", "on", "monday", ",", "and", "it",
+                 "will", "reopen", "."])
+
+
+def test_cue_clause_set_off_after_what_it_reports_takes_it_as_content():
+    from extract.attribution import content
+    doc = _trailing_doc(",")
+    claim = builders.verb_claim(doc[7], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:parenthetical"
+    assert claim.content.text == "The bridge will close"
+    assert claim.speaker is not None and claim.speaker.text == "a spokeswoman"
+    assert content.parenthetical(_trailing_doc("because")[7]) is None
+
+
+def test_of_two_subjects_the_cues_own_is_the_nearer():
+    """"Nothing he said will help , the senator said ." read with "Nothing" as a second subject of
+    the last "said": the speaker is "the senator" and the content what comes before."""
+    doc = _doc(["Nothing", "he", "said", "will", "help", ",", "the", "senator", "said", "."],
+               [8, 2, 0, 4, 2, 8, 7, 8, 8, 8],
+               ["nsubj", "nsubj", "relcl", "aux", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"],
+               ["PRON", "PRON", "VERB", "AUX", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               ["NN", "PRP", "VBD", "MD", "VB", ",", "DT", "NN", "VBD", "."],
+               ["nothing", "he", "say", "will", "help", ",", "the", "senator", "say", "."])
+    claim = builders.verb_claim(doc[8], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:parenthetical"
+    assert claim.speaker is not None and claim.speaker.text == "the senator"
+    assert claim.content.text == "Nothing he said will help"
+
+
+def test_as_reported_by_takes_the_agent_as_the_source():
+    """"As reported by the Courier , the mayor resigned ." (no subject: the agent is the source)."""
+    doc = _doc(["As", "reported", "by", "the", "Courier", ",", "the", "mayor", "resigned", "."],
+               [1, 8, 1, 4, 2, 8, 7, 8, 8, 8],
+               ["mark", "advcl", "agent", "det", "pobj", "punct", "det", "nsubj", "ROOT", "punct"],
+               ["SCONJ", "VERB", "ADP", "DET", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+               ["IN", "VBN", "IN", "DT", "NNP", ",", "DT", "NN", "VBD", "."],
+               ["as", "report", "by", "the", "courier", ",", "the", "mayor", "resign", "."])
+    claim = builders.as_claim(doc[1], _ctx(doc))
+    assert claim is not None and claim.rule == "verb:as"
+    assert claim.speaker is not None and claim.speaker.text == "the Courier"
+    assert claim.content.text == "the mayor resigned"

@@ -150,3 +150,61 @@ def test_a_headline_naming_its_speaker_after_says():
     # the same words outside the headline are left as they are
     ctx = Context(doc, text, (), None, ArticleMeta())
     assert cleanup.headline_inverted([misparsed], ctx) == [misparsed]
+
+
+def _lexicon():
+    import dataclasses
+
+    from extract.attribution import cues
+    return dataclasses.replace(cues.lexicon(), claims=None)
+
+
+def _relative_doc(lead: str) -> Doc:
+    # "They cited policies which he said hurt jobs ." ("which" the subject of "hurt", inside what "he" said)
+    words = ["They", "cited", "policies", lead, "he", "said", "hurt", "jobs", "."]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 7 + [False, False],
+               heads=[1, 1, 1, 6, 5, 2, 5, 6, 1],
+               deps=["nsubj", "ROOT", "dobj", "nsubj", "nsubj", "relcl", "ccomp", "dobj", "punct"],
+               pos=["PRON", "VERB", "NOUN", "PRON", "PRON", "VERB", "VERB", "NOUN", "PUNCT"],
+               tags=["PRP", "VBD", "NNS", "WDT", "PRP", "VBD", "VBD", "NNS", "."],
+               lemmas=["they", "cite", "policy", lead, "he", "say", "hurt", "job", "."])
+
+
+def test_a_strong_cue_heading_its_own_relative_clause_is_not_relayed():
+    doc = _relative_doc("which")
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "They", "cited", "policies which he said hurt jobs")
+    inner = _claim(text, "he", "said", "which he said hurt jobs")
+    at = text.index
+    inner = Claim(speaker=inner.speaker, cue=inner.cue, content=inner.content, rule="verb:clause",
+                  content_spans=(Span.of(text, at("which"), at("which") + 5), Span.of(text, at("hurt"), at("hurt") + 9)))
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None and out[0].relayed_by is None
+    # a relative word outside what was said ("policies where he said ...") leaves it relayed
+    doc = _relative_doc("where")
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "They", "cited", "policies where he said hurt jobs")
+    inner = _claim(text, "he", "said", "hurt jobs")
+    assert cleanup.nest([outer, inner], ctx)[1].relayed_by == outer.cue
+
+
+def test_a_strong_cue_in_a_while_clause_stands_beside_the_claim_it_hangs_in():
+    # "Most said they stay , while some said they leave ." ("while ... said" hung on "stay")
+    words = ["Most", "said", "they", "stay", ",", "while", "some", "said", "they", "leave", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, True, True, True, True, True,
+                                                             False, False],
+              heads=[1, 1, 3, 1, 3, 7, 7, 3, 9, 7, 1],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct", "mark", "nsubj", "advcl", "nsubj", "ccomp", "punct"],
+              pos=["ADJ", "VERB", "PRON", "VERB", "PUNCT", "SCONJ", "PRON", "VERB", "PRON", "VERB", "PUNCT"],
+              tags=["JJS", "VBD", "PRP", "VBP", ",", "IN", "DT", "VBD", "PRP", "VBP", "."],
+              lemmas=["most", "say", "they", "stay", ",", "while", "some", "say", "they", "leave", "."])
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "Most", "said", "they stay, while some said they leave")
+    at = text.index
+    inner = Claim(speaker=Span.of(text, at("some"), at("some") + 4), cue=Span.of(text, at("said", 10), at("said", 10) + 4),
+                  content=Span.of(text, at("they leave"), at("they leave") + 10), rule="verb:clause")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None

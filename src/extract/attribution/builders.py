@@ -358,10 +358,17 @@ def _around_relative(tok: Token, subj: Token, span: Span, ctx: Context) -> tuple
 
 
 def as_claim(tok: Token, ctx: Context) -> Optional[Claim]:
-    """"X, as Y said" / "As Y noted, X": the clause the "as" clause modifies is the content."""
+    """"X, as Y said" / "As Y noted, X" / "As reported by Y, X": the clause the "as" clause modifies is
+    the content. The agent of a passive is the source (train-validation, fold models unchanged, with
+    the content rules of this round in place: relation F1 0.7507 -> 0.7509, 7 claims right of 11 new,
+    1 of 5 lost; source +0.0002, cue +0.0001, content +0.0001)."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        # "As reported by the Journal, X": the agent is the source
+        by = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     head = tok.head
     lo, hi = tok.left_edge.i, tok.right_edge.i
     rest = [t for t in head.subtree if not (lo <= t.i <= hi)]
@@ -376,7 +383,7 @@ def as_claim(tok: Token, ctx: Context) -> Optional[Claim]:
 
 def parenthetical_claim(tok: Token, ctx: Context) -> Optional[Claim]:
     """"X, he said, Y" and "X, he said.": the content is the rest of the sentence, maybe in two pieces."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = content.subject(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if subj is None:
         return None
     pieces = content.parenthetical(tok)

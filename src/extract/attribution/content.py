@@ -39,6 +39,9 @@ def for_verb(cue: Token, *, takes_object: bool, prep_ok=None) -> Optional[tuple[
     if clause:
         c = min(clause, key=lambda t: abs(t.i - cue.i))
         return list(c.subtree), "clause"
+    buried = _buried_clause(cue, addressee)
+    if buried is not None:
+        return list(buried.subtree), "clause"
     opened = [c for c in kids if c.dep_ in OPEN and c.i > cue.i]
     if opened:
         c = opened[0]
@@ -160,6 +163,31 @@ def _misattached_clause(c: Token) -> bool:
     return first.head.i == c.i and first.lower_ in ("that", "whether", "how", "why")
 
 
+def _buried_clause(cue: Token, addressee) -> Optional[Token]:
+    """"told the audience at his fundraiser for veterans that he ...", "said in one of a series of
+    messages that the truck ...": a "that" clause after a phrase of time, place or occasion (or an
+    addressee) that the parser hung on that phrase's noun as a relative clause. "that" as the clause's
+    complementiser (``mark``, not a relative pronoun's ``nsubj``/``dobj``) and only nouns and
+    prepositions between it and the cue: the clause is the cue's complement. On PolNeAR train 8 of
+    177 speech verbs with no claim at all were read so. Measured with :func:`_trailing` (train-validation,
+    fold models unchanged): relation F1 0.7498 -> 0.7505 (P 0.8426 -> 0.8428, R 0.6755 -> 0.6764; five
+    folds of five up), exact F1 source +0.0008, cue +0.0005, content +0.0005."""
+    doc = cue.doc
+    for t in doc[cue.i + 1:cue.right_edge.i + 1]:
+        if t.lower_ != "that" or t.dep_ != "mark":
+            continue
+        v = t.head
+        if v.i < t.i or v.dep_ != "relcl" or v.left_edge.i != t.i:
+            return None
+        x = v.head
+        while x.head.i != cue.i and x.head.i != x.i and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP"):
+            x = x.head
+        if x.head.i != cue.i or x.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADP"):
+            return None
+        return v if x.dep_ in ("prep", "npadvmod") or x in addressee else None
+    return None
+
+
 def _circumstance(c: Token) -> bool:
     """A time or occasion after an object content, which PolNeAR train mostly leaves out of the
     content: "in/on/at" + a date is kept 37-46% of the time, "during" 41%, "through" 33%,
@@ -277,11 +305,18 @@ def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
     """
     doc = cue.doc
     sent = cue.sent
-    if cue.dep_ == "parataxis" or (cue.dep_ == "ROOT" and not any(c.dep_ == "parataxis" for c in cue.children)):
+    if cue.dep_ in TRAILING and cue.head.i < cue.i:
+        pieces = _trailing(cue)
+        if pieces is None:
+            return None
+    elif cue.dep_ == "parataxis" or (cue.dep_ == "ROOT" and not any(c.dep_ == "parataxis" for c in cue.children)):
         inner = [t for t in cue.subtree if not (t.dep_ == "punct" and t.head.i == cue.i)]
         lo, hi = min(t.i for t in inner), max(t.i for t in inner)
         if cue.dep_ == "ROOT":
-            lo = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in ("nsubj", "aux", "advmod", "neg")])
+            # "The promise ... was made, said Alan Abramowitz": of two subjects, the cue's own is the nearer
+            near = subject(cue)
+            lo = min([cue.i] + [c.left_edge.i for c in cue.children if c.dep_ in ("aux", "advmod", "neg")
+                                or (c.dep_ == "nsubj" and c.i == near.i)])
             hi = max([cue.i] + [c.right_edge.i for c in cue.children if c.dep_ in ("nsubj", "npadvmod", "prep")
                                 and c.i > cue.i])
         before = doc[lo - 1] if lo > sent.start else None
@@ -297,6 +332,38 @@ def parenthetical(cue: Token) -> Optional[list[list[Token]]]:
         return None
     pieces = [p for p in pieces if sum(1 for t in p if t.is_alpha) >= 2 and not _own_participle(cue, p)]
     return pieces or None
+
+
+TRAILING = ("conj", "advcl")
+
+
+def subject(cue: Token) -> Optional[Token]:
+    """The cue's subject; of two (a parse that hangs the content's subject on the cue too), the nearer."""
+    subjs = [c for c in cue.children if c.dep_ == "nsubj"]
+    return min(subjs, key=lambda c: abs(c.i - cue.i)) if subjs else None
+
+
+def _trailing(cue: Token) -> Optional[list[list[Token]]]:
+    """"Facebook created the tool, a spokeswoman said on Saturday, and ...", "This includes a special
+    force, Defense Secretary Ash Carter told a Senate panel": a cue clause with its own subject set off
+    after the clause it reports, which the parser joined to it (``conj``, or ``advcl`` without a
+    conjunction): the content is what comes before it in the sentence. Of the 177 speech verbs on
+    PolNeAR train with no claim at all, 12 were such trailing cues (or a trailing cue given the content's
+    subject too, which :func:`subject` now sets aside); for the gain, measured with
+    :func:`_buried_clause`, see there."""
+    doc, sent = cue.doc, cue.sent
+    subj = subject(cue)
+    if subj is None:
+        return None
+    kids = [c for c in cue.children if c.i < cue.i and c.dep_ in ("aux", "advmod", "neg")] + [subj]
+    lo = min([cue.i] + [c.left_edge.i for c in kids])
+    hi = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i
+                        and c.dep_ in ("nsubj", "dobj", "dative", "npadvmod", "prep", "advmod")])
+    if lo <= sent.start or doc[lo - 1].text not in SET_OFF_BEFORE or cue.head.i >= lo:
+        return None
+    if hi + 1 < sent.end and doc[hi + 1].text not in SET_OFF_AFTER:
+        return None
+    return [[t for t in sent if t.i < lo]]
 
 
 def _own_participle(cue: Token, piece: list[Token]) -> bool:
