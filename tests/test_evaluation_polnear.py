@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extract.corpora.polnear import GoldAttribution
-from extract.evaluation.polnear import is_quotation
+from extract.evaluation.polnear import SPREAD_METRICS, draw_spread, is_quotation
 
 
 def _gold(text: str, content: str) -> GoldAttribution:
@@ -53,3 +53,23 @@ def test_fold_models_need_a_train_split_beside_and_a_fold(tmp_path):
     assert r.exit_code == 2 and "expected 0-4 or 'all'" in r.output
     r = CliRunner().invoke(main, ["eval", "polnear", str(tmp_path / "dev"), "--fold-models", "all", "--wrap", "65"])
     assert r.exit_code == 2 and "leave out" in r.output
+
+
+def _scores(tp, n):
+    from extract.evaluation.scoring import PRF
+
+    return {m: PRF(tp, n, tp, n) for m in SPREAD_METRICS}
+
+
+def test_draw_spread_is_zero_when_every_article_scores_alike_and_grows_with_their_differences():
+    alike = [(f"pub{p}_{i}", _scores(3, 4)) for p in range(2) for i in range(5)]
+    assert draw_spread(alike, per_publisher=2, draws=50) == {m: 0.0 for m in SPREAD_METRICS}
+    mixed = [(f"pub{p}_{i}", _scores(i % 2 * 4, 4)) for p in range(2) for i in range(6)]
+    spread = draw_spread(mixed, per_publisher=2, draws=200)
+    assert set(spread) == set(SPREAD_METRICS) and all(v > 0.1 for v in spread.values())
+    assert draw_spread(mixed, per_publisher=2, draws=200) == spread  # seeded: the same each run
+
+
+def test_draw_spread_needs_enough_articles_from_each_publisher():
+    few = [("pubA_1", _scores(1, 1)), ("pubB_1", _scores(1, 1)), ("pubB_2", _scores(1, 1))]
+    assert draw_spread(few, per_publisher=2) == {}

@@ -264,7 +264,8 @@ def _print(scores: dict, as_json: bool) -> None:
 @click.argument("split", type=click.Path(exists=True, file_okay=False))
 @click.option("--limit", type=int, help="Only the first N articles (of each fold with --fold).")
 @click.option("--fold", help="Train-validation: score fold K (0-4) of the split, or 'all' folds, each with cue "
-              "tables and gate trained on the other folds (built once into the cache).")
+              "tables and gate trained on the other folds (built once into the cache). Also prints 'draw sd': how much each "
+              "score varies between dev-sized sets of these articles (12 per publisher).")
 @click.option("--cache", is_flag=True, help="Read and keep parses in ~/.cache/extract (or $EXTRACT_CACHE): same "
               "scores, much faster on a second run.")
 @click.option("--dump", type=click.Path(dir_okay=False), help="Write predicted claims and gold attributions as JSON lines.")

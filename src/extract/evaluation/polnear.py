@@ -90,7 +90,8 @@ def evaluate(root: str | Path, *, settings=None, limit: Optional[int] = None, pr
 
 
 def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wrap=None,
-            render=None, min_confidence: float = 0.0) -> tuple[dict[str, PRF], dict]:
+            render=None, min_confidence: float = 0.0, per_article: Optional[list] = None
+            ) -> tuple[dict[str, PRF], dict]:
     articles = list(iter_corpus(root, limit, folds=folds))
     extra: dict = {}
     if wrap or render:
@@ -108,8 +109,11 @@ def _totals(root, *, settings, limit, progress, folds, lexicon, cache, dump, wra
         for art, claims in zip(articles, found):
             claims = [c for c in claims if c.confidence is None or c.confidence >= min_confidence]
             pred = claims_as_attributions(claims)
-            for k, v in score_article(art.text, art.attributions, pred).items():
+            scores = score_article(art.text, art.attributions, pred)
+            for k, v in scores.items():
                 totals.setdefault(k, PRF()).add(v)
+            if per_article is not None:
+                per_article.append((art.name, scores))
             if out is not None:
                 out.write(json.dumps(_dumped(art, claims), ensure_ascii=False) + "\n")
     finally:
@@ -130,21 +134,56 @@ def cross_validate(train: str | Path, *, folds: Iterable[int] = range(FOLDS), li
                    progress: bool = False, dump: Optional[Path] = None, min_confidence: float = 0.0) -> dict:
     """Train-validation: each fold of ``train`` scored with cue tables and gate trained on the other
     folds (built once per fold by :func:`extract.training.folds.fold_models` and kept in the cache).
-    Returns the scores summed over the folds, plus ``fold K relation`` for each fold."""
+    Returns the scores summed over the folds, plus ``fold K relation`` for each fold and, under
+    ``draw sd``, how much each score varies between dev-sized sets of these articles
+    (:func:`draw_spread`)."""
     from ..attribution import cues
     from ..training.folds import fold_models
 
     totals: dict[str, PRF] = {}
     per_fold = {}
+    per_article: list = []
     for k in folds:
         lex = cues.load(fold_models(train, k) / "cues")
         part = dump.with_name(f"{dump.stem}.fold{k}{dump.suffix}") if dump is not None else None
         scores, _ = _totals(train, settings=None, limit=limit, progress=progress, folds=[k], lexicon=lex, cache=True,
-                            dump=part, min_confidence=min_confidence)
+                            dump=part, min_confidence=min_confidence, per_article=per_article)
         for name, prf in scores.items():
             totals.setdefault(name, PRF()).add(prf)
         per_fold[f"fold {k} relation"] = scores["relation"].as_dict()
-    return {**{k: v.as_dict() for k, v in totals.items()}, **per_fold}
+    return {**{k: v.as_dict() for k, v in totals.items()}, **per_fold, "draw sd": draw_spread(per_article)}
+
+
+SPREAD_METRICS = ("source exact", "cue exact", "content exact", "relation", "direct quotes found")
+
+
+def draw_spread(per_article: list, *, per_publisher: int = 12, draws: int = 1000, seed: int = 0) -> dict:
+    """The standard deviation of each score (F1; recall for quotes) over ``draws`` random sets of
+    ``per_publisher`` articles from each publisher of ``per_article`` ((name, scores) pairs; the
+    publisher is the name's first ``_`` part), drawn without replacement: a set shaped like PolNeAR
+    dev (84 articles, 12 from each of 7 publishers). It says how far a dev score may lie from the
+    train-validation score by the luck of which articles dev holds. On PolNeAR train (issue 14,
+    twelfth round) it is about 1.4 points on each score, so a 3-point gap is about two of them.
+    Empty when some publisher has fewer articles than ``per_publisher``."""
+    import random
+    import statistics
+
+    by: dict[str, list] = {}
+    for name, scores in per_article:
+        by.setdefault(name.split("_")[0], []).append(scores)
+    if not by or any(len(v) < per_publisher for v in by.values()):
+        return {}
+    rng = random.Random(seed)
+    values: dict[str, list[float]] = {m: [] for m in SPREAD_METRICS}
+    for _ in range(draws):
+        drawn = [s for group in by.values() for s in rng.sample(group, per_publisher)]
+        for m in SPREAD_METRICS:
+            total = PRF()
+            for s in drawn:
+                if m in s:
+                    total.add(s[m])
+            values[m].append(total.r if m == "direct quotes found" else total.f1)
+    return {m: round(statistics.stdev(v), 4) for m, v in values.items()}
 
 
 def with_fold_models(split: str | Path, train: str | Path, *, folds: Iterable[int] = range(FOLDS),
