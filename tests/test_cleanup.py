@@ -208,3 +208,33 @@ def test_a_strong_cue_in_a_while_clause_stands_beside_the_claim_it_hangs_in():
                   content=Span.of(text, at("they leave"), at("they leave") + 10), rule="verb:clause")
     out = cleanup.nest([outer, inner], ctx)
     assert out[1].relayed_by is None
+
+
+def test_a_reply_in_a_to_which_clause_is_not_relayed():
+    # "Lee asked a question , to which most said no ." ("to which ... said" hung on "question")
+    words = ["Lee", "asked", "a", "question", ",", "to", "which", "most", "said", "no", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, True, True, True, True, True,
+                                                             False, False],
+              heads=[1, 1, 3, 1, 3, 8, 5, 8, 3, 8, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "punct", "prep", "pobj", "nsubj", "relcl", "dobj", "punct"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "PRON", "ADJ", "VERB", "INTJ", "PUNCT"],
+              tags=["NNP", "VBD", "DT", "NN", ",", "IN", "WDT", "JJS", "VBD", "UH", "."],
+              lemmas=["Lee", "ask", "a", "question", ",", "to", "which", "most", "say", "no", "."])
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "Lee", "asked", "a question, to which most said no")
+    inner = _claim(text, "most", "said", "no")
+    assert cleanup.nest([outer, inner], ctx)[1].relayed_by is None
+    # "by which" is no reply: the claim stays relayed
+    words[5] = "by"
+    doc2 = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, True, True, True, True, True,
+                                                              False, False],
+               heads=[1, 1, 3, 1, 3, 8, 5, 8, 3, 8, 1],
+               deps=["nsubj", "ROOT", "det", "dobj", "punct", "prep", "pobj", "nsubj", "relcl", "dobj", "punct"],
+               pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "PRON", "ADJ", "VERB", "INTJ", "PUNCT"],
+               tags=["NNP", "VBD", "DT", "NN", ",", "IN", "WDT", "JJS", "VBD", "UH", "."],
+               lemmas=["Lee", "ask", "a", "question", ",", "by", "which", "most", "say", "no", "."])
+    text2 = doc2.text
+    outer = _claim(text2, "Lee", "asked", "a question, by which most said no")
+    inner = _claim(text2, "most", "said", "no")
+    assert cleanup.nest([outer, inner], Context(doc2, text2, (), _lexicon()))[1].relayed_by == outer.cue

@@ -147,3 +147,32 @@ def test_a_participle_on_any_noun_takes_it_for_its_subject():
                pos=["PRON", "VERB", "ADJ", "VERB", "DET", "NOUN", "PUNCT"])
     doc[3].tag_ = "VBG"
     assert sources.subject_of(doc[3]) is None
+
+
+def test_a_participle_of_saying_on_the_people_a_message_went_to_speaks_for_the_sender():
+    # "The senator emailed supporters saying ...": the senator speaks, not the supporters
+    words = ["The", "senator", "emailed", "supporters", "saying", "it", "continues", "."]
+    doc = _doc(words, heads=[1, 2, 2, 2, 3, 6, 4, 2],
+               deps=["det", "nsubj", "ROOT", "dobj", "acl", "nsubj", "ccomp", "punct"],
+               pos=["DET", "NOUN", "VERB", "NOUN", "VERB", "PRON", "VERB", "PUNCT"])
+    doc[3].tag_, doc[3].lemma_, doc[4].tag_, doc[4].lemma_ = "NNS", "supporter", "VBG", "say"
+    assert sources.subject_of(doc[4]).text == "senator"
+    # "The campaign sent a text to donors saying ...": through the message to the verb that sent it
+    words = ["The", "campaign", "sent", "a", "text", "to", "donors", "saying", "it", "won", "."]
+    doc = _doc(words, heads=[1, 2, 2, 4, 2, 4, 5, 6, 9, 7, 2],
+               deps=["det", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "nsubj", "ccomp", "punct"],
+               pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PRON", "VERB", "PUNCT"])
+    doc[6].tag_, doc[6].lemma_, doc[7].tag_, doc[7].lemma_ = "NNS", "donor", "VBG", "say"
+    assert sources.subject_of(doc[7]).text == "campaign"
+    # people who chant are not a message's readers: "She waved to supporters chanting ..." keeps them
+    words = ["She", "waved", "to", "supporters", "chanting", "it", "."]
+    doc = _doc(words, heads=[1, 1, 1, 2, 3, 4, 1], deps=["nsubj", "ROOT", "prep", "pobj", "acl", "dobj", "punct"],
+               pos=["PRON", "VERB", "ADP", "NOUN", "VERB", "PRON", "PUNCT"])
+    doc[3].tag_, doc[3].lemma_, doc[4].tag_, doc[4].lemma_ = "NNS", "supporter", "VBG", "chant"
+    assert sources.subject_of(doc[4]).text == "supporters"
+    # a sign is no reader: "He held up a sign saying ..." keeps the sign
+    words = ["He", "held", "a", "sign", "saying", "it", "."]
+    doc = _doc(words, heads=[1, 1, 3, 1, 3, 4, 1], deps=["nsubj", "ROOT", "det", "dobj", "acl", "dobj", "punct"],
+               pos=["PRON", "VERB", "DET", "NOUN", "VERB", "PRON", "PUNCT"])
+    doc[3].tag_, doc[4].tag_, doc[4].lemma_ = "NN", "VBG", "say"
+    assert sources.subject_of(doc[4]).text == "sign"

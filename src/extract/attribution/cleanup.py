@@ -325,6 +325,11 @@ def own_relative(c: Claim, ctx: Context) -> bool:
     if not subj or subj[-1].lower_ in RELATIVE_WORDS:
         return False
     lead = tok.doc[tok.left_edge.i]  # "which", "that": what the relative clause opens with, inside the content
+    if lead.lower_ == "to" and lead.i + 1 < tok.i and tok.doc[lead.i + 1].lower_ in ("which", "whom"):
+        # "..., to which Roe replied: “...”", "a question, to which 21 percent said ...": a reply, the
+        # replier's own claim (issue 14's twelfth round, fold models of main: 1 quotation found with
+        # its source, no other claim changed)
+        return True
     return lead.lower_ in RELATIVE_WORDS and any(p.start <= lead.idx < p.end for p in c.spans)
 
 

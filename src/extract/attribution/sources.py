@@ -117,6 +117,10 @@ def subject_of(cue: Token) -> Optional[Token]:
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
             if ctrl is not None and ctrl.pos_ in ("NOUN", "PROPN", "PRON"):
                 return ctrl
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i == cue.i:
+            sender = _sender(tok)
+            if sender is not None:
+                return sender
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (tok.head.ent_type_ in ("PERSON", "ORG", "NORP")
                                                         or tok.head.pos_ in ("NOUN", "PRON")):
             # "a video of Jane Roe asking, ...": the named source the participle modifies; any noun or
@@ -138,6 +142,40 @@ def subject_of(cue: Token) -> Optional[Token]:
         else:
             return None
     return None
+
+
+RECIPIENTS = {"supporter", "follower", "voter", "member", "donor", "reporter", "journalist", "constituent",
+              "fan", "subscriber", "backer", "volunteer", "staffer", "staff", "employee", "reader", "viewer",
+              "listener", "student", "parent", "delegate", "activist", "colleague", "lawmaker", "investor",
+              "customer", "worker", "official", "leader"}
+SENDING_PARTICIPLES = {"say", "tell", "ask", "urge", "announce", "declare", "warn", "promise", "vow", "write",
+                       "call", "claim", "insist", "argue", "explain"}
+
+
+def _sender(part: Token) -> Optional[Token]:
+    """``The senator emailed supporters saying: “...”``, ``the campaign sent a text to donors
+    saying ...``: a participle of saying that the parse hung on the people a message went to
+    speaks for the message's sender, the subject of the verb that sent it, not for them. Only a
+    participle of saying on a plural noun of people who receive messages ("supporters", "donors");
+    a sign or statement, or people chanting, keep the noun (:func:`subject_of`). PolNeAR
+    train-validation (fold models of main, rules changed only): 4 speakers changed, all to the
+    sender, 3 quotations found with their source (quoted +0.07 point), relation F1 +0.0003."""
+    noun = part.head
+    if part.lemma_.lower() not in SENDING_PARTICIPLES or noun.lemma_.lower() not in RECIPIENTS or noun.tag_ != "NNS":
+        return None
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "to":
+        gov = gov.head
+        while gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "pobj", "prep") and gov.head.i != gov.i:
+            gov = gov.head  # "sent a text message to supporters": the verb that sent the message
+            if gov.pos_ == "ADP":
+                gov = gov.head
+    elif noun.dep_ not in ("dobj", "dative"):
+        return None
+    if gov.pos_ != "VERB" or gov.i > noun.i:
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.tag_ not in ("WDT", "WP") else None
 
 
 def phrase(head: Token) -> Optional[Span]:
