@@ -96,3 +96,12 @@ def test_a_surname_that_is_a_country_or_begins_an_organisation_stays_as_tagged()
     got = _typed(claims, ents, text)
     assert got["the border was closed"] == ("Israel", "country_or_group")
     assert got["the fortune at $2 billion"] == ("Quill", "organization")
+
+
+def test_a_pronoun_after_a_surname_tagged_as_an_organisation_takes_the_person():
+    text = ("Ana Vell led the study. Later Vell said the results were clear. "
+            "\"We will go on,\" he said.")
+    claims = [_claim(text, "Vell", "said", "the results were clear", stype="organization", nth=1),
+              _claim(text, "he", "said", "We will go on")]
+    got = _typed(claims, [_person(text, "Ana Vell")], text)
+    assert got["We will go on"] == ("Ana Vell", "person")

@@ -49,6 +49,8 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
     out: list[Claim] = []
     persons = sorted((e for e in list(entities) + list(subjects) if e.label == "PERSON"), key=lambda e: e.span.start)
     genders = _genders(persons, text)
+    # names first, so that a pronoun finds "Trump said" (NER: an organisation) a person speaking
+    claims = _person_names(_short_names(list(claims), persons, [e for e in entities if e.label == "ORG"]))
     for claim in sorted(claims, key=lambda c: (c.cue.start, c.cue.end)):
         sp = claim.speaker
         word = sp.text.lower() if sp is not None else ""
@@ -59,7 +61,7 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
         if found is None and word in MALE | FEMALE:
             found = _from_names(word, sp, persons, genders, text)
         out.append(replace(claim, speaker_canonical=found[0], speaker_type=found[1]) if found else claim)
-    return _person_names(_short_names(out, persons, [e for e in entities if e.label == "ORG"]))
+    return _person_names(out)
 
 
 TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | {"dr", "sen", "rep", "gov", "gen", "prof", "president", "senator"}

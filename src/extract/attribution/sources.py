@@ -384,11 +384,12 @@ def _a_person(head: Token, name) -> bool:
     if isinstance(name, Entity) and name.label == "PERSON" and (
             name.span.start <= head.idx < name.span.end or head.lemma_.lower() in PERSON_HEADS):
         return True
-    # a name NER took for a group keeps its type unless the person noun has an article ("NPR, former
-    # Vice President X" is a misparse; "Friedler, formerly the president of ..." a person)
+    # a name NER took for a group keeps its type unless the person noun has an article or possessor
+    # ("NPR, former Vice President X" is a misparse; "Friedler, formerly the president of ...",
+    # "Sadie Weiner, Hagan's former spokeswoman" are people)
     return head.pos_ == "PROPN" and any(
         c.dep_ == "appos" and c.lemma_.lower() in PERSON_HEADS
-        and (head.ent_type_ not in ("ORG", "GPE", "NORP") or any(d.dep_ == "det" for d in c.children))
+        and (head.ent_type_ not in ("ORG", "GPE", "NORP") or any(d.dep_ in ("det", "poss") for d in c.children))
         for c in head.rights)
 
 
