@@ -68,3 +68,40 @@ def test_a_pair_of_speakers_is_no_antecedent_for_he_but_is_for_they():
     got = _resolved(claims, ents, text)
     assert got["they wanted a quiet life"] == "Prince Tom and Ann Lee"
     assert got["the house was sold"] == "He"
+
+
+def _typed(claims, entities, text):
+    return {c.content.text: (c.speaker_canonical, c.speaker_type)
+            for c in coreference.resolve(claims, entities, text=text)}
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full():
+    text = ("Dana Quill opened her campaign on Monday. Later Quill said the plan was dead. "
+            "Ben Harrow spoke next. Harrow argued taxes must fall.")
+    claims = [_claim(text, "Quill", "said", "the plan was dead", stype="organization", nth=1),
+              _claim(text, "Harrow", "argued", "taxes must fall", stype="country_or_group", nth=1)]
+    ents = [_person(text, "Dana Quill"), _person(text, "Ben Harrow")]
+    got = _typed(claims, ents, text)
+    assert got["the plan was dead"] == ("Dana Quill", "person")
+    assert got["taxes must fall"] == ("Ben Harrow", "person")
+
+
+def test_a_surname_that_is_a_country_or_begins_an_organisation_stays_as_tagged():
+    text = ("Tom Israel met donors. Israel said the border was closed. Sam Quill founded a fund. "
+            "Quill Capital runs it. Quill estimates the fortune at $2 billion.")
+    claims = [_claim(text, "Israel", "said", "the border was closed", stype="country_or_group", nth=1),
+              _claim(text, "Quill", "estimates", "the fortune at $2 billion", stype="organization", nth=2)]
+    ents = [_person(text, "Tom Israel"), _person(text, "Sam Quill"),
+            Entity(_span(text, "Quill Capital"), "ORG", "Quill Capital")]
+    got = _typed(claims, ents, text)
+    assert got["the border was closed"] == ("Israel", "country_or_group")
+    assert got["the fortune at $2 billion"] == ("Quill", "organization")
+
+
+def test_a_pronoun_after_a_surname_tagged_as_an_organisation_takes_the_person():
+    text = ("Ana Vell led the study. Later Vell said the results were clear. "
+            "\"We will go on,\" he said.")
+    claims = [_claim(text, "Vell", "said", "the results were clear", stype="organization", nth=1),
+              _claim(text, "he", "said", "We will go on")]
+    got = _typed(claims, [_person(text, "Ana Vell")], text)
+    assert got["We will go on"] == ("Ana Vell", "person")

@@ -70,3 +70,17 @@ def test_a_caption_glued_to_its_credit_is_no_statement():
             "Tom Baker: We will win this county and the next one.")
     found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
     assert found == [("Tom Baker", "We will win this county and the next one.")]
+
+
+def test_a_caption_run_into_its_credit_label_is_no_statement():
+    text = ("Gloria RiverImage: Some Photographer.\n\n"
+            "Old Town Square. Photo: City Archive.\n\n"
+            "Party Chairman Sam Hill Image: Campaign handout.\n\n"
+            "Tom Baker: We will win this county and the next one.")
+    found = [(sp.text, con.text) for sp, _, con in layout.colon_lines(text)]
+    assert found == [("Tom Baker", "We will win this county and the next one.")]
+
+
+def test_a_name_ending_like_a_credit_word_still_speaks():
+    found = [sp.text for sp, _, _ in layout.colon_lines("Jo Profile: I never said that.\n\nANN FILEY: Yes you did.")]
+    assert found == ["Jo Profile", "ANN FILEY"]

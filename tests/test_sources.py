@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from extract.attribution import sources
 
@@ -176,3 +177,28 @@ def test_a_participle_of_saying_on_the_people_a_message_went_to_speaks_for_the_s
                pos=["PRON", "VERB", "DET", "NOUN", "VERB", "PRON", "PUNCT"])
     doc[3].tag_, doc[4].tag_, doc[4].lemma_ = "NN", "VBG", "say"
     assert sources.subject_of(doc[4]).text == "sign"
+
+def test_a_person_named_beside_a_person_noun_is_a_person_whatever_ner_said():
+    from extract.attribution.sources import _a_person
+
+    words = ["Cattelan", ",", "the", "spokesman", ",", "said", "it", "was", "art", "."]
+    doc = Doc(Vocab(), words=words, spaces=[False, True, True, False, True, True, True, True, False, False],
+              heads=[5, 0, 3, 0, 0, 5, 7, 5, 7, 5], deps=["nsubj", "punct", "det", "appos", "punct", "ROOT", "nsubj",
+                                                         "ccomp", "attr", "punct"],
+              pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "NOUN", "PUNCT"],
+              lemmas=["Cattelan", ",", "the", "spokesman", ",", "say", "it", "be", "art", "."],
+              ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    assert _a_person(doc[0], None)
+    bare = Doc(Vocab(), words=["NPR", ",", "spokesman", "X", "said"], heads=[4, 0, 0, 2, 4],
+               deps=["nsubj", "punct", "appos", "appos", "ROOT"], pos=["PROPN", "PUNCT", "NOUN", "PROPN", "VERB"],
+               lemmas=["NPR", ",", "spokesman", "X", "say"], ents=["B-ORG", "O", "O", "O", "O"])
+    assert not _a_person(bare[0], None)
+
+
+def test_the_role_of_a_person_named_after_the_noun_is_the_phrase_before_the_name():
+    from extract.records import Entity, Span
+
+    text = "The agency's director, Dr. John Brown"
+    span, full = Span.of(text, 0, 22), Span.of(text, 0, len(text))
+    name = Entity(Span.of(text, 27, 37), "PERSON", "John Brown")
+    assert sources.role(span, name, full) == "The agency's director"

@@ -49,6 +49,8 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
     out: list[Claim] = []
     persons = sorted((e for e in list(entities) + list(subjects) if e.label == "PERSON"), key=lambda e: e.span.start)
     genders = _genders(persons, text)
+    # names first, so that a pronoun finds "Trump said" (NER: an organisation) a person speaking
+    claims = _person_names(_short_names(list(claims), persons, [e for e in entities if e.label == "ORG"]))
     for claim in sorted(claims, key=lambda c: (c.cue.start, c.cue.end)):
         sp = claim.speaker
         word = sp.text.lower() if sp is not None else ""
@@ -59,25 +61,53 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
         if found is None and word in MALE | FEMALE:
             found = _from_names(word, sp, persons, genders, text)
         out.append(replace(claim, speaker_canonical=found[0], speaker_type=found[1]) if found else claim)
-    return _person_names(_short_names(out, persons))
+    return _person_names(out)
 
 
 TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | {"dr", "sen", "rep", "gov", "gen", "prof", "president", "senator"}
 
 
-def _short_names(claims: list[Claim], persons: list[Entity]) -> list[Claim]:
+def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Entity] = ()) -> list[Claim]:
     """"Jones said" (or "Mr Jones said") that NER did not tag, in an article that named "Bernie
-    Jones": the one person whose name ends with that word."""
+    Jones": the one person whose name ends with that word.
+
+    A bare surname NER took for an organisation or a place ("Trump said", "Kasich tweeted") is
+    read the same way, unless the word is a country or capital ("Israel said") or begins or
+    ends a longer organisation's name in the article ("Bloomberg" beside "Bloomberg News"). On
+    a third of PolNeAR train this names and types 127 speakers (Trump 37, Devine 18, Sanders 14,
+    Kasich 7, ...), read by hand all people; the two "Bloomberg estimates ..." (the billionaires
+    index, in an article naming Michael R. Bloomberg) stay organisations."""
+    places = _places()
     out = []
     for c in claims:
         words = c.speaker.text.replace(".", " ").split() if c.speaker is not None else []
-        if c.speaker_type == "unknown" and words and words[-1][:1].isupper() and len(words) <= 2 \
-                and (len(words) == 1 or words[0].lower() in TITLE_WORDS):
+        short = words and words[-1][:1].isupper() and len(words) <= 2 \
+            and (len(words) == 1 or words[0].lower() in TITLE_WORDS)
+        if short and c.speaker_type == "unknown" or (
+                short and len(words) == 1 and c.speaker_type in ("organization", "country_or_group")
+                and words[0].lower() not in places and not _in_longer_org(words[0], orgs)):
             full = {e.canonical for e in persons if len(e.canonical.split()) > 1 and e.canonical.split()[-1] == words[-1]}
             if len(full) == 1:
                 c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
         out.append(c)
     return out
+
+
+def _places() -> set[str]:
+    """Countries and capitals, lower-cased (``models/capitals``)."""
+    from .sources import capitals
+
+    table = capitals()
+    return set(table) | {v.lower() for v in table.values()}
+
+
+def _in_longer_org(word: str, orgs: Sequence[Entity]) -> bool:
+    """Whether an organisation of several words begins or ends with ``word`` ("Bloomberg News")."""
+    for e in orgs:
+        parts = e.span.text.split()
+        if len(parts) > 1 and word in (parts[0], parts[-1]):
+            return True
+    return False
 
 
 def _compatible(word: str, gender: Optional[str]) -> bool:

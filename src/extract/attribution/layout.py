@@ -45,9 +45,8 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
         words = name.split()
         if len(words) > 5 or name.lower() in NOT_SPEAKERS or name.lower().rstrip(".") in NOT_SPEAKERS:
             continue
-        glued = re.search(r"\.(\w+)$", words[-1])
-        if glued and glued.group(1).lower() in NOT_SPEAKERS:
-            continue  # a caption glued to its credit line ("Jane Roe.Image: Agency"), as web copy loses the break
+        if _credit_label(words[-1]):
+            continue  # a caption run into its credit line ("Jane Roe.Image: Agency"), as web copy loses the break
         if len(words) > 1 and any(w in TITLE_WORDS for w in words):
             continue
         if words[0].lower() in SAYING:
@@ -59,6 +58,20 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
         start, cue = m.start("name"), Span.of(text, m.start("cue"), m.end("cue"))
         yield (Span.of(text, start, m.start("name") + len(name)), cue,
                Span.of(text, m.start("content"), m.end("content")))
+
+
+CREDIT_WORDS = ("Image", "Photo", "Photograph", "Picture", "Credit", "Caption", "Video", "Source", "File",
+                "Illustration", "Graphic")
+
+
+def _credit_label(word: str) -> bool:
+    """Whether the last word before a colon is a credit label, alone or run into a caption's last word
+    as web copy joins them: "Jane Roe.Image:", "Howard RoeImage:", "Parliament Square. Photo:".
+    Such lines are picture credits (on 295 Wikinews articles 3 of 40 direct quotations drawn at
+    random were "NAMEImage: credit"); PolNeAR, from newspaper text, has none (the same 121 colon
+    lines on train before and after). Only these words: other labels ("Judicial Watch:", "Morning
+    Email:") may end a speaker's name."""
+    return re.search(rf"(?:^|\.|(?<=[a-z]))({'|'.join(CREDIT_WORDS)})s?$", word) is not None
 
 
 def _name_list(content: str) -> bool:
