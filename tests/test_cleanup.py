@@ -252,3 +252,24 @@ def test_a_participle_set_off_after_a_claims_content_is_a_claim_of_the_same_spea
     inner = _claim(text, "the plan", "noting", "that it cost less")
     out = cleanup.nest([outer, inner], ctx)
     assert out[1].relayed_by == outer.cue and out[0].content == outer.content
+
+
+def test_a_participle_after_a_quotation_closed_after_its_comma_is_set_off_too():
+    # 'Jane Roe said it was “sound,” noting that it cost less .'
+    words = ["Jane", "Roe", "said", "it", "was", "“", "sound", ",", "”", "noting", "that", "it", "cost", "less", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 4, 12, 12, 9, 12, 2]
+    deps = ["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct", "acomp", "punct", "punct", "advcl", "mark",
+            "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB", "SCONJ", "PRON", "VERB",
+           "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "PRP", "VBD", "``", "JJ", ",", "''", "VBG", "IN", "PRP", "VBD", "JJR", "."]
+    spaces = [True, True, True, True, True, False, False, False, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words])
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon(), quotes=(Span.of(text, text.index("“"), text.index("”") + 1),))
+    outer = _claim(text, "Jane Roe", "said", "it was “sound,” noting that it cost less")
+    inner = _claim(text, "it was", "noting", "that it cost less")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None and out[1].speaker.text == "Jane Roe"
+    assert out[0].content.text == "it was “sound,”"
