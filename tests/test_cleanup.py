@@ -238,3 +238,68 @@ def test_a_reply_in_a_to_which_clause_is_not_relayed():
     outer = _claim(text2, "Lee", "asked", "a question, by which most said no")
     inner = _claim(text2, "most", "said", "no")
     assert cleanup.nest([outer, inner], Context(doc2, text2, (), _lexicon()))[1].relayed_by == outer.cue
+
+
+def _aside_doc(comma: bool) -> Doc:
+    # "Jane Roe said the plan was sound , noting that it cost less ." ("noting" hung on "was")
+    words = ["Jane", "Roe", "said", "the", "plan", "was", "sound", ",", "noting", "that", "it", "cost", "less", "."]
+    heads = [1, 2, 2, 4, 5, 2, 5, 5, 5, 11, 11, 8, 11, 2]
+    deps = ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "advcl", "mark", "nsubj", "ccomp",
+            "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "VERB", "SCONJ", "PRON", "VERB", "ADJ",
+           "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "VBG", "IN", "PRP", "VBD", "JJR", "."]
+    spaces = [True] * 6 + [False, True] + [True] * 4 + [False, False]
+    if not comma:
+        keep = [k for k in range(len(words)) if k != 7]
+        old_to_new = {k: n for n, k in enumerate(keep)}
+        words, deps, pos, tags = ([x[k] for k in keep] for x in (words, deps, pos, tags))
+        heads = [old_to_new[heads[k]] for k in keep]
+        spaces = [True] * 11 + [False, False]
+    lemmas = [w.lower() for w in words]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas)
+
+
+def test_a_participle_set_off_after_a_claims_content_is_a_claim_of_the_same_speaker():
+    doc = _aside_doc(comma=True)
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "Jane Roe", "said", "the plan was sound, noting that it cost less")
+    inner = _claim(text, "the plan", "noting", "that it cost less")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None and out[1].speaker.text == "Jane Roe"
+    assert out[0].content.text == "the plan was sound" and out[0].relayed_by is None
+    # inside a quotation it stays relayed, and the outer content whole
+    ctx = Context(doc, text, (), _lexicon(), quotes=(Span.of(text, text.index("the plan"), len(text) - 1),))
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by == outer.cue and out[0].content == outer.content
+    # not set off by a comma: relayed, as before
+    doc = _aside_doc(comma=False)
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon())
+    outer = _claim(text, "Jane Roe", "said", "the plan was sound noting that it cost less")
+    inner = _claim(text, "the plan", "noting", "that it cost less")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by == outer.cue and out[0].content == outer.content
+
+
+def test_a_participle_after_a_quotation_closed_after_its_comma_is_set_off_too():
+    # 'Jane Roe said it was “sound,” noting that it cost less .'
+    words = ["Jane", "Roe", "said", "it", "was", "“", "sound", ",", "”", "noting", "that", "it", "cost", "less", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 4, 12, 12, 9, 12, 2]
+    deps = ["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct", "acomp", "punct", "punct", "advcl", "mark",
+            "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT", "VERB", "SCONJ", "PRON", "VERB",
+           "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", "PRP", "VBD", "``", "JJ", ",", "''", "VBG", "IN", "PRP", "VBD", "JJR", "."]
+    spaces = [True, True, True, True, True, False, False, False, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words])
+    text = doc.text
+    ctx = Context(doc, text, (), _lexicon(), quotes=(Span.of(text, text.index("“"), text.index("”") + 1),))
+    outer = _claim(text, "Jane Roe", "said", "it was “sound,” noting that it cost less")
+    inner = _claim(text, "it was", "noting", "that it cost less")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None and out[1].speaker.text == "Jane Roe"
+    assert out[0].content.text == "it was “sound,”"
