@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional, Sequence
 
@@ -83,9 +84,9 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
         words = c.speaker.text.replace(".", " ").split() if c.speaker is not None else []
         short = words and words[-1][:1].isupper() and len(words) <= 2 \
             and (len(words) == 1 or words[0].lower() in TITLE_WORDS)
-        if short and c.speaker_type == "unknown" or (
-                short and len(words) == 1 and c.speaker_type in ("organization", "country_or_group")
-                and words[0].lower() not in places and not _in_longer_org(words[0], orgs)):
+        if short and (c.speaker_type == "unknown" or (
+                len(words) == 1 and c.speaker_type in ("organization", "country_or_group")
+                and words[0].lower() not in places and not _in_longer_org(words[0], orgs))):
             full = {e.canonical for e in persons if len(e.canonical.split()) > 1 and e.canonical.split()[-1] == words[-1]}
             if len(full) == 1:
                 c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
@@ -93,12 +94,13 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
     return out
 
 
-def _places() -> set[str]:
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
     """Countries and capitals, lower-cased (``models/capitals``)."""
     from .sources import capitals
 
     table = capitals()
-    return set(table) | {v.lower() for v in table.values()}
+    return frozenset(table) | {v.lower() for v in table.values()}
 
 
 def _in_longer_org(word: str, orgs: Sequence[Entity]) -> bool:

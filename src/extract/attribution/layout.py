@@ -62,6 +62,7 @@ def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
 
 CREDIT_WORDS = ("Image", "Photo", "Photograph", "Picture", "Credit", "Caption", "Video", "Source", "File",
                 "Illustration", "Graphic")
+CREDIT_RE = re.compile(rf"(?:^|\.|(?<=[a-z]))(?:{'|'.join(CREDIT_WORDS)})s?$")
 
 
 def _credit_label(word: str) -> bool:
@@ -71,7 +72,7 @@ def _credit_label(word: str) -> bool:
     random were "NAMEImage: credit"); PolNeAR, from newspaper text, has none (the same 121 colon
     lines on train before and after). Only these words: other labels ("Judicial Watch:", "Morning
     Email:") may end a speaker's name."""
-    return re.search(rf"(?:^|\.|(?<=[a-z]))({'|'.join(CREDIT_WORDS)})s?$", word) is not None
+    return CREDIT_RE.search(word) is not None
 
 
 def _name_list(content: str) -> bool:
