@@ -413,8 +413,9 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
 
 def _a_person(head: Token, name) -> bool:
     """Whether a speaker that :func:`classify` typed otherwise is a person all the same: its head
-    is in the person NER found ("Nikki Holland of the National Crime Agency", typed by the agency),
-    or is a person noun named by one ("the agency's director, Dr. John Brown"), or a name set
+    is in a person NER found (typed otherwise when another entity around it took the head; where
+    NER tags the name itself as an organisation, "Nikki Holland of the National Crime Agency", it
+    stays one), or is a person noun named by one ("the agency's director, Dr. John Brown"), or a name set
     beside a person noun ("Cattelan, the spokesman"). Seen on Wikinews: 3 of 40 direct quotations
     drawn at random had a person's name as canonical speaker and another type; with the surname
     rule of :mod:`.coreference`, 93 speakers on 295 Wikinews articles change type, read by hand
