@@ -36,6 +36,12 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"\s+", name) if w]
 
 
+def _name_part(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` begin or end ``other`` (lower-cased: "De Blasio" opening a sentence is
+    "Bill de Blasio")."""
+    return other[-len(words):] == words or other[:len(words)] == words
+
+
 def canonical_map(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """Map (label, cleaned name) to the fullest name of the same entity in the article."""
     names = list(dict.fromkeys(names))
@@ -47,7 +53,7 @@ def canonical_map(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
             if other_label != label or len(other) <= len(best):
                 continue
             ow = _words(other)
-            if label == "PERSON" and len(ow) > len(words) and (ow[-len(words):] == words or ow[:len(words)] == words):
+            if label == "PERSON" and len(ow) > len(words) and _name_part([w.lower() for w in words], [w.lower() for w in ow]):
                 best = other
             elif label == "ORG" and name.isupper() and 2 <= len(name) <= 6:
                 initials = "".join(w[0] for w in ow if w[:1].isupper())

@@ -18,12 +18,13 @@ class ModelFilesMissing(RuntimeError):
 def check_models() -> None:
     """Load every models file the stages read; raise :class:`ModelFilesMissing` naming the first
     one unreadable, or every learnt table missing from ``models/cues``."""
-    from .attribution import cues, sources
+    from .attribution import coreference, cues, sources
     from .settings import models_dir
 
     try:
         lex = cues.lexicon()
         sources.capitals()
+        coreference.first_names()
     except (OSError, ValueError, KeyError) as e:
         missing = getattr(e, "filename", None) or str(e)
         raise ModelFilesMissing(_message(missing, models_dir())) from None

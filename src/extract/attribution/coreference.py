@@ -1,7 +1,8 @@
 """Coreference, just enough for speakers: one canonical name per source.
 
 * a third-person pronoun ("she raised doubts") takes the latest earlier speaker of the right
-  kind and gender, else the one compatible person named just before it, else nothing
+  kind and gender (from titles, else from the first name, ``models/names``), else the one
+  compatible person named just before it, else nothing
   (:func:`resolve`; speaker salience as in citron and the Gender Gap Tracker);
 * a named speaker takes its entity's canonical name ("Roe" -> "Jane Roe");
 * a person noun with a name in its phrase ("One nurse, named only as Ana") takes the name;
@@ -10,6 +11,7 @@
 """
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from typing import Optional, Sequence
@@ -65,6 +67,8 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
     return _person_names(out)
 
 
+# the first word of a two-word surname ("La Riva", "de Blasio", "Van Hollen", "Al-Sisi" as "Al Sisi")
+SURNAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "la", "le", "van", "von", "der", "al", "el", "bin", "ben", "st"}
 TITLE_WORDS = MALE_TITLES | FEMALE_TITLES | {"dr", "sen", "rep", "gov", "gen", "prof", "president", "senator"}
 
 
@@ -77,17 +81,21 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
     ends a longer organisation's name in the article ("Bloomberg" beside "Bloomberg News"). On
     a third of PolNeAR train this names and types 127 speakers (Trump 37, Devine 18, Sanders 14,
     Kasich 7, ...), read by hand all people; the two "Bloomberg estimates ..." (the billionaires
-    index, in an article naming Michael R. Bloomberg) stay organisations."""
+    index, in an article naming Michael R. Bloomberg) stay organisations. A two-word surname with a
+    particle ("La Riva said", after "Gloria La Riva") is matched on both words."""
     places = _places()
     out = []
     for c in claims:
         words = c.speaker.text.replace(".", " ").split() if c.speaker is not None else []
+        particle = len(words) == 2 and words[0].lower() in SURNAME_PARTICLES and words[1][:1].isupper()
         short = words and words[-1][:1].isupper() and len(words) <= 2 \
-            and (len(words) == 1 or words[0].lower() in TITLE_WORDS)
+            and (len(words) == 1 or words[0].lower() in TITLE_WORDS or particle)
         if short and (c.speaker_type == "unknown" or (
-                len(words) == 1 and c.speaker_type in ("organization", "country_or_group")
-                and words[0].lower() not in places and not _in_longer_org(words[0], orgs))):
-            full = {e.canonical for e in persons if len(e.canonical.split()) > 1 and e.canonical.split()[-1] == words[-1]}
+                (len(words) == 1 or particle) and c.speaker_type in ("organization", "country_or_group")
+                and " ".join(words).lower() not in places and not _in_longer_org(words, orgs))):
+            tail = [w.lower() for w in words[-2:]] if particle else [words[-1].lower()]
+            full = {e.canonical for e in persons if len(e.canonical.split()) > len(tail)
+                    and [w.lower() for w in e.canonical.split()[-len(tail):]] == tail}
             if len(full) == 1:
                 c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
         out.append(c)
@@ -103,11 +111,12 @@ def _places() -> frozenset[str]:
     return frozenset(table) | {v.lower() for v in table.values()}
 
 
-def _in_longer_org(word: str, orgs: Sequence[Entity]) -> bool:
-    """Whether an organisation of several words begins or ends with ``word`` ("Bloomberg News")."""
+def _in_longer_org(words: Sequence[str], orgs: Sequence[Entity]) -> bool:
+    """Whether an organisation of more words begins or ends with ``words`` ("Bloomberg News")."""
+    n = len(words)
     for e in orgs:
         parts = e.span.text.split()
-        if len(parts) > 1 and word in (parts[0], parts[-1]):
+        if len(parts) > n and words in (parts[:n], parts[-n:]):
             return True
     return False
 
@@ -142,7 +151,9 @@ def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text:
 
 
 def _genders(persons: list[Entity], text: str) -> dict[str, str]:
-    """canonical name -> "m" or "f" when a title before one of its mentions says so ("Mr", "Mrs")."""
+    """canonical name -> "m" or "f" when a title before one of its mentions says so ("Mr", "Mrs"),
+    else when its first name is one English-language news uses for one gender ("Hillary", "Brian";
+    ``models/names``, :mod:`extract.training.names`). A name the titles disagree on gets none."""
     out: dict[str, str] = {}
     for e in persons:
         title = re.search(r"(\w+)\.?\s*$", text[max(0, e.span.start - 12):e.span.start]) if text else None
@@ -152,7 +163,21 @@ def _genders(persons: list[Entity], text: str) -> dict[str, str]:
             g = "m" if w in MALE_TITLES else "f" if w in FEMALE_TITLES else None
             if g is not None:
                 out[e.canonical] = "?" if out.get(e.canonical, g) != g else g
+    names = first_names()
+    for e in persons:
+        first = e.canonical.split()[0].lower() if e.canonical else ""
+        if e.canonical not in out and len(e.canonical.split()) > 1 and first in names:
+            out[e.canonical] = names[first]
     return {k: v for k, v in out.items() if v != "?"}
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Lower-cased first name -> "m" or "f" (``models/names/first_names.tsv``)."""
+    from ..settings import models_dir
+
+    with open(models_dir() / "names" / "first_names.tsv", encoding="utf-8") as f:
+        return {row["name"]: row["gender"] for row in csv.DictReader(f, delimiter="\t")}
 
 
 def _person_names(claims: list[Claim]) -> list[Claim]:
