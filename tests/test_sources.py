@@ -51,7 +51,7 @@ def test_a_dateline_is_never_the_canonical_speaker():
     assert sources.past_dateline(doc[0]).text == "Roe"
     who = sources.speaker(doc[0], [])
     assert who.span.text == "SPRINGFIELD - Mayor Jane Roe"  # as written, as PolNeAR marks it
-    assert who.canonical == "Mayor Jane Roe" and "SPRINGFIELD" not in who.canonical
+    assert who.canonical == "Jane Roe" and who.role == "Mayor" and "SPRINGFIELD" not in who.canonical
     # a subject that is no dateline is its own head
     assert sources.past_dateline(doc[4]).text == "Roe"
 
@@ -202,3 +202,49 @@ def test_the_role_of_a_person_named_after_the_noun_is_the_phrase_before_the_name
     span, full = Span.of(text, 0, 22), Span.of(text, 0, len(text))
     name = Entity(Span.of(text, 27, 37), "PERSON", "John Brown")
     assert sources.role(span, name, full) == "The agency's director"
+
+
+def _titled(words, heads, deps, pos, ents=None):
+    return sources.speaker(_doc(words, heads, deps, pos, ents=ents)[[d for d in deps].index("nsubj")], [])
+
+
+def test_a_name_after_a_title_is_the_speaker_when_ner_glued_them():
+    # "First Minister of Scotland Nicola Sturgeon said so." with the name hung under "of"
+    words = ["First", "Minister", "of", "Scotland", "Nicola", "Sturgeon", "said", "so", "."]
+    heads = [1, 6, 1, 5, 5, 2, 6, 6, 6]
+    deps = ["compound", "nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    who = _titled(words, heads, deps, pos, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert (who.canonical, who.type, who.role) == ("Nicola Sturgeon", "person", "First Minister of Scotland")
+
+
+def test_a_role_then_a_name_in_apposition_gives_the_name():
+    words = ["Another", "witness", ",", "Nicole", "Vane", ",", "said", "so", "."]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6, 6]
+    deps = ["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "advmod", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    who = _titled(words, heads, deps, pos)
+    assert (who.canonical, who.type, who.role) == ("Nicole Vane", "person", "Another witness")
+
+
+def test_no_name_is_taken_from_a_pair_or_from_a_phrase_the_person_is_not_head_of():
+    # "Hume and Chris Wallace": a pair; "a spokesman for ...": the name is not the speaker's
+    words = ["Brit", "Hume", "and", "Chris", "Wallace", "said", "so", "."]
+    heads = [1, 5, 1, 4, 1, 5, 5, 5]
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    assert _titled(words, heads, deps, pos).canonical != "Chris Wallace"
+    words = ["The", "office", "of", "Chris", "Wallace", "said", "so", "."]
+    heads = [1, 5, 1, 4, 2, 5, 5, 5]
+    deps = ["det", "nsubj", "prep", "compound", "pobj", "ROOT", "advmod", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    assert _titled(words, heads, deps, pos).type != "person"
+
+
+def test_a_country_is_no_first_name():
+    # "Prime Minister of India Narendra Modi": "India" is in the lists of girls' names
+    words = ["Minister", "of", "India", "Narendra", "Modi", "said", "so", "."]
+    heads = [5, 0, 4, 4, 1, 5, 5, 5]
+    deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    assert sources._name_at_end(sources.phrase(_doc(words, heads, deps, pos)[0]), _doc(words, heads, deps, pos)[0]) is None

@@ -83,7 +83,7 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
     Kasich 7, ...), read by hand all people; the two "Bloomberg estimates ..." (the billionaires
     index, in an article naming Michael R. Bloomberg) stay organisations. A two-word surname with a
     particle ("La Riva said", after "Gloria La Riva") is matched on both words."""
-    places = _places()
+    place_names = places()
     out = []
     for c in claims:
         words = c.speaker.text.replace(".", " ").split() if c.speaker is not None else []
@@ -92,7 +92,7 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
             and (len(words) == 1 or words[0].lower() in TITLE_WORDS or particle)
         if short and (c.speaker_type == "unknown" or (
                 (len(words) == 1 or particle) and c.speaker_type in ("organization", "country_or_group")
-                and " ".join(words).lower() not in places and not _in_longer_org(words, orgs))):
+                and " ".join(words).lower() not in place_names and not _in_longer_org(words, orgs))):
             tail = [w.lower() for w in words[-2:]] if particle else [words[-1].lower()]
             full = {e.canonical for e in persons if len(e.canonical.split()) > len(tail)
                     and [w.lower() for w in e.canonical.split()[-len(tail):]] == tail}
@@ -103,7 +103,7 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
 
 
 @functools.lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+def places() -> frozenset[str]:
     """Countries and capitals, lower-cased (``models/capitals``)."""
     from .sources import capitals
 

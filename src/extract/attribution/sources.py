@@ -63,6 +63,13 @@ GROUP_HEADS = {
     "group", "house", "institute", "ministry", "network", "newspaper", "office", "organization", "party",
     "police", "press", "senate", "service", "team", "union", "university",
 }
+# last words of organisations' names that begin with a first name ("Austin Energy", "Virginia Tech")
+ORG_NAME_ENDS = {
+    "airlines", "airways", "association", "bank", "capital", "club", "co", "college", "corp", "corporation",
+    "energy", "fc", "foundation", "fund", "health", "holdings", "inc", "labs", "llc", "ltd", "media",
+    "motors", "news", "partners", "post", "power", "records", "school", "society", "studios", "tech",
+    "times", "trust", "water",
+}
 DOCUMENT_HEADS = {
     "agreement", "analysis", "article", "book", "complaint", "document", "email", "figure", "filing",
     "finding", "footage", "guideline", "investigation", "law", "lawsuit", "letter", "memo", "message",
@@ -408,7 +415,60 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
         org = next((e for e in entities if e.label == "ORG" and span.contains(e.span)
                     and e.span.start <= head.idx < e.span.end), None)
         canonical = org.canonical if org is not None else span.text
-    return Speaker(written, canonical, stype, role(span, name if isinstance(name, Entity) else None, full))
+    tail = _name_at_end(written, head) if not (isinstance(name, Entity) and name.label == "PERSON"
+                                                and canonical == name.canonical and stype == "person") else None
+    said_role = role(span, name if isinstance(name, Entity) else None, full)
+    if tail is not None and (stype != "person" or canonical != tail.text or said_role is None) and (
+            canonical.endswith(tail.text) or canonical == span.text):
+        # "First Minister of Scotland Nicola Sturgeon" (one organisation to NER), "Historian Jo Roe",
+        # "Another witness, Jo Roe" (the phrase before the name is its role)
+        before = written.text[: tail.start - written.start].strip(" ,")
+        return Speaker(written, tail.text, "person", before or None)
+    return Speaker(written, canonical, stype, said_role)
+
+
+def _name_at_end(span: Span, head: Token) -> Optional[Span]:
+    """The person's name that ends a speaker phrase after a title or role, when NER glued the two
+    into one organisation or missed the name ("First Minister of Scotland Nicola Sturgeon", "a
+    Republican, Jo Roe", "Historian Jo Roe"): the phrase's last proper nouns, two or three, the
+    first of them a first name English-language news gives one gender (``models/names``). The
+    name must be the phrase's head, its apposition, or, under a title ("Minister of ..."), the
+    object of "of"/"to"/"from": never "a spokesman for Jo Roe"."""
+    from .coreference import first_names, places
+
+    doc = head.doc
+    last = next((t for t in reversed(doc[head.left_edge.i:head.right_edge.i + 1])
+                 if t.idx + len(t.text) <= span.end), None)
+    if last is None or last.pos_ != "PROPN" or last.idx + len(last.text) != span.end or not _names_head(last, head):
+        return None
+    if last.lower_ in ORG_NAME_ENDS | GROUP_HEADS | DOCUMENT_HEADS:
+        return None  # "Austin Energy", "Virginia Tech", "Chelsea Football Club"
+    names = first_names()
+    for first in range(last.i - 1, max(last.i - 3, -1), -1):
+        tok = doc[first]
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.idx < span.start:
+            return None
+        if tok.lower_ in names and tok.ent_type_ not in ("GPE", "NORP", "LOC") and tok.lower_ not in places():
+            before = doc[first - 1] if first > 0 and doc[first - 1].idx >= span.start else None
+            if before is not None and (before.lower_ in ("and", "&", "or", "by", "for")
+                                       or before.text[:1].isupper() and before.lower_ in names):
+                return None  # "Brit Hume and Chris Wallace", "Mary Ann Roe": not a title before a name
+            return tokens_span(list(doc[first:last.i + 1]))
+    return None
+
+
+def _names_head(last: Token, head: Token) -> bool:
+    """Whether ``last`` names the speaker headed by ``head`` (see :func:`_name_at_end`)."""
+    if last.i == head.i or (last.dep_ == "appos" and last.head.i == head.i):
+        return True
+    if head.pos_ != "PROPN":
+        return False
+    tok = last
+    while tok.i != head.i:
+        if tok.dep_ not in ("pobj", "compound") and not (tok.dep_ == "prep" and tok.lower_ in ("of", "to", "from")):
+            return False
+        tok = tok.head
+    return True
 
 
 def _a_person(head: Token, name) -> bool:
