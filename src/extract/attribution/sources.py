@@ -441,8 +441,8 @@ def _name_at_end(span: Span, head: Token) -> Optional[Span]:
                  if t.idx + len(t.text) <= span.end), None)
     if last is None or last.pos_ != "PROPN" or last.idx + len(last.text) != span.end or not _names_head(last, head):
         return None
-    if last.lower_ in ORG_NAME_ENDS | GROUP_HEADS | DOCUMENT_HEADS:
-        return None  # "Austin Energy", "Virginia Tech", "Chelsea Football Club"
+    if last.lower_ in ORG_NAME_ENDS | GROUP_HEADS | DOCUMENT_HEADS or head.tag_ in ("NNS", "NNPS"):
+        return None  # "Austin Energy", "Virginia Tech"; "supporters of her rival, Jo Roe" are not Jo Roe
     names = first_names()
     for first in range(last.i - 1, max(last.i - 3, -1), -1):
         tok = doc[first]
@@ -450,9 +450,9 @@ def _name_at_end(span: Span, head: Token) -> Optional[Span]:
             return None
         if tok.lower_ in names and tok.ent_type_ not in ("GPE", "NORP", "LOC") and tok.lower_ not in places():
             before = doc[first - 1] if first > 0 and doc[first - 1].idx >= span.start else None
-            if before is not None and (before.lower_ in ("and", "&", "or", "by", "for")
+            if before is not None and (before.lower_ in ("and", "&", "or", "by", "for") or not before.whitespace_
                                        or before.text[:1].isupper() and before.lower_ in names):
-                return None  # "Brit Hume and Chris Wallace", "Mary Ann Roe": not a title before a name
+                return None  # "Brit Hume and Chris Wallace", "Mary Ann Roe", "Eva-Maria Roe": no title before the name
             return tokens_span(list(doc[first:last.i + 1]))
     return None
 
