@@ -152,3 +152,19 @@ def test_the_first_names_lexicon_reads_both_genders():
     names = coreference.first_names()
     assert names["brian"] == "m" and names["nora"] == "f"
     assert "jordan" not in names  # in both lists: no gender
+
+
+def test_the_role_noun_takes_the_one_person_named_with_that_role():
+    # issue 14 class 3: "the mayor said" after "Mayor Jane Roe", or "Jane Roe, the city's mayor,"
+    for text in ("Mayor Jane Roe opened the bridge. The mayor said costs had doubled.",
+                 "Jane Roe, the city's mayor, opened the bridge. The mayor said costs had doubled.",
+                 "The city's mayor, Jane Roe, opened the bridge. The mayor said costs had doubled."):
+        claims = [_claim(text, "The mayor", "said", "costs had doubled", stype="anonymous")]
+        assert _typed(claims, [_person(text, "Jane Roe")], text)["costs had doubled"] == ("Jane Roe", "person")
+
+
+def test_the_role_noun_stays_as_written_when_two_people_hold_it():
+    text = "Mayor Jane Roe met Mayor Tom Pike. The mayor said costs had doubled."
+    claims = [_claim(text, "The mayor", "said", "costs had doubled", stype="anonymous")]
+    got = _typed(claims, [_person(text, "Jane Roe"), _person(text, "Tom Pike")], text)
+    assert got["costs had doubled"] == ("The mayor", "anonymous")

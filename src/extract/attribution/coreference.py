@@ -53,7 +53,8 @@ def resolve(claims: Sequence[Claim], entities: Sequence[Entity], subjects: Seque
     persons = sorted((e for e in list(entities) + list(subjects) if e.label == "PERSON"), key=lambda e: e.span.start)
     genders = _genders(persons, text)
     # names first, so that a pronoun finds "Trump said" (NER: an organisation) a person speaking
-    claims = _person_names(_short_names(list(claims), persons, [e for e in entities if e.label == "ORG"]))
+    claims = _person_names(_role_nouns(_short_names(list(claims), persons, [e for e in entities if e.label == "ORG"]),
+                                       persons, text))
     for claim in sorted(claims, key=lambda c: (c.cue.start, c.cue.end)):
         sp = claim.speaker
         word = sp.text.lower() if sp is not None else ""
@@ -100,6 +101,42 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
                 c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
         out.append(c)
     return out
+
+
+# offices one person holds at a time in a story: "the mayor said" is the mayor named before
+ROLE_NOUNS = {
+    "ambassador", "attorney", "ceo", "chairman", "chairwoman", "chancellor", "chief", "coach", "commissioner",
+    "congressman", "congresswoman", "director", "governor", "judge", "lawyer", "mayor", "minister",
+    "premier", "president", "prosecutor", "secretary", "senator", "sheriff", "spokesman", "spokesperson",
+    "spokeswoman",
+}
+
+
+def _role_nouns(claims: list[Claim], persons: list[Entity], text: str) -> list[Claim]:
+    """"The mayor said" after the article named "Mayor Jane Roe" (or "Jane Roe, the city's
+    mayor", or "the city's mayor, Jane Roe"): the one person named before it with that role."""
+    if not text:
+        return claims
+    out = []
+    for c in claims:
+        words = c.speaker.text.lower().split() if c.speaker is not None else []
+        if 2 <= len(words) <= 3 and words[0] == "the" and words[-1] in ROLE_NOUNS and c.speaker_type != "person":
+            held = {e.canonical for e in persons
+                    if e.span.end <= c.speaker.start and len(e.canonical.split()) > 1 and _holds(e, words[-1], text)}
+            if len(held) == 1:
+                c = replace(c, speaker_canonical=held.pop(), speaker_type="person")
+        out.append(c)
+    return out
+
+
+def _holds(e: Entity, role_noun: str, text: str) -> bool:
+    """Whether the text names ``e`` with ``role_noun``: as a title ("Mayor Jane Roe"), or in an
+    apposition just before or after the name ("the city's mayor, Jane Roe", "Jane Roe, the mayor,")."""
+    before = text[max(0, e.span.start - 60):e.span.start]
+    if re.search(rf"\b{role_noun}\.?,?\s+$", before, re.IGNORECASE):
+        return True
+    after = re.match(r"\s*,\s+([^,.;:()\n]{0,60})", text[e.span.end:e.span.end + 80])
+    return after is not None and re.search(rf"\b{role_noun}\b", after.group(1), re.IGNORECASE) is not None
 
 
 @functools.lru_cache(maxsize=1)
