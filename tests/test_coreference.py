@@ -168,3 +168,10 @@ def test_the_role_noun_stays_as_written_when_two_people_hold_it():
     claims = [_claim(text, "The mayor", "said", "costs had doubled", stype="anonymous")]
     got = _typed(claims, [_person(text, "Jane Roe"), _person(text, "Tom Pike")], text)
     assert got["costs had doubled"] == ("The mayor", "anonymous")
+
+
+def test_a_role_held_by_one_named_in_full_and_one_by_surname_is_ambiguous():
+    text = "President Obama met Jim Kell, the bank's president. The president said rates would rise."
+    claims = [_claim(text, "The president", "said", "rates would rise", stype="anonymous")]
+    got = _typed(claims, [_person(text, "Obama"), _person(text, "Jim Kell")], text)
+    assert got["rates would rise"] == ("The president", "anonymous")

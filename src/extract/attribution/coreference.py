@@ -114,16 +114,18 @@ ROLE_NOUNS = {
 
 def _role_nouns(claims: list[Claim], persons: list[Entity], text: str) -> list[Claim]:
     """"The mayor said" after the article named "Mayor Jane Roe" (or "Jane Roe, the city's
-    mayor", or "the city's mayor, Jane Roe"): the one person named before it with that role."""
+    mayor", or "the city's mayor, Jane Roe"): the one person named before it with that role, if
+    named in full ("President Obama" beside "Jim Yong Kim, the World Bank's president" leaves "the
+    president" as written). PolNeAR train-validation: relation 0.7532 -> 0.7533 (3 folds up, none
+    down); read on train, "the director" -> James Comey, "the mayor" -> Bill de Blasio."""
     if not text:
         return claims
     out = []
     for c in claims:
         words = c.speaker.text.lower().split() if c.speaker is not None else []
         if 2 <= len(words) <= 3 and words[0] == "the" and words[-1] in ROLE_NOUNS and c.speaker_type != "person":
-            held = {e.canonical for e in persons
-                    if e.span.end <= c.speaker.start and len(e.canonical.split()) > 1 and _holds(e, words[-1], text)}
-            if len(held) == 1:
+            held = {e.canonical for e in persons if e.span.end <= c.speaker.start and _holds(e, words[-1], text)}
+            if len(held) == 1 and len(next(iter(held)).split()) > 1:
                 c = replace(c, speaker_canonical=held.pop(), speaker_type="person")
         out.append(c)
     return out
