@@ -175,3 +175,12 @@ def test_a_role_held_by_one_named_in_full_and_one_by_surname_is_ambiguous():
     claims = [_claim(text, "The president", "said", "rates would rise", stype="anonymous")]
     got = _typed(claims, [_person(text, "Obama"), _person(text, "Jim Kell")], text)
     assert got["rates would rise"] == ("The president", "anonymous")
+
+
+def test_a_headline_fragment_or_a_month_is_no_antecedent():
+    text = ("Trump Supporter Screams 1 said the rally was loud. October came. "
+            "\"It was loud,\" she said.")
+    claims = [_claim(text, "Trump Supporter Screams 1", "said", "the rally was loud", stype="person"),
+              _claim(text, "she", "said", "It was loud")]
+    got = _resolved(claims, [_person(text, "Trump Supporter Screams 1")], text)
+    assert got["It was loud"] == "she"

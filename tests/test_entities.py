@@ -17,3 +17,10 @@ def test_a_capitalised_particle_at_a_sentence_start_still_matches():
 def test_an_acronym_takes_the_organisation_it_abbreviates():
     got = canonical_map([("ORG", "World Health Organization"), ("ORG", "WHO")])
     assert got[("ORG", "WHO")] == "World Health Organization"
+
+
+def test_a_dateline_is_no_part_of_a_name():
+    from extract.entities import clean_name
+
+    assert clean_name("ROME - Bernie Sanders") == "Bernie Sanders"
+    assert clean_name("Jean-Luc Picard") == "Jean-Luc Picard"

@@ -25,8 +25,12 @@ TITLE_RE = re.compile(
 )
 
 
+DATELINE_RE = re.compile(r"^[A-Z][A-Z.' ]+\s+[-–—]+\s+(?=\S)")  # "ROME - Bernie Sanders"
+
+
 def clean_name(name: str) -> str:
-    """Strip a possessive ending and leading titles from a name."""
+    """Strip a dateline, a possessive ending and leading titles from a name."""
+    name = DATELINE_RE.sub("", name.strip())
     name = POSSESSIVE_RE.sub("", name.strip()).strip()
     stripped = TITLE_RE.sub("", name).strip()
     return stripped or name

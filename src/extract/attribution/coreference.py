@@ -169,7 +169,7 @@ def _from_speakers(word: str, sp: Span, earlier: list[Claim], genders: dict) -> 
         p = prev.speaker
         if p is None or p.start >= sp.start or sp.start - p.end > LOOKBACK_CHARS or not prev.speaker_canonical:
             continue
-        if prev.speaker_canonical.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | NEUTER:
+        if prev.speaker_canonical.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS | NEUTER or JUNK_NAME.search(prev.speaker_canonical):
             continue
         if word in MALE | FEMALE:
             if prev.speaker_type == "person" and _compatible(word, genders.get(prev.speaker_canonical)):
@@ -185,7 +185,7 @@ def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text:
     ends = [m.end() for m in SENTENCE_END.finditer(text, window_start, sp.start)] if text else []
     start = ends[-2] if len(ends) >= 2 else window_start
     names = {e.canonical for e in persons if start <= e.span.start and e.span.end <= sp.start
-             and _compatible(word, genders.get(e.canonical))}
+             and _compatible(word, genders.get(e.canonical)) and not JUNK_NAME.search(e.canonical)}
     return (names.pop(), "person") if len(names) == 1 else None
 
 
@@ -230,8 +230,18 @@ def _person_names(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+# entity types a proper-noun subject is never a person under ("October said", "Texas said")
+NOT_PEOPLE = {"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT",
+              "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday"}
+JUNK_NAME = re.compile(r"\d|\s[-–—]\s|[\[\]]")  # "Trump Supporter Screams 1", "Weak - Rubio": headline bits
+
+
 def name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
-    """Proper-noun subjects not known as places or groups, as PERSON candidates for pronouns."""
+    """Proper-noun subjects not known as places, groups, dates or things, as PERSON candidates for
+    pronouns (on PolNeAR train "October", "Texas" and "America" had been antecedents of "he")."""
     out = []
     by_start = {e.span.start: e for e in entities}
     strings = doc.vocab.strings
@@ -239,7 +249,7 @@ def name_subjects(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
     hits = ((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["PROPN"])).nonzero()[0] if len(doc) else ()
     for i in hits:
         tok = doc[int(i)]
-        if tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+        if tok.ent_type_ in NOT_PEOPLE or tok.lower_ in MONTHS_AND_DAYS or tok.lower_ in places():
             continue
         toks = [t for t in tok.subtree if t.pos_ == "PROPN" and (t.i == tok.i or t.dep_ == "compound")]
         span = tokens_span(toks)
