@@ -599,3 +599,12 @@ def test_find_reads_quote_marks_as_news_and_wire_copy_write_them(text, long, sho
     assert [s.text for s in quotes.find(text, min_words=1)] == short
     for s in quotes.find(text, min_words=1):
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("tail, cue", [("wrote on Twitter", "wrote on Twitter"), ("wrote on her blog", "wrote"),
+                                       ("said with a laugh", "said with a laugh"),
+                                       ("asserted to reporters on Tuesday", "asserted")])
+def test_quoted_cue_keeps_no_dangling_preposition(nlp, tail, cue):
+    cs = claims_of(nlp, f"The debate went on.\n\n“We will not back down from this fight,” Jane Roe {tail}.")
+    c = next(c for c in cs if c.content.text.startswith("We will not back down"))
+    assert c.quote == "direct" and c.speaker.text == "Jane Roe" and c.cue.text == cue
