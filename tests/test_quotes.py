@@ -608,3 +608,24 @@ def test_quoted_cue_keeps_no_dangling_preposition(nlp, tail, cue):
     cs = claims_of(nlp, f"The debate went on.\n\n“We will not back down from this fight,” Jane Roe {tail}.")
     c = next(c for c in cs if c.content.text.startswith("We will not back down"))
     assert c.quote == "direct" and c.speaker.text == "Jane Roe" and c.cue.text == cue
+
+
+def test_orphan_quote_takes_no_speaker_from_inside_another_quotation():
+    # “Not a chance,” Roe, 75, said. “I know it.”  (the parse took the second quotation's "I" for the
+    # subject of "said"): no claim with the speaker "I" for the first quotation
+    words = ["“", "Not", "a", "chance", ",", "”", "Roe", ",", "75", ",", "said", ".", "“", "I", "know", "it", ".", "”"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, False, True, False, True, True, False,
+              False, False]
+    heads = [3, 3, 3, 10, 3, 3, 10, 6, 6, 6, 10, 10, 14, 10, 10, 14, 14, 10]
+    deps = ["punct", "neg", "det", "ccomp", "punct", "punct", "npadvmod", "punct", "appos", "punct", "ROOT", "punct",
+            "punct", "nsubj", "ccomp", "dobj", "punct", "punct"]
+    pos = ["PUNCT", "PART", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT",
+           "PUNCT", "PRON", "VERB", "PRON", "PUNCT", "PUNCT"]
+    tags = ["``", "RB", "DT", "NN", ",", "''", "NNP", ",", "CD", ",", "VBD", ".", "``", "PRP", "VBP", "PRP", ".", "''"]
+    lemmas = [w.lower() for w in words]
+    lemmas[10], lemmas[14] = "say", "know"
+    ctx = _ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    q = ctx.quotes[0]
+    assert q.text.startswith("Not a chance")
+    c = quotes._quote_claim(ctx, q, set())
+    assert c is None or c.speaker is None or c.speaker.text != "I"
