@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from extract import attribution, entities
 from extract.attribution import cues, quotes
 from extract.attribution.common import Context
+from extract.records import Claim, Span
 
 
 def claims_of(nlp, text):
@@ -629,3 +630,22 @@ def test_orphan_quote_takes_no_speaker_from_inside_another_quotation():
     assert q.text.startswith("Not a chance")
     c = quotes._quote_claim(ctx, q, set())
     assert c is None or c.speaker is None or c.speaker.text != "I"
+
+
+def test_parenthetical_claim_of_the_verb_a_quotation_leads_into_is_adjacent():
+    # “We will win the vote,” she asserted.  (the builders read "she asserted" as a parenthetical)
+    words = ["“", "We", "will", "win", "the", "vote", ",", "”", "she", "asserted", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, False, False]
+    heads = [3, 3, 3, 9, 5, 3, 9, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "aux", "ccomp", "det", "dobj", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "DT", "NN", ",", "''", "PRP", "VBD", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[9] = "assert"
+    ctx = _ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    text = ctx.text
+    claim = Claim(speaker=Span.of(text, text.index("she"), text.index("she") + 3),
+                  cue=Span.of(text, text.index("asserted"), text.index("asserted") + 8),
+                  content=Span.of(text, text.index("We"), text.index("vote") + 4), rule="verb:parenthetical")
+    (c,) = quotes.attach(ctx, [claim], set())
+    assert c.quote == "direct" and c.rule == "quote:adjacent" and c.content.text == "We will win the vote"

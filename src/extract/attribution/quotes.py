@@ -166,6 +166,8 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
                 # the content is the quotation (with its "that" when the text has one before it)
                 said = strip_quote(q) if q.contains(c.content) or not outside else \
                     Span.of(text, c.content.start, strip_quote(q).end)
+                if c.rule == "verb:parenthetical" and _leads_into(ctx, q, c):
+                    c = replace(c, rule="quote:adjacent")
                 out[i] = _with_inherited_speaker(ctx, replace(c, content=said, quote="direct"))
             else:
                 out[i] = replace(c, quote="mixed")
@@ -176,6 +178,17 @@ def attach(ctx: Context, claims: list[Claim], used: set[int]) -> list[Claim]:
         if claim is not None:
             out.append(claim)
     return out
+
+
+def _leads_into(ctx: Context, q: Span, c: Claim) -> bool:
+    """Whether the quotation leads into the claim's cue verb (:func:`adjacent_verb`). A claim the
+    builders read as a parenthetical ("X, he said, Y") that is a quotation's adjacent verb
+    ("“...,” he asserted to reporters on Tuesday, repeating ...") takes the rule ``quote:adjacent``, so
+    that the claim check judges it as one (it had dropped such claims as odd parentheticals).
+    PolNeAR train-validation with the fold models of main, rules changed only: quoted 94.37% ->
+    94.39%, relation recall +0.0001 (fold 1 up, none down), 2 articles change."""
+    verb = adjacent_verb(ctx, q)
+    return verb is not None and c.cue.start <= verb.idx < c.cue.end
 
 
 def adjacent_verb(ctx: Context, q: Span) -> Optional[Token]:
