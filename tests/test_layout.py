@@ -101,3 +101,11 @@ def test_a_caption_run_into_its_credit_label_is_no_statement():
 def test_a_name_ending_like_a_credit_word_still_speaks():
     found = [sp.text for sp, _, _ in layout.colon_lines("Jo Profile: I never said that.\n\nANN FILEY: Yes you did.")]
     assert found == ["Jo Profile", "ANN FILEY"]
+
+
+def test_colon_line_with_a_party_tag_and_a_quotation_right_after_the_colon():
+    text = ("The exchange went on.\n\nRep. Ann Lee (R-S.C.):\"I have not heard that figure. Who told you that?\"\n\n"
+            "Jane Roe (D): We disagree.")
+    lines = [(a.text, b.text, c.text) for a, b, c in layout.colon_lines(text)]
+    assert ("Rep. Ann Lee (R-S.C.)", ":", "\"I have not heard that figure. Who told you that?\"") in lines
+    assert ("Jane Roe (D)", ":", "We disagree.") in lines

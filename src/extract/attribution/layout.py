@@ -21,7 +21,9 @@ from .spans import tokens_span
 from .common import Context
 
 NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|of|the))*"
-COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
+PARTY_TAG = r"(?:[ \t]+\([A-Z][A-Za-z.]{0,6}(?:-[A-Z][A-Za-z.]{0,7})?\))?"  # "Rep. Ann Lee (R-S.C.): ..."
+COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME}{PARTY_TAG})[ \t]*(?P<cue>:)(?:[ \t]+|(?=[\"“]))"
+                           rf"(?P<content>\S[^\n]*)$", re.MULTILINE)
 NOT_SPEAKERS = {"note", "photo", "image", "source", "update", "updated", "related", "editor's note", "correction",
                 "watch", "read", "listen", "video", "share", "advertisement", "tags", "topics", "by", "posted",
                 "published", "filed", "credit", "caption", "warning", "breaking", "exclusive", "opinion",
@@ -39,7 +41,11 @@ TITLE_WORDS = {"The", "A", "An", "Over", "On", "Of", "In", "To", "For", "With", 
 
 
 def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
-    """(speaker, cue, content) for lines that open with a name and a colon."""
+    """(speaker, cue, content) for lines that open with a name and a colon. A party tag after the
+    name belongs to the speaker ("Rep. Ann Lee (R-S.C.): ..."), and a quotation may follow the colon
+    with no space (hearing transcripts: 'Rep. Ann Lee (R-S.C.):"I have ..."'). Train-validation with
+    the fold models of main, rules changed only: quoted 94.44% -> 94.47%, relation recall +0.0001
+    (fold 4 up, none down), source exact +0.0001; 1 article changes."""
     for m in COLON_LINE_RE.finditer(text):
         name = m.group("name").strip()
         words = name.split()
