@@ -398,7 +398,8 @@ def called_quote(c: Claim, ctx: Context) -> bool:
     inside another claim's content. PolNeAR train-validation with the fold models of main, rules
     changed only: quoted 94.29% -> 94.37% (3 quotations gain their claim), relation 0.7532 -> 0.7533
     (folds 0 and 1 up, none down), exact F1 source +0.0002, cue +0.0001, content +0.0001."""
-    if ctx.doc is None or c.quote == "indirect" and not any(q.overlaps(c.content) for q in ctx.quotes):
+    if "call" not in c.cue.text.lower() or ctx.doc is None or (
+            c.quote == "indirect" and not any(q.overlaps(c.content) for q in ctx.quotes)):
         return False
     toks = ctx.tokens_between(c.cue.start, c.cue.end)
     verb = next((t for t in toks if t.lemma_.lower() == "call" and t.pos_ == "VERB"), None)
