@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from extract.attribution import cleanup
 from extract.attribution.common import Context
-from extract.records import Claim, Span
+from extract.records import Claim, Span, replace
 
 
 def _claim(text, speaker, cue, content):
@@ -303,3 +303,26 @@ def test_a_participle_after_a_quotation_closed_after_its_comma_is_set_off_too():
     out = cleanup.nest([outer, inner], ctx)
     assert out[1].relayed_by is None and out[1].speaker.text == "Jane Roe"
     assert out[0].content.text == "it was “sound,”"
+
+
+def test_what_the_speaker_called_in_quote_marks_is_not_relayed():
+    # The town hoped to shed what Roe called “a bad name” .  ("called" hangs inside "hoped"'s content)
+    words = ["The", "town", "hoped", "to", "shed", "what", "Roe", "called", "“", "a", "bad", "name", "”", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 8 + [False, True, True, False, False, False],
+              heads=[1, 2, 2, 4, 2, 7, 7, 4, 11, 11, 11, 7, 7, 2],
+              deps=["det", "nsubj", "ROOT", "aux", "xcomp", "dobj", "nsubj", "ccomp", "punct", "det", "amod", "oprd",
+                    "punct", "punct"],
+              pos=["DET", "NOUN", "VERB", "PART", "VERB", "PRON", "PROPN", "VERB", "PUNCT", "DET", "ADJ", "NOUN",
+                   "PUNCT", "PUNCT"],
+              tags=["DT", "NN", "VBD", "TO", "VB", "WP", "NNP", "VBD", "``", "DT", "JJ", "NN", "''", "."],
+              lemmas=["the", "town", "hope", "to", "shed", "what", "Roe", "call", "“", "a", "bad", "name", "”", "."])
+    text = doc.text
+    q = Span.of(text, text.index("a bad"), text.index("”"))
+    ctx = Context(doc, text, (), None, None, (q,))
+    outer = _claim(text, "The town", "hoped", "to shed what Roe called “a bad name”")
+    inner = replace(_claim(text, "Roe", "called", "a bad name"), quote="direct")
+    out = cleanup.nest([outer, inner], ctx)
+    assert out[1].relayed_by is None
+    plain = replace(inner, quote="indirect")
+    ctx_plain = Context(doc, text, (), None, None, ())
+    assert cleanup.nest([outer, plain], ctx_plain)[1].relayed_by is not None  # no quotation: relayed as before

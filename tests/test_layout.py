@@ -1,6 +1,8 @@
 """Attributions the page layout makes (:mod:`extract.attribution.layout`): made-up text only."""
 from __future__ import annotations
 
+import pytest
+
 from extract.attribution import layout, quotes
 
 
@@ -46,6 +48,21 @@ def test_headline_quoting_its_speaker_after_a_colon(nlp):
     assert c.speaker.text == "Jane Roe" and c.cue.text == ":" and c.content.text == "We will not back down."
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ann Lee On Taxes: ‘We Will Not Raise Them.’\n\nThe mayor spoke on Friday.", "Mayor Ann Lee"),
+    ("Fairbrook on Her Budget Plan: ‘We Will Not Back Down.’\n\nSenator Ann Fairbrook spoke on Friday.", "Fairbrook"),
+])
+def test_headline_speaker_on_a_title_cased_topic(nlp, text, speaker):
+    # a title-cased topic ("On Taxes") is no "NAME: text" line; a name the tagger read as an adjective
+    # or verb before "on" speaks when the article names a person with it
+    from extract import attribution, entities
+
+    doc = nlp(text)
+    cs = attribution.extract(doc, entities.extract(doc))
+    c = next(c for c in cs if c.rule == "layout:headline")
+    assert c.speaker.text == speaker and c.cue.text == ":" and c.content.text.startswith("We Will Not")
+
+
 def test_headline_colon_without_a_quotation_is_left_to_the_name_rule(nlp):
     from extract.attribution import candidates
     from extract import entities
@@ -84,3 +101,11 @@ def test_a_caption_run_into_its_credit_label_is_no_statement():
 def test_a_name_ending_like_a_credit_word_still_speaks():
     found = [sp.text for sp, _, _ in layout.colon_lines("Jo Profile: I never said that.\n\nANN FILEY: Yes you did.")]
     assert found == ["Jo Profile", "ANN FILEY"]
+
+
+def test_colon_line_with_a_party_tag_and_a_quotation_right_after_the_colon():
+    text = ("The exchange went on.\n\nRep. Ann Lee (R-S.C.):\"I have not heard that figure. Who told you that?\"\n\n"
+            "Jane Roe (D): We disagree.")
+    lines = [(a.text, b.text, c.text) for a, b, c in layout.colon_lines(text)]
+    assert ("Rep. Ann Lee (R-S.C.)", ":", "\"I have not heard that figure. Who told you that?\"") in lines
+    assert ("Jane Roe (D)", ":", "We disagree.") in lines

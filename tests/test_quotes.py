@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from extract import attribution, entities
 from extract.attribution import cues, quotes
 from extract.attribution.common import Context
+from extract.records import Claim, Span
 
 
 def claims_of(nlp, text):
@@ -599,3 +600,52 @@ def test_find_reads_quote_marks_as_news_and_wire_copy_write_them(text, long, sho
     assert [s.text for s in quotes.find(text, min_words=1)] == short
     for s in quotes.find(text, min_words=1):
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("tail, cue", [("wrote on Twitter", "wrote on Twitter"), ("wrote on her blog", "wrote"),
+                                       ("said with a laugh", "said with a laugh"),
+                                       ("asserted to reporters on Tuesday", "asserted")])
+def test_quoted_cue_keeps_no_dangling_preposition(nlp, tail, cue):
+    cs = claims_of(nlp, f"The debate went on.\n\n“We will not back down from this fight,” Jane Roe {tail}.")
+    c = next(c for c in cs if c.content.text.startswith("We will not back down"))
+    assert c.quote == "direct" and c.speaker.text == "Jane Roe" and c.cue.text == cue
+
+
+def test_orphan_quote_takes_no_speaker_from_inside_another_quotation():
+    # “Not a chance,” Roe, 75, said. “I know it.”  (the parse took the second quotation's "I" for the
+    # subject of "said"): no claim with the speaker "I" for the first quotation
+    words = ["“", "Not", "a", "chance", ",", "”", "Roe", ",", "75", ",", "said", ".", "“", "I", "know", "it", ".", "”"]
+    spaces = [False, True, True, False, False, True, False, True, False, True, False, True, False, True, True, False,
+              False, False]
+    heads = [3, 3, 3, 10, 3, 3, 10, 6, 6, 6, 10, 10, 14, 10, 10, 14, 14, 10]
+    deps = ["punct", "neg", "det", "ccomp", "punct", "punct", "npadvmod", "punct", "appos", "punct", "ROOT", "punct",
+            "punct", "nsubj", "ccomp", "dobj", "punct", "punct"]
+    pos = ["PUNCT", "PART", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT",
+           "PUNCT", "PRON", "VERB", "PRON", "PUNCT", "PUNCT"]
+    tags = ["``", "RB", "DT", "NN", ",", "''", "NNP", ",", "CD", ",", "VBD", ".", "``", "PRP", "VBP", "PRP", ".", "''"]
+    lemmas = [w.lower() for w in words]
+    lemmas[10], lemmas[14] = "say", "know"
+    ctx = _ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    q = ctx.quotes[0]
+    assert q.text.startswith("Not a chance")
+    c = quotes._quote_claim(ctx, q, set())
+    assert c is None or c.speaker is None or c.speaker.text != "I"
+
+
+def test_parenthetical_claim_of_the_verb_a_quotation_leads_into_is_adjacent():
+    # “We will win the vote,” she asserted.  (the builders read "she asserted" as a parenthetical)
+    words = ["“", "We", "will", "win", "the", "vote", ",", "”", "she", "asserted", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, False, False]
+    heads = [3, 3, 3, 9, 5, 3, 9, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "aux", "ccomp", "det", "dobj", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "DT", "NN", ",", "''", "PRP", "VBD", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[9] = "assert"
+    ctx = _ctx(words, spaces, heads, deps, pos, tags, lemmas)
+    text = ctx.text
+    claim = Claim(speaker=Span.of(text, text.index("she"), text.index("she") + 3),
+                  cue=Span.of(text, text.index("asserted"), text.index("asserted") + 8),
+                  content=Span.of(text, text.index("We"), text.index("vote") + 4), rule="verb:parenthetical")
+    (c,) = quotes.attach(ctx, [claim], set())
+    assert c.quote == "direct" and c.rule == "quote:adjacent" and c.content.text == "We will win the vote"

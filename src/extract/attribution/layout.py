@@ -21,7 +21,9 @@ from .spans import tokens_span
 from .common import Context
 
 NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|al|bin|la|of|the))*"
-COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME})[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$", re.MULTILINE)
+PARTY_TAG = r"(?:[ \t]+\([A-Z][A-Za-z.]{0,6}(?:-[A-Z][A-Za-z.]{0,7})?\))?"  # "Rep. Ann Lee (R-S.C.): ..."
+COLON_LINE_RE = re.compile(rf"^[ \t]*[\"“]?(?P<name>{NAME}{PARTY_TAG})[ \t]*(?P<cue>:)(?:[ \t]+|(?=[\"“]))"
+                           rf"(?P<content>\S[^\n]*)$", re.MULTILINE)
 NOT_SPEAKERS = {"note", "photo", "image", "source", "update", "updated", "related", "editor's note", "correction",
                 "watch", "read", "listen", "video", "share", "advertisement", "tags", "topics", "by", "posted",
                 "published", "filed", "credit", "caption", "warning", "breaking", "exclusive", "opinion",
@@ -39,7 +41,11 @@ TITLE_WORDS = {"The", "A", "An", "Over", "On", "Of", "In", "To", "For", "With", 
 
 
 def colon_lines(text: str) -> Iterator[tuple[Span, Span, Span]]:
-    """(speaker, cue, content) for lines that open with a name and a colon."""
+    """(speaker, cue, content) for lines that open with a name and a colon. A party tag after the
+    name belongs to the speaker ("Rep. Ann Lee (R-S.C.): ..."), and a quotation may follow the colon
+    with no space (hearing transcripts: 'Rep. Ann Lee (R-S.C.):"I have ..."'). Train-validation with
+    the fold models of main, rules changed only: quoted 94.44% -> 94.47%, relation recall +0.0001
+    (fold 4 up, none down), source exact +0.0001; 1 article changes."""
     for m in COLON_LINE_RE.finditer(text):
         name = m.group("name").strip()
         words = name.split()
@@ -131,13 +137,19 @@ def headline_quote(ctx: Context) -> Optional[Claim]:
     words up to the first preposition or verb: "Jane Roe", "City council’s reply"); the colon is
     the cue, as PolNeAR marks it. Only the article's first line, and only where
     :func:`colon_lines` found no name before the colon. PolNeAR train-validation (fold models of
-    main, rules changed only): 3 claims, all right (quoted attributions found +3)."""
+    main, rules changed only): 3 claims, all right (quoted attributions found +3).
+
+    A title-cased topic ("CNN Chief On Trump: ‘...’") is no "NAME: text" line (:func:`colon_lines`
+    rejects it), so it no longer stops this rule; a name the tagger read as a verb or adjective in the
+    title-cased line opens it too (:func:`_name_read_as_verb`). Train-validation with the fold models
+    of main, rules changed only: quoted 94.39% -> 94.44% (2 headlines), relation 0.7533 -> 0.7535
+    (folds 1, 2 and 4 up, none down), relation P +0.0001."""
     text = ctx.text
     end = text.find("\n")
     first = text if end < 0 else text[:end]
     m = HEADLINE_RE.match(first)
-    if m is None or COLON_LINE_RE.match(first):
-        return None
+    if m is None or any(colon_lines(first)):
+        return None  # a "NAME: text" line ("Roe On Taxes: ‘...’", title-cased, is none: :func:`colon_lines`)
     lead = ctx.doc.char_span(0, m.end("lead"), alignment_mode="contract")
     if lead is None or not len(lead):
         return None
@@ -151,7 +163,7 @@ def headline_quote(ctx: Context) -> Optional[Claim]:
                                     and t.text not in ("'", "’", "."))):
             break
         toks.append(t)
-    while toks and toks[-1].pos_ not in ("PROPN", "NOUN"):
+    while toks and toks[-1].pos_ not in ("PROPN", "NOUN") and not (len(toks) == 1 and _name_read_as_verb(ctx, toks[0])):
         toks.pop()
     span = tokens_span(toks)
     if not toks or span is None or len(toks) > 6:
@@ -162,6 +174,19 @@ def headline_quote(ctx: Context) -> Optional[Claim]:
     return Claim(cue=Span.of(text, m.start("cue"), m.end("cue")), content=content, speaker=span,
                  speaker_canonical=name.canonical if name is not None else span.text, speaker_type=stype,
                  quote="direct", rule="layout:headline")
+
+
+def _name_read_as_verb(ctx: Context, tok) -> bool:
+    """"Gillibrand on the transcripts: ‘...’": a capitalised word opening a headline before "on",
+    which the tagger read as a verb or adjective in the title-cased line, is the speaker's name when
+    it is no inflected form and the article names a person or organisation with it ("Sen. Kristen
+    Gillibrand")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not (tok.pos_ in ("VERB", "ADJ") and tok.text[:1].isupper() and tok.text[1:].islower()
+            and tok.lemma_.lower() == tok.lower_ and nxt is not None and nxt.lower_ == "on"):
+        return False
+    return any(e.label in ("PERSON", "ORG") and tok.text in e.span.text.split() and e.span.start > tok.idx
+               for e in ctx.entities)
 
 
 def claims(ctx: Context) -> list[Claim]:
