@@ -83,7 +83,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
-from spacy.attrs import HEAD, IS_PUNCT, IS_QUOTE, IS_SPACE, POS
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS, SPACY
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as TokSpan, Token
 
@@ -120,27 +120,30 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return [(s, e) + ORIGINAL]
-    toks = list(span)
+    first = span[0]
     starts = {s: "orig"}
-    if toks[0].dep_ == "cc" or toks[0].lower_ in LEADING_CONJUNCTIONS:
-        nxt = next((t for t in toks[1:] if not t.is_punct and not t.is_space), None)
+    if first.dep_ == "cc" or first.lower_ in LEADING_CONJUNCTIONS:
+        nxt = next((t for t in span[1:] if not t.is_punct and not t.is_space), None)
         if nxt is not None:
             starts[nxt.idx] = "drop_cc"
-    for t in toks[:-1]:
-        if _break(t) and t.i + 1 < span.end:
-            starts.setdefault(doc[t.i + 1].idx, "after_break")
+    breaks, deps, cut_deps = _breaks_and_deps(doc)
+    heads = _tokens(doc)[0]
+    for i in range(span.start, span.end - 1):
+        if breaks[i]:
+            starts.setdefault(doc[i + 1].idx, "after_break")
     ends = {e: "orig"}
-    for t in toks[1:]:
-        if _break(t):
-            prev = doc[t.i - 1]
+    for i in range(span.start + 1, span.end):
+        if breaks[i]:
+            prev = doc[i - 1]
             if prev.idx + len(prev.text) > s:
                 ends.setdefault(prev.idx + len(prev.text), "before_break")
-    inside = {t.i for t in toks}
-    for t in toks[1:]:  # before a phrase hung on a word of the content: "his candidacy | in June"
-        if t.dep_ in CUT_DEPS and t.head.i in inside and t.head.i < t.i and t.left_edge.i > span.start:
-            prev = doc[t.left_edge.i - 1]
-            if not prev.is_punct and prev.idx + len(prev.text) > s:
-                ends.setdefault(prev.idx + len(prev.text), "before_dep")
+    for i in range(span.start + 1, span.end):  # before a phrase hung on a word of the content: "his candidacy | in June"
+        if deps[i] in cut_deps and span.start <= heads[i] < i:
+            edge = doc[i].left_edge.i
+            if edge > span.start:
+                prev = doc[edge - 1]
+                if not prev.is_punct and prev.idx + len(prev.text) > s:
+                    ends.setdefault(prev.idx + len(prev.text), "before_dep")
     cue_toks = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     verb = _cue_head(cue_toks) if cue_toks is not None and len(cue_toks) else None
     if verb is not None and cue.end <= s:
@@ -160,7 +163,7 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
         for c in verb.rights:
             if c.dep_ in ("xcomp", "prep", "oprd", "ccomp", "dative", "dobj") and span.start < c.left_edge.i < span.end:
                 starts.setdefault(c.left_edge.idx, "cue_child")
-    sent = toks[0].sent
+    sent = first.sent
     # start at the first word of the sentence, or after the cue ("[Meanwhile in Ohio,] Kasich has ...,
     # according to ...")
     lo = cue_toks.end if cue_toks is not None and cue.end <= s and cue_toks.end > sent.start else sent.start
@@ -175,9 +178,9 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
         last = sent.end - 1
         while last > span.end - 1 and (doc[last].is_punct or doc[last].is_space):
             last -= 1
-        for t in doc[span.end:last + 1]:
-            if _break(t):
-                prev = doc[t.i - 1]
+        for i in range(span.end, last + 1):
+            if breaks[i]:
+                prev = doc[i - 1]
                 if prev.idx + len(prev.text) > e:
                     ends.setdefault(prev.idx + len(prev.text), "extend_break")
         if last >= span.end and doc[last].idx + len(doc[last].text) > e:
@@ -261,6 +264,24 @@ def _tokens(doc: Doc) -> tuple[list, ...]:
         arr = doc.to_array([HEAD, POS, IS_SPACE, IS_PUNCT, IS_QUOTE]).astype(np.int64)
         arr[:, 0] += np.arange(len(doc))
         got = memo["tokens"] = tuple(arr.T.tolist())
+    return got
+
+
+def _breaks_and_deps(doc: Doc) -> tuple[list, list, set]:
+    """Per token of the article, read once: whether it is a break (:func:`_break`), its dependency
+    label's id, and the ids of :data:`CUT_DEPS`; for :func:`content_variants`, which tests every
+    token of a content (the same variants; cachegrind, first 60 Wikinews articles: attribution's
+    instructions 3,872M -> 3,830M, -1.1%)."""
+    memo = _article_memo(doc)
+    got = memo.get("breaks")
+    if got is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, SPACY, DEP]).astype(np.uint64)
+        orth, spaced = arr[:, 0], arr[:, 1] == 1
+        after_space = np.concatenate(([False], spaced[:-1]))
+        breaks = np.isin(orth, np.array([strings[b] for b in BREAKS], dtype=np.uint64)) \
+            | ((orth == np.uint64(strings["-"])) & spaced & after_space)
+        got = memo["breaks"] = (breaks.tolist(), arr[:, 2].tolist(), {strings[d] for d in CUT_DEPS})
     return got
 
 
