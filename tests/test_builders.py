@@ -435,6 +435,24 @@ def test_openers_are_the_tokens_may_open_accepts(nlp):
     assert builders.openers(nlp("")) == []
 
 
+def test_a_builder_makes_no_claim_from_a_token_its_opening_test_turns_away(nlp):
+    # find offers a token only to the builders whose first test it passes (OPENS): every builder
+    # tried on every token must agree, so find makes the claims that trying all of them makes
+    doc = nlp("According to officials, the talks reportedly failed. But the mayor claims that taxes rose, "
+              "as the governor said. Critics voiced concern about the plan; she was sure that it would pass "
+              "and he is a critic of the deal. Her claim that the vote was rigged was false, aides apparently said.")
+    ctx = _ctx(doc)
+    tried_all = []
+    for tok in doc:
+        pos, tag, low = tok.pos_, tok.tag_, tok.lower_
+        made = [b for b in builders.BUILDERS if b(tok, ctx) is not None]
+        assert all(builders.OPENS[b](pos, tag, low) for b in made), (tok.text, made)
+        if made:
+            tried_all.append(made[0](tok, ctx))
+    claims, _ = builders.find(ctx)
+    assert claims == tried_all and len(claims) >= 5
+
+
 def test_citing_relays_the_cited_claim(nlp):
     from extract import attribution, entities
 

@@ -82,6 +82,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS, SPACY
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..records import Claim, Span, replace
@@ -117,27 +120,30 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return [(s, e) + ORIGINAL]
-    toks = list(span)
+    first = span[0]
     starts = {s: "orig"}
-    if toks[0].dep_ == "cc" or toks[0].lower_ in LEADING_CONJUNCTIONS:
-        nxt = next((t for t in toks[1:] if not t.is_punct and not t.is_space), None)
+    if first.dep_ == "cc" or first.lower_ in LEADING_CONJUNCTIONS:
+        nxt = next((t for t in span[1:] if not t.is_punct and not t.is_space), None)
         if nxt is not None:
             starts[nxt.idx] = "drop_cc"
-    for t in toks[:-1]:
-        if _break(t) and t.i + 1 < span.end:
-            starts.setdefault(doc[t.i + 1].idx, "after_break")
+    breaks, deps, cut_deps = _breaks_and_deps(doc)
+    heads = _tokens(doc)[0]
+    for i in range(span.start, span.end - 1):
+        if breaks[i]:
+            starts.setdefault(doc[i + 1].idx, "after_break")
     ends = {e: "orig"}
-    for t in toks[1:]:
-        if _break(t):
-            prev = doc[t.i - 1]
+    for i in range(span.start + 1, span.end):
+        if breaks[i]:
+            prev = doc[i - 1]
             if prev.idx + len(prev.text) > s:
                 ends.setdefault(prev.idx + len(prev.text), "before_break")
-    inside = {t.i for t in toks}
-    for t in toks[1:]:  # before a phrase hung on a word of the content: "his candidacy | in June"
-        if t.dep_ in CUT_DEPS and t.head.i in inside and t.head.i < t.i and t.left_edge.i > span.start:
-            prev = doc[t.left_edge.i - 1]
-            if not prev.is_punct and prev.idx + len(prev.text) > s:
-                ends.setdefault(prev.idx + len(prev.text), "before_dep")
+    for i in range(span.start + 1, span.end):  # before a phrase hung on a word of the content: "his candidacy | in June"
+        if deps[i] in cut_deps and span.start <= heads[i] < i:
+            edge = doc[i].left_edge.i
+            if edge > span.start:
+                prev = doc[edge - 1]
+                if not prev.is_punct and prev.idx + len(prev.text) > s:
+                    ends.setdefault(prev.idx + len(prev.text), "before_dep")
     cue_toks = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     verb = _cue_head(cue_toks) if cue_toks is not None and len(cue_toks) else None
     if verb is not None and cue.end <= s:
@@ -157,7 +163,7 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
         for c in verb.rights:
             if c.dep_ in ("xcomp", "prep", "oprd", "ccomp", "dative", "dobj") and span.start < c.left_edge.i < span.end:
                 starts.setdefault(c.left_edge.idx, "cue_child")
-    sent = toks[0].sent
+    sent = first.sent
     # start at the first word of the sentence, or after the cue ("[Meanwhile in Ohio,] Kasich has ...,
     # according to ...")
     lo = cue_toks.end if cue_toks is not None and cue.end <= s and cue_toks.end > sent.start else sent.start
@@ -172,9 +178,9 @@ def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
         last = sent.end - 1
         while last > span.end - 1 and (doc[last].is_punct or doc[last].is_space):
             last -= 1
-        for t in doc[span.end:last + 1]:
-            if _break(t):
-                prev = doc[t.i - 1]
+        for i in range(span.end, last + 1):
+            if breaks[i]:
+                prev = doc[i - 1]
                 if prev.idx + len(prev.text) > e:
                     ends.setdefault(prev.idx + len(prev.text), "extend_break")
         if last >= span.end and doc[last].idx + len(doc[last].text) > e:
@@ -210,21 +216,73 @@ def _stretch(doc: Doc, a: int, b: int, pre: str, kept: tuple[int, int], cue: Spa
     What depends on the text alone is read once per stretch and article (:func:`_read`): the
     variants of one span share most of their stretches (5,304 stretches scored on 40 Wikinews
     articles, 1,961 distinct). With the weights split by role once (:class:`BoundaryModel`), the
-    boundary choice on those articles took 0.76 s -> 0.45 s, the same choices."""
+    boundary choice on those articles took 0.76 s -> 0.45 s, the same choices. The features
+    themselves are built once per stretch, prefix and place of its roots (the variants of a span
+    with one end in common share them: 61% of the calls on 60 Wikinews articles)."""
     got = _read(doc, a, b, word_root)
     if got is None:
         return [pre + "none"]
     lead, root, wroot, tail = got
-    out = [pre + x for x in lead]
-    if root is not None:
-        dep, pos, where = root[0], root[1], _place(root[2:], kept, cue)
-        out += [f"{pre}dep={dep}", f"{pre}deppos={dep}|{pos}", f"{pre}head={where}", f"{pre}head={where}|{dep}"]
-    if wroot is not None:
-        out += [f"{pre}wdep={wroot[0]}", f"{pre}whead={_place(wroot[2:], kept, cue)}|{wroot[0]}"]
-    return out + [pre + x for x in tail]
+    where = _place(root[2:], kept, cue) if root is not None else None
+    wwhere = _place(wroot[2:], kept, cue) if wroot is not None else None
+    memo = _article_memo(doc)
+    key = ("stretch", a, b, pre, word_root, where, wwhere)
+    out = memo.get(key)
+    if out is None:
+        out = [pre + x for x in lead]
+        if root is not None:
+            dep, pos = root[0], root[1]
+            out += [f"{pre}dep={dep}", f"{pre}deppos={dep}|{pos}", f"{pre}head={where}", f"{pre}head={where}|{dep}"]
+        if wroot is not None:
+            out += [f"{pre}wdep={wroot[0]}", f"{pre}whead={wwhere}|{wroot[0]}"]
+        out += [pre + x for x in tail]
+        memo[key] = out
+    return list(out)
 
 
-_READ: list = [(None, {})]  # (the article last read, {(start, end, word_root): what _read found})
+_READ: list = [(None, {})]  # (the article last read, {key: what was read of it})
+
+
+def _article_memo(doc: Doc) -> dict:
+    """What this module read of ``doc`` so far, by key; kept for the last article read only."""
+    memo = _READ[0]
+    if memo[0] is not doc:
+        memo = (doc, {})
+        _READ[0] = memo  # one tuple swapped whole: a second thread reads its own article's or starts anew
+    return memo[1]
+
+
+def _tokens(doc: Doc) -> tuple[list, ...]:
+    """Per token of the article, read once with ``to_array``: its head's index, part of speech
+    (symbol id), and whether it is a space, punctuation, a quote mark. :func:`_read` reads the
+    tokens of every stretch through these lists instead of building a Token per token and test
+    (the same features; counted by cachegrind on the first 60 Wikinews articles of bench/stages.py,
+    attribution's instructions 3,984M -> 3,872M, -2.7%)."""
+    memo = _article_memo(doc)
+    got = memo.get("tokens")
+    if got is None:
+        arr = doc.to_array([HEAD, POS, IS_SPACE, IS_PUNCT, IS_QUOTE]).astype(np.int64)
+        arr[:, 0] += np.arange(len(doc))
+        got = memo["tokens"] = tuple(arr.T.tolist())
+    return got
+
+
+def _breaks_and_deps(doc: Doc) -> tuple[list, list, set]:
+    """Per token of the article, read once: whether it is a break (:func:`_break`), its dependency
+    label's id, and the ids of :data:`CUT_DEPS`; for :func:`content_variants`, which tests every
+    token of a content (the same variants; cachegrind, first 60 Wikinews articles: attribution's
+    instructions 3,872M -> 3,830M, -1.1%)."""
+    memo = _article_memo(doc)
+    got = memo.get("breaks")
+    if got is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, SPACY, DEP]).astype(np.uint64)
+        orth, spaced = arr[:, 0], arr[:, 1] == 1
+        after_space = np.concatenate(([False], spaced[:-1]))
+        breaks = np.isin(orth, np.array([strings[b] for b in BREAKS], dtype=np.uint64)) \
+            | ((orth == np.uint64(strings["-"])) & spaced & after_space)
+        got = memo["breaks"] = (breaks.tolist(), arr[:, 2].tolist(), {strings[d] for d in CUT_DEPS})
+    return got
 
 
 def _read(doc: Doc, a: int, b: int, word_root: bool):
@@ -232,35 +290,34 @@ def _read(doc: Doc, a: int, b: int, word_root: bool):
     order, unprefixed: (its length and first word, its root, its root among words (when asked and
     another), its verb, quote and opening mark); a root as (dep, pos, heads itself, its head's
     offset). None when no tokens cover it. Kept for the last article read only."""
-    memo = _READ[0]
-    if memo[0] is not doc:
-        memo = (doc, {})
-        _READ[0] = memo  # one tuple swapped whole: a second thread reads its own article's or starts anew
+    memo = _article_memo(doc)
     key = (a, b, word_root)
-    if key in memo[1]:
-        return memo[1][key]
+    if key in memo:
+        return memo[key]
     sp = doc.char_span(a, b, alignment_mode="expand")
     if sp is None:
-        memo[1][key] = None
+        memo[key] = None
         return None
-    toks = [t for t in sp if not t.is_space]
-    words = [t for t in toks if not t.is_punct]
+    head, pos, space, punct, quote = _tokens(doc)
+    toks = [i for i in range(sp.start, sp.end) if not space[i]]
+    words = [i for i in toks if not punct[i]]
     lead = [f"len={min(len(words), 8)}"]
     if words:
-        w = words[0]
+        w = doc[words[0]]
         lead += [f"first={w.lower_ if w.lower_ in FUNCTION_WORDS else w.pos_}", f"ftag={w.tag_}"]
-    inside = {t.i for t in toks}
-    root = next((t for t in toks if t.head.i not in inside), None)
-    wroot = next((t for t in words if t.head.i not in inside), None) if word_root else None
+    inside = set(toks)
+    root = next((i for i in toks if head[i] not in inside), None)
+    wroot = next((i for i in words if head[i] not in inside), None) if word_root else None
     tail = []
-    if any(t.pos_ == "VERB" for t in toks):
+    if any(pos[i] == VERB for i in toks):
         tail.append("verb")
-    if any(t.is_quote for t in toks):
+    if any(quote[i] for i in toks):
         tail.append("quote")
-    if toks and toks[0].is_punct:
-        tail.append(f"p0={toks[0].text}")
-    got = (lead, _rooted(root), _rooted(wroot) if wroot is not None and wroot is not root else None, tail)
-    memo[1][key] = got
+    if toks and punct[toks[0]]:
+        tail.append(f"p0={doc[toks[0]].text}")
+    got = (lead, _rooted(doc[root]) if root is not None else None,
+           _rooted(doc[wroot]) if wroot is not None and wroot != root else None, tail)
+    memo[key] = got
     return got
 
 
@@ -377,28 +434,39 @@ def _word(t, pre: str, head) -> list[str]:
     return out
 
 
+def _words(doc: Doc, lo: int, hi: int, pre: str, head: Token) -> list[str]:
+    """:func:`_word`'s features of the tokens ``lo`` to ``hi - 1`` (kept per article, they saved
+    nothing: a fifth of the calls found them, cachegrind counted the same instructions)."""
+    return [f for t in doc[lo:hi] for f in _word(t, pre, head)]
+
+
+def _cue_tokens(doc: Doc, cue: Span) -> tuple[int, int, Token]:
+    """A cue's first and last token and its head (:func:`_cue_head`), read once per article."""
+    memo = _article_memo(doc)
+    key = ("cue", cue.start, cue.end)
+    got = memo.get(key)
+    if got is None:
+        toks = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        got = memo[key] = (toks.start, toks.end - 1, _cue_head(toks))
+    return got
+
+
 def cue_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
     """Sparse features of one variant of a claim's cue: the words it adds or drops on each side."""
     _, _, da, db = v
-    cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
-    head = _cue_head(cue)
+    lo_tok, hi_tok, head = _cue_tokens(doc, claim.cue)
     left, right = int(da), int(db.lstrip("j"))
-    lo_tok, hi_tok = cue.start, cue.end - 1
     out = ["bias", f"da={da}", f"db={db}", f"dadb={da}|{db}", f"r={claim.rule}|{da}|{db}"]
     part: list[str] = []
     if right > 0:
-        for t in doc[hi_tok + 1:hi_tok + right + 1]:
-            part += _word(t, "addR_", head)
-        part += _word(doc[hi_tok + right], "lastR_", head)
+        part += _words(doc, hi_tok + 1, hi_tok + right + 1, "addR_", head)
+        part += _words(doc, hi_tok + right, hi_tok + right + 1, "lastR_", head)
     elif right < 0:
-        for t in doc[hi_tok + right + 1:hi_tok + 1]:
-            part += _word(t, "remR_", head)
+        part += _words(doc, hi_tok + right + 1, hi_tok + 1, "remR_", head)
     if left < 0:
-        for t in doc[lo_tok + left:lo_tok]:
-            part += _word(t, "addL_", head)
+        part += _words(doc, lo_tok + left, lo_tok, "addL_", head)
     elif left > 0:
-        for t in doc[lo_tok:lo_tok + left]:
-            part += _word(t, "remL_", head)
+        part += _words(doc, lo_tok, lo_tok + left, "remL_", head)
     lemma = head.lemma_.lower()
     if db.startswith("j"):
         part.append("j")

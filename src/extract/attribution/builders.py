@@ -598,14 +598,50 @@ def openers(doc: Doc) -> list[int]:
     return ok.nonzero()[0].tolist()
 
 
+# The same first tests, one per builder (part of speech, tag, lower-case word), so that a token is
+# offered only to the builders that can start from it: a noun no longer goes through the verb
+# builders and back (tests/test_builders.py checks every builder against its test on made-up text).
+OPENS: dict[Builder, Callable[[str, str, str], bool]] = {
+    light_claim: lambda pos, tag, low: pos == "VERB",  # cues.Lexicon.light_noun
+    prep_claim: lambda pos, tag, low: low in ("according", "as"),
+    verb_claim: lambda pos, tag, low: pos in ("VERB", "AUX") or tag == "NNS",  # cues.Lexicon.is_verb_cue
+    noun_claim: lambda pos, tag, low: pos == "NOUN",
+    predicate_claim: lambda pos, tag, low: pos in ("ADJ", "NOUN"),  # content.is_predicate
+    adverb_claim: lambda pos, tag, low: low in HEDGE_ADVERBS,
+}
+_OPENED_BY: dict = {}  # (POS, TAG, LOWER ids, the word's only when one of OPENS reads it) -> builders
+
+
+def _builders_for(doc: Doc, pos: int, tag: int, low: int) -> tuple[Builder, ...]:
+    """The builders of :data:`BUILDERS`, in order, whose first test a token with these ids passes."""
+    key = (pos, tag, low)
+    got = _OPENED_BY.get(key)
+    if got is None:
+        strings = doc.vocab.strings
+        p, t, w = strings[pos], strings[tag], strings[low] if low else ""
+        got = _OPENED_BY[key] = tuple(b for b in BUILDERS if OPENS[b](p, t, w))
+    return got
+
+
+_OPENING_LOWER = frozenset({"according", "as"} | HEDGE_ADVERBS)
+
+
 def find(ctx: Context) -> tuple[list[Claim], set[int]]:
-    """The claims the builders make, in token order, and the indices of their cue tokens."""
+    """The claims the builders make, in token order, and the indices of their cue tokens. Each
+    token meets only the builders whose first test it passes (:data:`OPENS`): the same claims on
+    the 295 Wikinews articles of bench/stages.py; attribution's instructions on the first 60 of them
+    (cachegrind) 4,039M -> 3,984M, -1.3%."""
     claims: list[Claim] = []
     used: set[int] = set()
     doc = ctx.doc
-    for i in openers(doc):
+    idx = openers(doc)
+    if not idx:
+        return claims, used
+    arr = doc.to_array([POS, TAG, LOWER])[idx]
+    arr[~np.isin(arr[:, 2], _ids(doc, _OPENING_LOWER)), 2] = 0
+    for i, (pos, tag, low) in zip(idx, arr.tolist()):
         tok = doc[i]
-        for build in BUILDERS:
+        for build in _builders_for(doc, pos, tag, low):
             claim = build(tok, ctx)
             if claim is not None:
                 claims.append(claim)

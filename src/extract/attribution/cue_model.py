@@ -71,20 +71,21 @@ def token_vectors(doc: Doc) -> Optional[np.ndarray]:
     return arr
 
 
-def _first_child(tok: Token, deps: tuple) -> int:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c.i
-    return -1
-
-
 GATE_SLOTS = ("verb", "subj", "comp")
 
 
 def gate_slots(tok: Token) -> tuple[int, int, int]:
     """The tokens whose vectors the gate reads for a candidate verb: the verb, its subject and its
-    complement (clause, object or preposition), -1 where there is none."""
-    return tok.i, _first_child(tok, ("nsubj", "nsubjpass")), _first_child(tok, ("ccomp", "xcomp", "dobj"))
+    complement (clause, object or preposition), -1 where there is none (the first child of each
+    kind, found in one pass over the children)."""
+    subj = comp = -1
+    for c in tok.children:
+        d = c.dep_
+        if d in ("nsubj", "nsubjpass"):
+            subj = c.i if subj < 0 else subj
+        elif d in ("ccomp", "xcomp", "dobj"):
+            comp = c.i if comp < 0 else comp
+    return tok.i, subj, comp
 
 
 @dataclass(frozen=True)

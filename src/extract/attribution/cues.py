@@ -194,6 +194,8 @@ class Lexicon:
         """A listed lemma unless the model finds its context unlikely; an unlisted verb when the model is sure."""
         listed = (tok.pos_ in ("VERB", "AUX") or noun_tagged_verb(tok)) and tok.lemma_.lower() in self.verbs
         if self.model is not None and cue_model.is_candidate(tok):
+            if listed and self.model.veto <= 0.0:
+                return True  # no P(cue) is under a veto of 0: not computed here (its features are costly)
             p = self.model.prob(tok)
             return (listed and p >= self.model.veto) or p >= self.model.threshold
         return listed
