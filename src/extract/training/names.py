@@ -14,7 +14,7 @@ Two sources, combined:
   with at least two words ("Hillary Clinton") as a verb's subject, followed by "he" or "she" as the
   subject of a clause under that verb ("... said she would"), counts that pronoun for the first
   name. A first name seen at least ``MIN_SEEN`` times with one gender at least ``MIN_SHARE`` of
-  the time is added (news names missing from the lists: "Hillary", "Bernie", "Mitt"), and a
+  the time is added (news names missing from the lists: "Hillary", "Bernie", "Jeb"), and a
   listed name the text contradicts as strongly is dropped.
 
 The lexicon only narrows which earlier person a he/she may take (:mod:`extract.attribution.coreference`);
