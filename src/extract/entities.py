@@ -41,8 +41,9 @@ def _words(name: str) -> list[str]:
 
 
 def _name_part(words: list[str], other: list[str]) -> bool:
-    """Whether ``words`` begin or end ``other`` (lower-cased: "De Blasio" opening a sentence is
-    "Bill de Blasio")."""
+    """Whether ``words`` begin or end ``other``, compared lower-cased ("De Blasio" opening a
+    sentence is "Bill de Blasio")."""
+    words, other = [w.lower() for w in words], [w.lower() for w in other]
     return other[-len(words):] == words or other[:len(words)] == words
 
 
@@ -57,7 +58,7 @@ def canonical_map(names: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str
             if other_label != label or len(other) <= len(best):
                 continue
             ow = _words(other)
-            if label == "PERSON" and len(ow) > len(words) and _name_part([w.lower() for w in words], [w.lower() for w in ow]):
+            if label == "PERSON" and len(ow) > len(words) and _name_part(words, ow):
                 best = other
             elif label == "ORG" and name.isupper() and 2 <= len(name) <= 6:
                 initials = "".join(w[0] for w in ow if w[:1].isupper())
