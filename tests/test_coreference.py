@@ -237,3 +237,10 @@ def test_the_company_tie_goes_to_the_one_that_spoke():
             _org(text, "Dunmore Tools", nth=1)]
     assert _resolved(claims, ents, text)["it was pleased"] == "Velmor Foods"
     assert _resolved(claims[1:], ents, text)["it was pleased"] == "The company"  # nobody spoke: a tie
+
+
+def test_the_company_is_never_an_organisation_named_like_a_person():
+    text = "Dana Velmor spoke. Velmor hired staff. Velmor paid well. The company said wages rose."
+    claims = [_claim(text, "The company", "said", "wages rose", stype="organization")]
+    ents = [_person(text, "Dana Velmor"), _org(text, "Velmor", nth=1), _org(text, "Velmor", nth=2)]
+    assert _resolved(claims, ents, text)["wages rose"] == "The company"
