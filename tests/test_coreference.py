@@ -244,3 +244,12 @@ def test_the_company_is_never_an_organisation_named_like_a_person():
     claims = [_claim(text, "The company", "said", "wages rose", stype="organization")]
     ents = [_person(text, "Dana Velmor"), _org(text, "Velmor", nth=1), _org(text, "Velmor", nth=2)]
     assert _resolved(claims, ents, text)["wages rose"] == "The company"
+
+
+def test_a_surname_takes_the_full_name_that_a_titled_subject_ends_with():
+    text = "Velmor chief Dana Kiro spoke first. Dana Kiro smiled. Kiro said the plant would stay open."
+    claims = [_claim(text, "Kiro", "said", "the plant would stay open", stype="organization", nth=2)]
+    ents = [_person(text, "Dana Kiro", nth=1), _org(text, "Kiro", nth=2)]
+    subjects = [Entity(_span(text, "Velmor chief Dana Kiro"), "PERSON", "Velmor chief Dana Kiro")]
+    got = coreference.resolve(claims, ents, subjects, text)[0]
+    assert (got.speaker_canonical, got.speaker_type) == ("Dana Kiro", "person")
