@@ -253,3 +253,20 @@ def test_a_surname_takes_the_full_name_that_a_titled_subject_ends_with():
     subjects = [Entity(_span(text, "Velmor chief Dana Kiro"), "PERSON", "Velmor chief Dana Kiro")]
     got = coreference.resolve(claims, ents, subjects, text)[0]
     assert (got.speaker_canonical, got.speaker_type) == ("Dana Kiro", "person")
+
+
+def test_it_never_stands_for_many_or_a_long_phrase_and_they_never_for_a_quotation():
+    text = "The Wall Street experts said sales would fall. It said the plan was sound."
+    claims = [_claim(text, "The Wall Street experts", "said", "sales would fall", stype="organization"),
+              _claim(text, "It", "said", "the plan was sound")]
+    assert _resolved(claims, [], text)["the plan was sound"] == "It"
+    text = "Velmor Foods spoke. A statement saying “we are sorry” was read. They said it was late."
+    claims = [_claim(text, "Velmor Foods", "spoke", "Velmor", stype="organization"),
+              _claim(text, "A statement saying “we are sorry”", "was read", "was"),
+              _claim(text, "They", "said", "it was late")]
+    claims[1] = coreference.replace(claims[1], speaker_type="organization")
+    assert _resolved(claims, [], text)["it was late"] == "They"
+    text = "The firm said sales would fall. It said the plan was sound."
+    claims = [_claim(text, "The firm", "said", "sales would fall", "Velmor Foods", "organization"),
+              _claim(text, "It", "said", "the plan was sound")]
+    assert _resolved(claims, [], text)["the plan was sound"] == "Velmor Foods"
