@@ -184,3 +184,89 @@ def test_a_headline_fragment_or_a_month_is_no_antecedent():
               _claim(text, "she", "said", "It was loud")]
     got = _resolved(claims, [_person(text, "Trump Supporter Screams 1")], text)
     assert got["It was loud"] == "she"
+
+
+def _org(text, name, canonical=None, nth=0):
+    return Entity(_span(text, name, nth), "ORG", canonical or name)
+
+
+def test_the_company_is_the_organisation_the_article_names_most():
+    text = ("Velmor Foods bought a bakery in Leeds. Velmor Foods paid in cash, Dunmore Bank said. "
+            "The company said the deal would add 40 jobs.")
+    claims = [_claim(text, "Dunmore Bank", "said", "Velmor Foods paid in cash", stype="organization"),
+              _claim(text, "The company", "said", "the deal would add 40 jobs", stype="organization")]
+    ents = [_org(text, "Velmor Foods"), _org(text, "Velmor Foods", nth=1), _org(text, "Dunmore Bank")]
+    got = coreference.resolve(claims, ents, text=text)
+    assert {c.content.text: c.speaker_canonical for c in got}["the deal would add 40 jobs"] == "Velmor Foods"
+    assert all(c.speaker_type == "organization" for c in got)
+
+
+def test_the_firm_is_the_organisation_an_apposition_called_a_firm():
+    text = ("Tarn Motors sold fewer cars, Tarn Motors said, according to figures from Olbey Group, a research firm. "
+            "The firm said sales fell 4%.")
+    claims = [_claim(text, "The firm", "said", "sales fell 4%", stype="organization")]
+    ents = [_org(text, "Tarn Motors"), _org(text, "Tarn Motors", nth=1), _org(text, "Olbey Group")]
+    assert _resolved(claims, ents, text)["sales fell 4%"] == "Olbey Group"
+
+
+def test_the_company_stays_as_written_when_the_candidates_disagree():
+    # another organisation named earlier in the speaker's own sentence
+    one = "Velmor Foods bought a bakery. Velmor Foods paid cash. On the Dunmore Bank website, the company said it was pleased."
+    claims = [_claim(one, "the company", "said", "it was pleased", stype="organization")]
+    ents = [_org(one, "Velmor Foods"), _org(one, "Velmor Foods", nth=1), _org(one, "Dunmore Bank")]
+    assert _resolved(claims, ents, one)["it was pleased"] == "the company"
+    # two organisations named as often, neither speaking
+    two = "Velmor Foods will buy Dunmore Bank. The company said the price was fair."
+    claims = [_claim(two, "The company", "said", "the price was fair", stype="organization")]
+    ents = [_org(two, "Velmor Foods"), _org(two, "Dunmore Bank")]
+    assert _resolved(claims, ents, two)["the price was fair"] == "The company"
+    # the most named one not named in the last sentences
+    three = ("Velmor Foods grew. Velmor Foods hired. Velmor Foods sold. Prices rose. Rents rose. Dunmore Bank lent. "
+             "The company said the loan was cheap.")
+    claims = [_claim(three, "The company", "said", "the loan was cheap", stype="organization")]
+    ents = [_org(three, "Velmor Foods", nth=k) for k in range(3)] + [_org(three, "Dunmore Bank")]
+    assert _resolved(claims, ents, three)["the loan was cheap"] == "The company"
+
+
+def test_the_company_tie_goes_to_the_one_that_spoke():
+    text = ("Velmor Foods will buy ovens from Dunmore Tools. Dunmore Tools agreed. Velmor Foods stated it had signed. "
+            "The company said it was pleased.")
+    claims = [_claim(text, "Velmor Foods", "stated", "it had signed", stype="organization", nth=1),
+              _claim(text, "The company", "said", "it was pleased", stype="organization")]
+    ents = [_org(text, "Velmor Foods"), _org(text, "Velmor Foods", nth=1), _org(text, "Dunmore Tools"),
+            _org(text, "Dunmore Tools", nth=1)]
+    assert _resolved(claims, ents, text)["it was pleased"] == "Velmor Foods"
+    assert _resolved(claims[1:], ents, text)["it was pleased"] == "The company"  # nobody spoke: a tie
+
+
+def test_the_company_is_never_an_organisation_named_like_a_person():
+    text = "Dana Velmor spoke. Velmor hired staff. Velmor paid well. The company said wages rose."
+    claims = [_claim(text, "The company", "said", "wages rose", stype="organization")]
+    ents = [_person(text, "Dana Velmor"), _org(text, "Velmor", nth=1), _org(text, "Velmor", nth=2)]
+    assert _resolved(claims, ents, text)["wages rose"] == "The company"
+
+
+def test_a_surname_takes_the_full_name_that_a_titled_subject_ends_with():
+    text = "Velmor chief Dana Kiro spoke first. Dana Kiro smiled. Kiro said the plant would stay open."
+    claims = [_claim(text, "Kiro", "said", "the plant would stay open", stype="organization", nth=2)]
+    ents = [_person(text, "Dana Kiro", nth=1), _org(text, "Kiro", nth=2)]
+    subjects = [Entity(_span(text, "Velmor chief Dana Kiro"), "PERSON", "Velmor chief Dana Kiro")]
+    got = coreference.resolve(claims, ents, subjects, text)[0]
+    assert (got.speaker_canonical, got.speaker_type) == ("Dana Kiro", "person")
+
+
+def test_it_never_stands_for_many_or_a_long_phrase_and_they_never_for_a_quotation():
+    text = "The Wall Street experts said sales would fall. It said the plan was sound."
+    claims = [_claim(text, "The Wall Street experts", "said", "sales would fall", stype="organization"),
+              _claim(text, "It", "said", "the plan was sound")]
+    assert _resolved(claims, [], text)["the plan was sound"] == "It"
+    text = "Velmor Foods spoke. A statement saying “we are sorry” was read. They said it was late."
+    claims = [_claim(text, "Velmor Foods", "spoke", "Velmor", stype="organization"),
+              _claim(text, "A statement saying “we are sorry”", "was read", "was"),
+              _claim(text, "They", "said", "it was late")]
+    claims[1] = coreference.replace(claims[1], speaker_type="organization")
+    assert _resolved(claims, [], text)["it was late"] == "They"
+    text = "The firm said sales would fall. It said the plan was sound."
+    claims = [_claim(text, "The firm", "said", "sales would fall", "Velmor Foods", "organization"),
+              _claim(text, "It", "said", "the plan was sound")]
+    assert _resolved(claims, [], text)["the plan was sound"] == "Velmor Foods"

@@ -364,5 +364,26 @@ def eval_timeml(folder, limit, part, as_json):
     _print(timeml.evaluate(folder, limit=limit, part=None if part == "all" else part), as_json)
 
 
+@eval_.command("speakers")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--split", type=click.Choice(["discover", "validate", "all"]), default="all", show_default=True,
+              help="MEANTIME's corpora: discover = airbus + apple (rules shaped here), validate = gm + stock.")
+@click.option("--limit", type=int, help="Only the first N documents.")
+@click.option("--dump", type=click.Path(dir_okay=False), help="Write each speech event and off-speech claim as JSON lines.")
+@click.option("--json", "as_json", is_flag=True, help="Print scores as JSON.")
+def eval_speakers(folder, split, limit, dump, as_json):
+    """Canonical speaker accuracy on MEANTIME's speech events (Arg0 = who spoke).
+
+    \b
+    Examples:
+      extract eval speakers ../shared/data/timeml/meantime_english
+      extract eval speakers ../shared/data/timeml/meantime_english --split discover --dump /tmp/spk.jsonl
+    """
+    from .evaluation import meantime_speakers
+
+    scores = meantime_speakers.evaluate(folder, split=split, limit=limit, dump=dump)
+    click.echo(json.dumps(scores, indent=2) if as_json else meantime_speakers.format_scores(scores))
+
+
 if __name__ == "__main__":
     main()

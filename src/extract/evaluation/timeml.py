@@ -77,8 +77,9 @@ def read_tml(path: Path) -> Optional[TimeDoc]:
     return TimeDoc(path.stem, "".join(out), dct_m.group(1)[:10] if dct_m else None, timexes)
 
 
-def read_cat(path: Path) -> Optional[TimeDoc]:
-    root = ET.parse(path).getroot()
+def cat_text(root: ET.Element) -> tuple[str, dict[str, tuple[int, int]]]:
+    """A CAT XML document's text rebuilt from its tokens (one line a sentence, spaces as English
+    writes them) and each token id's character offsets in it."""
     pieces, offsets = [], {}
     length, prev_sent, prev_tok = 0, None, None
     for tok in root.iter("token"):
@@ -98,7 +99,12 @@ def read_cat(path: Path) -> Optional[TimeDoc]:
         pieces.append(word)
         length += len(word)
         prev_sent, prev_tok = sent, word
-    text = "".join(pieces)
+    return "".join(pieces), offsets
+
+
+def read_cat(path: Path) -> Optional[TimeDoc]:
+    root = ET.parse(path).getroot()
+    text, offsets = cat_text(root)
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
     scored_until = starts[ANNOTATED_SENTENCES] if len(starts) > ANNOTATED_SENTENCES else len(text)
     dct = None
