@@ -248,3 +248,35 @@ def test_a_country_is_no_first_name():
     deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"]
     pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
     assert sources._name_at_end(sources.phrase(_doc(words, heads, deps, pos)[0]), _doc(words, heads, deps, pos)[0]) is None
+
+
+def test_part_of_phrases_and_people_nouns_are_typed():
+    # "Some of the protesters said no." : typed by the whole, protesters, unnamed people
+    words = ["Some", "of", "the", "protesters", "said", "no", "."]
+    doc = _doc(words, [4, 0, 3, 1, 4, 4, 4], ["nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+               ["DET", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[3].lemma_ = "protester"
+    assert sources.speaker(doc[0], []).type == "anonymous"
+    # "About 54 percent of voters said no." : a share of voters
+    words = ["About", "54", "percent", "of", "voters", "said", "no", "."]
+    doc = _doc(words, [1, 2, 5, 2, 3, 5, 5, 5], ["advmod", "nummod", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+               ["ADV", "NUM", "NOUN", "ADP", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[4].lemma_ = "voter"
+    assert sources.speaker(doc[2], []).type == "anonymous"
+    # "A reporter asked why." : a person not named
+    words = ["A", "reporter", "asked", "why", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["det", "nsubj", "ROOT", "advmod", "punct"], ["DET", "NOUN", "VERB", "ADV", "PUNCT"])
+    assert sources.speaker(doc[1], []).type == "anonymous"
+
+
+def test_a_capital_that_only_opens_the_sentence_is_no_proper_modifier():
+    # "Many residents said no." : not an organization ("Norwegian residents" would be)
+    words = ["Many", "residents", "said", "no", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["ADJ", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[1].lemma_ = "resident"
+    assert sources.speaker(doc[1], []).type == "anonymous"
+    words = ["They", "said", "Norwegian", "residents", "left", "."]
+    doc = _doc(words, [1, 1, 3, 4, 1, 1], ["nsubj", "ROOT", "amod", "nsubj", "ccomp", "punct"],
+               ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PUNCT"])
+    doc[3].lemma_ = "resident"
+    assert sources.speaker(doc[3], []).type == "organization"
