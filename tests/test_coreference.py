@@ -184,3 +184,15 @@ def test_a_headline_fragment_or_a_month_is_no_antecedent():
               _claim(text, "she", "said", "It was loud")]
     got = _resolved(claims, [_person(text, "Trump Supporter Screams 1")], text)
     assert got["It was loud"] == "she"
+
+
+def test_they_takes_an_unnamed_group_but_not_one_unnamed_person():
+    text = "The delegates said the vote was rigged. A reporter asked why. They said the count was wrong."
+    claims = [_claim(text, "The delegates", "said", "the vote was rigged", stype="anonymous"),
+              _claim(text, "A reporter", "asked", "why", stype="anonymous"),
+              _claim(text, "They", "said", "the count was wrong")]
+    assert _resolved(claims, [], text)["the count was wrong"] == "The delegates"
+    text = "The public said the vote was rigged. They said the count was wrong."
+    claims = [_claim(text, "The public", "said", "the vote was rigged", stype="anonymous"),
+              _claim(text, "They", "said", "the count was wrong")]
+    assert _resolved(claims, [], text)["the count was wrong"] == "The public"

@@ -33,6 +33,9 @@ NEUTER = {"it"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "mister"}
 FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "mother"}
 GROUP_TYPES = {"organization", "country_or_group", "anonymous"}
+# nouns for many people that do not end in "s": "the public said ... they", "54 percent ... they"
+COLLECTIVE_NOUNS = {"audience", "crowd", "family", "half", "majority", "media", "minority", "people",
+                    "percent", "personnel", "police", "public", "staff", "third"}
 THING_TYPES = {"organization", "country_or_group", "document"}
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
@@ -175,8 +178,17 @@ def _from_speakers(word: str, sp: Span, earlier: list[Claim], genders: dict) -> 
             if prev.speaker_type == "person" and _compatible(word, genders.get(prev.speaker_canonical)):
                 return prev.speaker_canonical, "person"
         elif prev.speaker_type in (GROUP_TYPES if word in PLURAL else THING_TYPES):
+            if word in PLURAL and prev.speaker_type == "anonymous" and _one_person(prev.speaker_canonical):
+                continue  # "A reporter asked ... they said": "they" is not the reporter
             return prev.speaker_canonical, prev.speaker_type
     return None
+
+
+def _one_person(name: str) -> bool:
+    """Whether an unnamed source is one person ("a reporter", "the retired surgeon"), not many ("the
+    delegates", "the public", "54 percent"): the last word, not a plural and not a collective noun."""
+    last = name.lower().split()[-1] if name.split() else ""
+    return not (last.endswith("s") or last in COLLECTIVE_NOUNS or "%" in last or any(ch.isdigit() for ch in last))
 
 
 def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text: str) -> Optional[tuple[str, str]]:

@@ -379,7 +379,8 @@ def _whole(head: Token) -> Optional[Token]:
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN", "PRON") else None
+    # a pronoun whole types nothing ("many of you", "some of us")
+    return whole if whole is not None and whole.pos_ in ("NOUN", "PROPN") else None
 
 
 def role(span: Span, name: Optional[Entity], full: Optional[Span]) -> Optional[str]:
