@@ -196,3 +196,19 @@ def test_they_takes_an_unnamed_group_but_not_one_unnamed_person():
     claims = [_claim(text, "The public", "said", "the vote was rigged", stype="anonymous"),
               _claim(text, "They", "said", "the count was wrong")]
     assert _resolved(claims, [], text)["the count was wrong"] == "The public"
+
+
+def test_a_surname_takes_the_name_that_a_longer_subject_only_prefixes():
+    text = "Agency Chief Jim Roe said the launch was near. Later Roe said the crew was safe."
+    claims = [_claim(text, "Agency Chief Jim Roe", "said", "the launch was near", "Jim Roe", "person"),
+              _claim(text, "Roe", "said", "the crew was safe", nth=0)]
+    claims[1] = _claim(text, "Roe", "said", "the crew was safe", nth=1)
+    ents = [_person(text, "Jim Roe"), _person(text, "Agency Chief Jim Roe")]
+    assert _resolved(claims, ents, text)["the crew was safe"] == "Jim Roe"
+
+
+def test_a_kin_word_before_a_name_tells_its_gender():
+    text = "His wife Jane said the house was sold. He said he would move abroad."
+    claims = [_claim(text, "His wife Jane", "said", "the house was sold", "Jane", "person"),
+              _claim(text, "He", "said", "he would move abroad")]
+    assert _resolved(claims, [_person(text, "Jane")], text)["he would move abroad"] == "He"

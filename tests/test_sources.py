@@ -280,3 +280,28 @@ def test_a_capital_that_only_opens_the_sentence_is_no_proper_modifier():
                ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PUNCT"])
     doc[3].lemma_ = "resident"
     assert sources.speaker(doc[3], []).type == "organization"
+
+
+def _ent(doc, i, j, label="PERSON"):
+    from extract.records import Entity, Span
+    return Entity(Span.of(doc.text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1])), label, doc[i:j].text)
+
+
+def test_the_name_the_head_is_in_outranks_a_longer_name_beside_it():
+    # "Kamloops RCMP Constable Gary Gray said no." with NER's two names: "Kamloops RCMP Constable", "Gary Gray"
+    words = ["Kamloops", "RCMP", "Constable", "Gary", "Gray", "said", "no", "."]
+    doc = _doc(words, [2, 2, 4, 4, 5, 5, 5, 5], ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+               ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"])
+    who = sources.speaker(doc[4], [_ent(doc, 0, 3), _ent(doc, 3, 5)])
+    assert who.canonical == "Gary Gray" and who.type == "person"
+
+
+def test_a_name_in_apposition_names_any_noun_head():
+    # "“No,” said UCL astronomer Jane Roe." parsed with the name as an apposition of "astronomer"
+    words = ["“", "No", ",", "”", "said", "UCL", "astronomer", "Jane", "Roe", "."]
+    spaces = [False, False, False, True, True, True, True, True, False, False]
+    doc = _doc(words, [4, 4, 4, 4, 4, 6, 4, 8, 6, 4],
+               ["punct", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "compound", "appos", "punct"],
+               ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"], spaces=spaces)
+    who = sources.speaker(doc[6], [_ent(doc, 5, 6, "ORG"), _ent(doc, 7, 9)])
+    assert who.canonical == "Jane Roe" and who.type == "person" and who.role == "UCL astronomer"

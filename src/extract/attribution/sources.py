@@ -507,6 +507,12 @@ def _names_head(last: Token, head: Token) -> bool:
     return True
 
 
+def _appos_person(head: Token, entities: Sequence[Entity]) -> bool:
+    """Whether an apposition of ``head`` is in a PERSON entity."""
+    return any(c.dep_ == "appos" and any(e.label == "PERSON" and e.span.start <= c.idx < e.span.end for e in entities)
+               for c in head.children)
+
+
 def _a_person(head: Token, name) -> bool:
     """Whether a speaker that :func:`classify` typed otherwise is a person all the same: its head
     is in a person NER found (typed otherwise when another entity around it took the head; where
@@ -517,7 +523,8 @@ def _a_person(head: Token, name) -> bool:
     rule of :mod:`.coreference`, 93 speakers on 295 Wikinews articles change type, read by hand
     all to the right one but one misparse this guards against."""
     if isinstance(name, Entity) and name.label == "PERSON" and (
-            name.span.start <= head.idx < name.span.end or head.lemma_.lower() in PERSON_HEADS):
+            name.span.start <= head.idx < name.span.end or head.lemma_.lower() in PERSON_HEADS
+            or any(c.dep_ == "appos" and name.span.start <= c.idx < name.span.end for c in head.children)):
         return True
     # a name NER took for a group keeps its type unless the person noun has an article or possessor
     # ("NPR, former Vice President X" is a misparse; "Friedler, formerly the president of ...",
@@ -564,7 +571,9 @@ def of_tokens(toks: Sequence[Token], entities: Sequence[Entity]) -> Speaker:
 
 def name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[Entity]):
     """The person named in a speaker phrase: a PERSON entity, or a proper noun the head is named by."""
-    person_head = head.pos_ == "PROPN" or head.lemma_.lower() in PERSON_HEADS
+    # a name set beside the head ("UCL astronomer Angelos Tsiaras", parsed as an apposition) names it
+    # whatever the noun (seen on Wikinews: the canonical name was "UCL astronomer")
+    person_head = head.pos_ == "PROPN" or head.lemma_.lower() in PERSON_HEADS or _appos_person(head, entities)
     # "Johnson's critics", "the senator's aides": a possessor is not who speaks (seen on Wikinews;
     # PolNeAR does not score canonical names, its train-validation scores are unchanged)
     owners = [sp for sp in (tokens_span(list(c.subtree)) for c in head.children if c.dep_ == "poss") if sp is not None]
@@ -574,7 +583,9 @@ def name_in(span: Span, full: Optional[Span], head: Token, entities: Sequence[En
         persons = [e for e in entities if e.label == "PERSON" and area.contains(e.span)
                    and not any(o.contains(e.span) for o in owners)]
         if persons:
-            return max(persons, key=lambda e: len(e.span.text))
+            # the name the head is in, then the longest: NER splits "Kamloops RCMP Constable | Gary
+            # Gray" into two names, and the head, "Gray", is the speaker's (seen on Wikinews)
+            return max(persons, key=lambda e: (e.span.start <= head.idx < e.span.end, len(e.span.text)))
     if head.pos_ == "NOUN" and head.lemma_.lower() in PERSON_HEADS:
         for t in head.subtree:
             if t.pos_ == "PROPN" and t.dep_ in ("pobj", "appos", "attr", "oprd", "npadvmod", "dobj"):
