@@ -270,3 +270,22 @@ def test_it_never_stands_for_many_or_a_long_phrase_and_they_never_for_a_quotatio
     claims = [_claim(text, "The firm", "said", "sales would fall", "Velmor Foods", "organization"),
               _claim(text, "It", "said", "the plan was sound")]
     assert _resolved(claims, [], text)["the plan was sound"] == "Velmor Foods"
+
+
+def test_they_takes_an_unnamed_group_but_not_one_unnamed_person():
+    text = "The delegates said the vote was rigged. A reporter asked why. They said the count was wrong."
+    claims = [_claim(text, "The delegates", "said", "the vote was rigged", stype="anonymous"),
+              _claim(text, "A reporter", "asked", "why", stype="anonymous"),
+              _claim(text, "They", "said", "the count was wrong")]
+    assert _resolved(claims, [], text)["the count was wrong"] == "The delegates"
+    text = "The public said the vote was rigged. They said the count was wrong."
+    claims = [_claim(text, "The public", "said", "the vote was rigged", stype="anonymous"),
+              _claim(text, "They", "said", "the count was wrong")]
+    assert _resolved(claims, [], text)["the count was wrong"] == "The public"
+
+
+def test_a_kin_word_before_a_name_tells_its_gender():
+    text = "His wife Jane said the house was sold. He said he would move abroad."
+    claims = [_claim(text, "His wife Jane", "said", "the house was sold", "Jane", "person"),
+              _claim(text, "He", "said", "he would move abroad")]
+    assert _resolved(claims, [_person(text, "Jane")], text)["he would move abroad"] == "He"

@@ -248,3 +248,60 @@ def test_a_country_is_no_first_name():
     deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"]
     pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
     assert sources._name_at_end(sources.phrase(_doc(words, heads, deps, pos)[0]), _doc(words, heads, deps, pos)[0]) is None
+
+
+def test_part_of_phrases_and_people_nouns_are_typed():
+    # "Some of the protesters said no." : typed by the whole, protesters, unnamed people
+    words = ["Some", "of", "the", "protesters", "said", "no", "."]
+    doc = _doc(words, [4, 0, 3, 1, 4, 4, 4], ["nsubj", "prep", "det", "pobj", "ROOT", "dobj", "punct"],
+               ["DET", "ADP", "DET", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[3].lemma_ = "protester"
+    assert sources.speaker(doc[0], []).type == "anonymous"
+    # "About 54 percent of voters said no." : a share of voters
+    words = ["About", "54", "percent", "of", "voters", "said", "no", "."]
+    doc = _doc(words, [1, 2, 5, 2, 3, 5, 5, 5], ["advmod", "nummod", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+               ["ADV", "NUM", "NOUN", "ADP", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[4].lemma_ = "voter"
+    assert sources.speaker(doc[2], []).type == "anonymous"
+    # "A reporter asked why." : a person not named
+    words = ["A", "reporter", "asked", "why", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["det", "nsubj", "ROOT", "advmod", "punct"], ["DET", "NOUN", "VERB", "ADV", "PUNCT"])
+    assert sources.speaker(doc[1], []).type == "anonymous"
+
+
+def test_a_capital_that_only_opens_the_sentence_is_no_proper_modifier():
+    # "Many residents said no." : not an organization ("Norwegian residents" would be)
+    words = ["Many", "residents", "said", "no", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["ADJ", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[1].lemma_ = "resident"
+    assert sources.speaker(doc[1], []).type == "anonymous"
+    words = ["They", "said", "Norwegian", "residents", "left", "."]
+    doc = _doc(words, [1, 1, 3, 4, 1, 1], ["nsubj", "ROOT", "amod", "nsubj", "ccomp", "punct"],
+               ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PUNCT"])
+    doc[3].lemma_ = "resident"
+    assert sources.speaker(doc[3], []).type == "organization"
+
+
+def _ent(doc, i, j, label="PERSON"):
+    from extract.records import Entity, Span
+    return Entity(Span.of(doc.text, doc[i].idx, doc[j - 1].idx + len(doc[j - 1])), label, doc[i:j].text)
+
+
+def test_the_name_the_head_is_in_outranks_a_longer_name_beside_it():
+    # "Kamloops RCMP Constable Gary Gray said no." with NER's two names: "Kamloops RCMP Constable", "Gary Gray"
+    words = ["Kamloops", "RCMP", "Constable", "Gary", "Gray", "said", "no", "."]
+    doc = _doc(words, [2, 2, 4, 4, 5, 5, 5, 5], ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+               ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"])
+    who = sources.speaker(doc[4], [_ent(doc, 0, 3), _ent(doc, 3, 5)])
+    assert who.canonical == "Gary Gray" and who.type == "person"
+
+
+def test_a_name_in_apposition_names_any_noun_head():
+    # "“No,” said UCL astronomer Jane Roe." parsed with the name as an apposition of "astronomer"
+    words = ["“", "No", ",", "”", "said", "UCL", "astronomer", "Jane", "Roe", "."]
+    spaces = [False, False, False, True, True, True, True, True, False, False]
+    doc = _doc(words, [4, 4, 4, 4, 4, 6, 4, 8, 6, 4],
+               ["punct", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "compound", "appos", "punct"],
+               ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"], spaces=spaces)
+    who = sources.speaker(doc[6], [_ent(doc, 5, 6, "ORG"), _ent(doc, 7, 9)])
+    assert who.canonical == "Jane Roe" and who.type == "person" and who.role == "UCL astronomer"

@@ -34,7 +34,14 @@ PLURAL = {"they", "them"}
 NEUTER = {"it"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "brother", "mister"}
 FEMALE_TITLES = {"ms", "mrs", "miss", "madam", "lady", "queen", "princess", "dame", "sister", "mother"}
+# words for kin set right before a name tell its gender too ("his wife Jane", "her son Tom"), though
+# they are no titles of a short name ("Mr Jones")
+MALE_KIN = {"husband", "son", "widower", "boyfriend", "grandfather", "uncle", "nephew", "grandson"}
+FEMALE_KIN = {"wife", "daughter", "widow", "girlfriend", "grandmother", "aunt", "niece", "granddaughter"}
 GROUP_TYPES = {"organization", "country_or_group", "anonymous"}
+# nouns for many people that do not end in "s": "the public said ... they", "54 percent ... they"
+COLLECTIVE_NOUNS = {"audience", "children", "crowd", "family", "half", "majority", "media", "men", "minority",
+                    "people", "percent", "personnel", "police", "public", "staff", "third", "women"}
 THING_TYPES = {"organization", "country_or_group", "document"}
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
@@ -185,11 +192,17 @@ def _short_names(claims: list[Claim], persons: list[Entity], orgs: Sequence[Enti
             full = {e.canonical for e in persons if len(e.canonical.split()) > len(tail)
                     and [w.lower() for w in e.canonical.split()[-len(tail):]] == tail}
             # a proper-noun subject with its title ("Apple CEO Steve Jobs said") is the name it ends with
-            full = {f for f in full if not any(f.endswith(" " + g) for g in full)}
+            full = _one_name_each(full)
             if len(full) == 1:
                 c = replace(c, speaker_canonical=full.pop(), speaker_type="person")
         out.append(c)
     return out
+
+
+def _one_name_each(names: set[str]) -> set[str]:
+    """Names less those that only put words before another of them: "NASA Administrator Jim Roe" (a
+    proper-noun subject NER missed) is "Jim Roe" (seen on Wikinews: the two made "Roe said" ambiguous)."""
+    return {n for n in names if not any(o != n and n.endswith(" " + o) for o in names)}
 
 
 # offices one person holds at a time in a story: "the mayor said" is the mayor named before
@@ -274,6 +287,8 @@ def _from_speakers(word: str, sp: Span, earlier: list[Claim], genders: dict) -> 
                 # pronouns left as written, read by hand about 23 wrong before ("it" -> "many
                 # Carrier workers", "Public health officials"), 2-3 right ("it said" -> a statement)
                 return None
+            if word in PLURAL and prev.speaker_type == "anonymous" and _one_person(prev.speaker_canonical):
+                continue  # "A reporter asked ... they said": "they" is not the reporter
             return prev.speaker_canonical, prev.speaker_type
     return None
 
@@ -287,6 +302,13 @@ def _plural_description(name: str) -> bool:
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is", "news"))
 
 
+def _one_person(name: str) -> bool:
+    """Whether an unnamed source is one person ("a reporter", "the retired surgeon"), not many ("the
+    delegates", "the public", "54 percent"): the last word, not a plural and not a collective noun."""
+    last = name.lower().split()[-1] if name.split() else ""
+    return not (last.endswith("s") or last in COLLECTIVE_NOUNS or "%" in last or any(ch.isdigit() for ch in last))
+
+
 def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text: str) -> Optional[tuple[str, str]]:
     """The one compatible person named in the two sentences before the pronoun, if only one is."""
     window_start = max(0, sp.start - LOOKBACK_CHARS)
@@ -294,6 +316,7 @@ def _from_names(word: str, sp: Span, persons: list[Entity], genders: dict, text:
     start = ends[-2] if len(ends) >= 2 else window_start
     names = {e.canonical for e in persons if start <= e.span.start and e.span.end <= sp.start
              and _compatible(word, genders.get(e.canonical)) and not JUNK_NAME.search(e.canonical)}
+    names = _one_name_each(names)
     return (names.pop(), "person") if len(names) == 1 else None
 
 
@@ -307,7 +330,7 @@ def _genders(persons: list[Entity], text: str) -> dict[str, str]:
         words = [title.group(1).lower()] if title else []
         words += [w.lower().rstrip(".") for w in e.span.text.split()[:1]]
         for w in words:
-            g = "m" if w in MALE_TITLES else "f" if w in FEMALE_TITLES else None
+            g = "m" if w in MALE_TITLES | MALE_KIN else "f" if w in FEMALE_TITLES | FEMALE_KIN else None
             if g is not None:
                 out[e.canonical] = "?" if out.get(e.canonical, g) != g else g
     names = first_names()
