@@ -31,6 +31,12 @@ def test_class1_a_noun_for_a_decision_is_no_statement():
     assert claims("The decision to close the plant angered hundreds of workers.") == []
 
 
+def test_class1_a_death_toll_is_no_claim():
+    assert claims("The flu claimed 2,100 lives in the region last winter.") == []
+    # the same verb with a statement is still a claim
+    assert by_cue(claims("The mayor claimed that the flu was under control."), "claimed")["speaker"] == "The mayor"
+
+
 # 2. pronouns and pairs of speakers --------------------------------------------------------------
 
 def test_class2_two_speakers_together_are_never_one_of_them():
