@@ -3,7 +3,7 @@ text with hand-made claims and entities (no model)."""
 from __future__ import annotations
 
 from extract.attribution import coreference
-from extract.records import Claim, Entity, Span
+from extract.records import Claim, Entity, Span, replace
 
 
 def _span(text, words, nth=0):
@@ -289,3 +289,17 @@ def test_a_kin_word_before_a_name_tells_its_gender():
     claims = [_claim(text, "His wife Jane", "said", "the house was sold", "Jane", "person"),
               _claim(text, "He", "said", "he would move abroad")]
     assert _resolved(claims, [_person(text, "Jane")], text)["he would move abroad"] == "He"
+
+
+def test_i_inside_a_quotation_is_the_person_quoted():
+    text = '"I think the plan will work," Jane Roe said. "I was told so," he said.'
+    outer = _claim(text, "Jane Roe", "said", "I think the plan will work", stype="person")
+    inner = replace(_claim(text, "I", "think", "the plan will work"), relayed_by=outer.cue, speaker_type="person")
+    quote = _span(text, '"I think the plan will work,"')
+    got = {c.cue.text: c.speaker_canonical for c in coreference.first_person_quoted([outer, inner], [quote])}
+    assert got["think"] == "Jane Roe"
+    # the quoted one is a pronoun no one resolved: "I" stays as written
+    outer = _claim(text, "he", "said", "I was told so", stype="person")
+    inner = replace(_claim(text, "I", "was told", "so", nth=1), relayed_by=outer.cue, speaker_type="person")
+    got = coreference.first_person_quoted([outer, inner], [_span(text, '"I was told so,"')])
+    assert got[1].speaker_canonical == "I"

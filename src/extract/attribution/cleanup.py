@@ -453,7 +453,8 @@ def unresolvable_in_quotes(claims: list[Claim], ctx: Context) -> list[Claim]:
 
 def canonical_speakers(claims: list[Claim], ctx: Context) -> list[Claim]:
     """Pronoun speakers take the person or group they stand for (:mod:`.coreference`)."""
-    return coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities), ctx.text)
+    claims = coreference.resolve(claims, ctx.entities, coreference.name_subjects(ctx.doc, ctx.entities), ctx.text)
+    return coreference.first_person_quoted(claims, ctx.quotes)
 
 
 PASSES: tuple[Pass, ...] = (outside_exclusions, headline_inverted, speaker_apart, relative_lead, passive_lead, dedupe, split_coordinated,

@@ -266,6 +266,25 @@ def _compatible(word: str, gender: Optional[str]) -> bool:
     return gender is None or (gender == "m") == (word in MALE)
 
 
+def first_person_quoted(claims: Sequence[Claim], quotes: Sequence[Span] = ()) -> list[Claim]:
+    """"“I think the plan will work,” Roe said": the "I" of a claim relayed inside a direct quotation
+    is the one quoted, a person named by the relaying claim. Seen on Wikinews (read by hand: "I think
+    I heard three gunshots" inside a witness's quotation stayed "I"). Relayed claims are not scored
+    by PolNeAR nor judged by the claim check, so only their canonical name changes. "we" stays as
+    written: a person's "we" is a group the text seldom names."""
+    by_cue = {c.cue: c for c in claims if c.relayed_by is None}
+    out = []
+    for c in claims:
+        outer = by_cue.get(c.relayed_by) if c.relayed_by is not None else None
+        if (outer is not None and c.speaker is not None and c.speaker.text.lower() in ("i", "me")
+                and outer.speaker_type == "person" and outer.speaker_canonical
+                and outer.speaker_canonical.lower() not in PERSON_PRONOUNS | GROUP_PRONOUNS
+                and any(q.contains(c.cue) and any(q.overlaps(p) for p in outer.spans) for q in quotes)):
+            c = replace(c, speaker_canonical=outer.speaker_canonical, speaker_type="person")
+        out.append(c)
+    return out
+
+
 def _from_speakers(word: str, sp: Span, earlier: list[Claim], genders: dict) -> Optional[tuple[str, str]]:
     for prev in reversed(earlier):
         p = prev.speaker
