@@ -235,8 +235,10 @@ def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
 def _closed(doc, left: int, right: int) -> int:
     """``right``, or one token further when that token closes a bracket opened inside the phrase
     ("Notes from Poland (NFP)": the parser hangs the ")" elsewhere)."""
+    if right + 1 >= len(doc) or doc[right + 1].text != ")":
+        return right  # the cheap test first: most phrases end before no bracket (the same results)
     opened = sum(t.text == "(" for t in doc[left:right + 1]) - sum(t.text == ")" for t in doc[left:right + 1])
-    return right + 1 if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")" else right
+    return right + 1 if opened > 0 else right
 
 
 def describes(c: Token) -> bool:
@@ -498,8 +500,8 @@ def past_dateline(head: Token) -> Token:
     dash (seen on other outlets: a dateline given as the canonical speaker).
     (A sentence-opening place, all capitals or a GPE, then a spaced dash, then one noun phrase.)"""
     doc = head.doc
-    if head.i != head.sent.start or not (head.ent_type_ in ("GPE", "LOC") or head.is_upper):
-        return head
+    if not (head.ent_type_ in ("GPE", "LOC") or head.is_upper) or head.i != head.sent.start:
+        return head  # the word's own tests first: finding its sentence walks the parse
     dash = next((t for t in head.subtree if t.i > head.i and t.text in DASHES and t.whitespace_
                  and doc[t.i - 1].whitespace_), None)
     if dash is None:
