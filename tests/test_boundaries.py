@@ -379,3 +379,19 @@ def test_a_cue_may_give_the_verb_it_completes_back_to_the_content():
     ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:j": 3.0})))
     (c,) = boundaries.adjust([claim], ctx)
     assert c.cue.text == "declined" and c.content.text == "to say whether it worked"
+
+
+def test_sentence_bounds_are_the_tokens_sentences(nlp):
+    from extract.attribution.spans import sentence_bounds
+
+    doc = nlp("The mayor said the bridge would reopen. Critics disagreed, saying repairs\nwould take a year. "
+              "“Not a chance,” one engineer said.")
+    assert len(list(doc.sents)) >= 3
+    assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    plain = Doc(spacy.blank("en").vocab, words=["No", "parse", "here"])  # no boundaries: Token.sent's own error
+    try:
+        sentence_bounds(plain, 1)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a doc without sentence boundaries has no sentences")
