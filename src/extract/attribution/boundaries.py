@@ -464,21 +464,23 @@ def _words(doc: Doc, lo: int, hi: int, pre: str, head: Token) -> list[str]:
     return [f for t in doc[lo:hi] for f in _word(t, pre, head)]
 
 
-def _cue_tokens(doc: Doc, cue: Span) -> tuple[int, int, Token]:
-    """A cue's first and last token and its head (:func:`_cue_head`), read once per article."""
+def _cue_tokens(doc: Doc, cue: Span) -> tuple[int, int, Token, str]:
+    """A cue's first and last token, its head (:func:`_cue_head`) and the head's lemma, read once
+    per article."""
     memo = _article_memo(doc)
     key = ("cue", cue.start, cue.end)
     got = memo.get(key)
     if got is None:
         toks = _toks(doc, cue.start, cue.end)
-        got = memo[key] = (toks.start, toks.end - 1, _cue_head(toks))
+        head = _cue_head(toks)
+        got = memo[key] = (toks.start, toks.end - 1, head, head.lemma_.lower())
     return got
 
 
 def cue_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
     """Sparse features of one variant of a claim's cue: the words it adds or drops on each side."""
     _, _, da, db = v
-    lo_tok, hi_tok, head = _cue_tokens(doc, claim.cue)
+    lo_tok, hi_tok, head, lemma = _cue_tokens(doc, claim.cue)
     left, right = int(da), int(db.lstrip("j"))
     out = ["bias", f"da={da}", f"db={db}", f"dadb={da}|{db}", f"r={claim.rule}|{da}|{db}"]
     part: list[str] = []
@@ -491,12 +493,12 @@ def cue_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
         part += _words(doc, lo_tok + left, lo_tok, "addL_", head)
     elif left > 0:
         part += _words(doc, lo_tok, lo_tok + left, "remL_", head)
-    lemma = head.lemma_.lower()
     if db.startswith("j"):
         part.append("j")
-    elif right > 0 and not claim.content_spans and claim.cue.end <= claim.content.start <= doc[hi_tok + right].idx:
+    elif right > 0 and not claim.content_spans and claim.cue.end <= claim.content.start <= _offsets(doc)[0][hi_tok + right]:
         # it takes the content's first words: how many, and for which rule and verb
-        n = sum(1 for t in doc[hi_tok + 1:hi_tok + right + 1] if t.idx >= claim.content.start)
+        idx = _offsets(doc)[0]
+        n = sum(1 for i in range(hi_tok + 1, hi_tok + right + 1) if idx[i] >= claim.content.start)
         part += ["ic", f"ic={min(n, 4)}", f"ic|{claim.rule}"]
         out.append(f"lem={lemma}|ic")
     return out + part + [f"lem={lemma}|{x}" for x in part if "w=" in x]
