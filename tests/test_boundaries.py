@@ -395,3 +395,15 @@ def test_sentence_bounds_are_the_tokens_sentences(nlp):
         pass
     else:
         raise AssertionError("a doc without sentence boundaries has no sentences")
+
+
+def test_expand_and_tokens_span_are_char_span_and_the_tokens_bounds(nlp):
+    from extract.attribution.spans import expand, tokens_span
+
+    doc = nlp("The mayor, Jane Roe, said the bridge would reopen in June.")
+    for a, b in [(0, 9), (4, 12), (11, 19), (3, 4), (20, len(doc.text))]:
+        assert expand(doc, a, b) == doc.char_span(a, b, alignment_mode="expand")
+        assert expand(doc, a, b) is expand(doc, a, b)  # kept per doc
+    for lo, hi in [(0, 2), (1, 6), (3, 5), (6, len(doc))]:
+        assert tokens_span(doc[lo:hi]) == tokens_span(list(doc[lo:hi]))
+    assert tokens_span(doc[2:2]) is None

@@ -90,7 +90,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from ..records import Claim, Span, replace
 from .sources import describes
 from ..nlp import text_of
-from .spans import char_span, sentence_bounds
+from .spans import char_span, expand, sentence_bounds
 
 BREAKS = frozenset({",", ";", "—", "–", "--", "(", ")", ":"})
 # words that say what a stretch of text does (a relative, a concession, a time ...), kept as themselves
@@ -277,13 +277,9 @@ def _offsets(doc: Doc) -> tuple[list, list]:
 
 
 def _toks(doc: Doc, a: int, b: int) -> Optional[TokSpan]:
-    """``doc.char_span(a, b, alignment_mode="expand")``, found once per article: a claim's content,
-    cue and speaker are looked up by each role's variants and features (8 calls a claim before)."""
-    memo = _article_memo(doc)
-    key = ("toks", a, b)
-    if key not in memo:
-        memo[key] = doc.char_span(a, b, alignment_mode="expand")
-    return memo[key]
+    """The tokens of [a, b) (:func:`.spans.expand`): a claim's content, cue and speaker are looked up
+    by each role's variants and features (8 calls a claim before they were kept)."""
+    return expand(doc, a, b)
 
 
 def _breaks_and_deps(doc: Doc) -> tuple[list, list, set]:
@@ -665,7 +661,7 @@ def others(claim: Claim, claims: Sequence[Claim]) -> list[Span]:
 
 def _word_after(doc: Doc, span: Span):
     """The first token after ``span`` that is no punctuation or space, or None."""
-    after = doc.char_span(span.start, span.end, alignment_mode="expand").end
+    after = expand(doc, span.start, span.end).end
     return next((t for t in doc[after:] if not (t.is_punct or t.is_space)), None)
 
 
