@@ -248,3 +248,20 @@ def test_a_country_is_no_first_name():
     deps = ["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"]
     pos = ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
     assert sources._name_at_end(sources.phrase(_doc(words, heads, deps, pos)[0]), _doc(words, heads, deps, pos)[0]) is None
+
+
+def test_the_entities_touching_a_phrase_are_found_in_their_order():
+    import random
+
+    from extract.attribution.sources import _touching
+    from extract.records import Entity, Span
+
+    rng = random.Random(7)
+    for _ in range(200):
+        starts = [rng.randint(0, 200) for _ in range(rng.randint(0, 25))]
+        ents = tuple(Entity(Span(a, a + rng.randint(1, 25), "x"), "PERSON", "x") for a in starts)
+        for _ in range(20):
+            lo = rng.randint(0, 220)
+            hi = lo + rng.randint(0, 40)
+            want = [e for e in ents if e.span.start < hi and lo < e.span.end]
+            assert _touching(ents, lo, hi) == want == _touching(list(ents), lo, hi)
