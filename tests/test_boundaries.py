@@ -379,3 +379,31 @@ def test_a_cue_may_give_the_verb_it_completes_back_to_the_content():
     ctx = SimpleNamespace(doc=doc, text=text, lexicon=SimpleNamespace(bounds=boundaries.BoundaryModel({"cue:j": 3.0})))
     (c,) = boundaries.adjust([claim], ctx)
     assert c.cue.text == "declined" and c.content.text == "to say whether it worked"
+
+
+def test_sentence_bounds_are_the_tokens_sentences(nlp):
+    from extract.attribution.spans import sentence_bounds
+
+    doc = nlp("The mayor said the bridge would reopen. Critics disagreed, saying repairs\nwould take a year. "
+              "“Not a chance,” one engineer said.")
+    assert len(list(doc.sents)) >= 3
+    assert [sentence_bounds(doc, t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    plain = Doc(spacy.blank("en").vocab, words=["No", "parse", "here"])  # no boundaries: Token.sent's own error
+    try:
+        sentence_bounds(plain, 1)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a doc without sentence boundaries has no sentences")
+
+
+def test_expand_and_tokens_span_are_char_span_and_the_tokens_bounds(nlp):
+    from extract.attribution.spans import expand, tokens_span
+
+    doc = nlp("The mayor, Jane Roe, said the bridge would reopen in June.")
+    for a, b in [(0, 9), (4, 12), (11, 19), (3, 4), (20, len(doc.text))]:
+        assert expand(doc, a, b) == doc.char_span(a, b, alignment_mode="expand")
+        assert expand(doc, a, b) is expand(doc, a, b)  # kept per doc
+    for lo, hi in [(0, 2), (1, 6), (3, 5), (6, len(doc))]:
+        assert tokens_span(doc[lo:hi]) == tokens_span(list(doc[lo:hi]))
+    assert tokens_span(doc[2:2]) is None

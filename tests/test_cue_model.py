@@ -151,6 +151,39 @@ def test_gate_slots_are_the_verb_its_subject_and_its_complement():
     assert cue_model.gate_slots(doc[4]) == (4, 3, -1)
 
 
+def test_half_rounding_is_numpys_float16_cast_bit_for_bit():
+    rng = np.random.default_rng(3)
+    t = (rng.standard_normal(20000) * np.float32(10.0) ** rng.integers(-9, 6, 20000)).astype(np.float32)
+    special = [0.0, -0.0, 1e-8, -3e-5, 6.1e-5, 2.0 ** -14, 65504.0, 65519.0, 65520.0, 1e9, np.inf, -np.inf, np.nan,
+               1.0 + 2.0 ** -11, 1.0 + 3 * 2.0 ** -11]  # ties round to even: down, then up
+    t = np.concatenate([t, np.array(special, dtype=np.float32)]).reshape(-1, 5)
+    with np.errstate(over="ignore"):  # 1e9 is too large for float16 (inf), as numpy warns
+        expected = t.astype(np.float16).astype(np.float32)
+        assert np.array_equal(cue_model._half(t).view(np.uint32), expected.view(np.uint32))
+
+
+def test_doc_gate_slots_and_dense_scores_are_the_per_token_ones():
+    vocab = spacy.blank("en").vocab
+
+    def told() -> Doc:
+        return Doc(vocab, words=["Aides", "told", "us", "that", "she", "left", "and", "he", "wrote", "it", "."],
+                   heads=[1, 1, 1, 5, 5, 1, 5, 8, 5, 8, 1],
+                   deps=["nsubj", "ROOT", "dobj", "mark", "nsubj", "ccomp", "cc", "nsubj", "conj", "dobj", "punct"])
+    doc = told()
+    slots = cue_model.doc_gate_slots(doc)
+    assert [tuple(row) for row in slots] == [cue_model.gate_slots(t) for t in doc]
+    assert tuple(slots[1]) == (1, 0, 2)  # the first complement: the object before the clause
+    width = cue_model.VECTOR_WIDTH
+    rng = np.random.default_rng(0)
+    dense = cue_model.Dense(cue_model.GATE_SLOTS, rng.normal(size=(3, width)).astype(np.float32),
+                            rng.uniform(0.5, 2, size=(3, width)).astype(np.float32),
+                            rng.normal(size=(3, width)).astype(np.float32))
+    assert dense.scores(doc, slots) is None  # no vectors
+    doc = told()
+    doc.tensor = rng.normal(size=(len(doc), width)).astype(np.float32)
+    assert dense.scores(doc, slots) == [dense.score(doc, cue_model.gate_slots(t)) for t in doc]
+
+
 def test_standardise_zeroes_empty_slots_and_keeps_its_statistics():
     from extract.training.cue_model import standardise
 

@@ -305,3 +305,20 @@ def test_a_name_in_apposition_names_any_noun_head():
                ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT"], spaces=spaces)
     who = sources.speaker(doc[6], [_ent(doc, 5, 6, "ORG"), _ent(doc, 7, 9)])
     assert who.canonical == "Jane Roe" and who.type == "person" and who.role == "UCL astronomer"
+
+
+def test_the_entities_touching_a_phrase_are_found_in_their_order():
+    import random
+
+    from extract.attribution.sources import _touching
+    from extract.records import Entity, Span
+
+    rng = random.Random(7)
+    for _ in range(200):
+        starts = [rng.randint(0, 200) for _ in range(rng.randint(0, 25))]
+        ents = tuple(Entity(Span(a, a + rng.randint(1, 25), "x"), "PERSON", "x") for a in starts)
+        for _ in range(20):
+            lo = rng.randint(0, 220)
+            hi = lo + rng.randint(0, 40)
+            want = [e for e in ents if e.span.start < hi and lo < e.span.end]
+            assert _touching(ents, lo, hi) == want == _touching(list(ents), lo, hi)

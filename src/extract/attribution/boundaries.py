@@ -83,14 +83,14 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_QUOTE, IS_SPACE, ORTH, POS, SPACY
-from spacy.symbols import VERB
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_SPACE, LENGTH, ORTH, POS, SPACY
+from spacy.symbols import IDS, VERB
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from ..records import Claim, Span, replace
 from .sources import describes
 from ..nlp import text_of
-from .spans import char_span
+from .spans import char_span, expand, sentence_bounds
 
 BREAKS = frozenset({",", ";", "—", "–", "--", "(", ")", ":"})
 # words that say what a stretch of text does (a relative, a concession, a time ...), kept as themselves
@@ -115,76 +115,74 @@ def _break(t: Token) -> bool:
 
 
 def content_variants(doc: Doc, content: Span, cue: Span) -> list[Variant]:
-    """The spans a one-piece ``content`` could have instead, itself first (``("orig", "orig")``)."""
+    """The spans a one-piece ``content`` could have instead, itself first (``("orig", "orig")``).
+    Tokens are read through the article's arrays (:func:`_tokens`, :func:`_offsets`) and its
+    sentence table (:func:`.spans.sentence_bounds`) rather than as Tokens, and the cue's verb's
+    right children once (the same variants)."""
     s, e = content.start, content.end
-    span = doc.char_span(s, e, alignment_mode="expand")
+    span = _toks(doc, s, e)
     if span is None or not len(span):
         return [(s, e) + ORIGINAL]
     first = span[0]
+    heads, _, space, punct, quote = _tokens(doc)
+    idx, ends_at = _offsets(doc)
     starts = {s: "orig"}
     if first.dep_ == "cc" or first.lower_ in LEADING_CONJUNCTIONS:
-        nxt = next((t for t in span[1:] if not t.is_punct and not t.is_space), None)
+        nxt = next((i for i in range(span.start + 1, span.end) if not punct[i] and not space[i]), None)
         if nxt is not None:
-            starts[nxt.idx] = "drop_cc"
+            starts[idx[nxt]] = "drop_cc"
     breaks, deps, cut_deps = _breaks_and_deps(doc)
-    heads = _tokens(doc)[0]
     for i in range(span.start, span.end - 1):
         if breaks[i]:
-            starts.setdefault(doc[i + 1].idx, "after_break")
+            starts.setdefault(idx[i + 1], "after_break")
     ends = {e: "orig"}
     for i in range(span.start + 1, span.end):
-        if breaks[i]:
-            prev = doc[i - 1]
-            if prev.idx + len(prev.text) > s:
-                ends.setdefault(prev.idx + len(prev.text), "before_break")
+        if breaks[i] and ends_at[i - 1] > s:
+            ends.setdefault(ends_at[i - 1], "before_break")
     for i in range(span.start + 1, span.end):  # before a phrase hung on a word of the content: "his candidacy | in June"
         if deps[i] in cut_deps and span.start <= heads[i] < i:
             edge = doc[i].left_edge.i
-            if edge > span.start:
-                prev = doc[edge - 1]
-                if not prev.is_punct and prev.idx + len(prev.text) > s:
-                    ends.setdefault(prev.idx + len(prev.text), "before_dep")
-    cue_toks = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            if edge > span.start and not punct[edge - 1] and ends_at[edge - 1] > s:
+                ends.setdefault(ends_at[edge - 1], "before_dep")
+    cue_toks = _toks(doc, cue.start, cue.end)
     verb = _cue_head(cue_toks) if cue_toks is not None and len(cue_toks) else None
     if verb is not None and cue.end <= s:
+        rights = list(verb.rights)
         # the cue's object before the content ("view | her as ready", "urged | the court to act")
-        for c in verb.rights:
+        for c in rights:
             if c.i > cue_toks.end - 1 and c.left_edge.i < span.start and c.right_edge.i < span.start and c.dep_ in (
                     "dobj", "dative", "nsubj", "attr"):
                 starts.setdefault(c.left_edge.idx, "cue_object")
         # what the cue's verb governs after the content, without a break ("described him | as a threat")
         end_i = span.end - 1
-        for c in verb.rights:
+        for c in rights:
             if c.left_edge.i == end_i + 1 and c.dep_ in EXTEND_DEPS:
                 end_i = c.right_edge.i
-                last_t = doc[end_i]
-                ends.setdefault(last_t.idx + len(last_t.text), "extend_dep")
+                ends.setdefault(ends_at[end_i], "extend_dep")
         # start at what the cue's verb governs inside the content ("urged the court | to act")
-        for c in verb.rights:
+        for c in rights:
             if c.dep_ in ("xcomp", "prep", "oprd", "ccomp", "dative", "dobj") and span.start < c.left_edge.i < span.end:
                 starts.setdefault(c.left_edge.idx, "cue_child")
-    sent = first.sent
+    sent_start, sent_end = sentence_bounds(doc, span.start)
     # start at the first word of the sentence, or after the cue ("[Meanwhile in Ohio,] Kasich has ...,
     # according to ...")
-    lo = cue_toks.end if cue_toks is not None and cue.end <= s and cue_toks.end > sent.start else sent.start
-    first = next((t for t in doc[lo:span.start] if not (t.is_punct or t.is_space or t.is_quote)), None)
-    if first is not None and first.idx < s:
-        starts.setdefault(first.idx, "extend_left")
+    lo = cue_toks.end if cue_toks is not None and cue.end <= s and cue_toks.end > sent_start else sent_start
+    word = next((i for i in range(lo, span.start) if not (punct[i] or space[i] or quote[i])), None)
+    if word is not None and idx[word] < s:
+        starts.setdefault(idx[word], "extend_left")
     if cue.end <= s:  # end where a quotation the content opens and leaves open ends, sentences later
         close = _quote_close(text_of(doc), s, e)
         if close is not None:
             ends.setdefault(close, "quote_close")
     if cue.end <= s:
-        last = sent.end - 1
-        while last > span.end - 1 and (doc[last].is_punct or doc[last].is_space):
+        last = sent_end - 1
+        while last > span.end - 1 and (punct[last] or space[last]):
             last -= 1
         for i in range(span.end, last + 1):
-            if breaks[i]:
-                prev = doc[i - 1]
-                if prev.idx + len(prev.text) > e:
-                    ends.setdefault(prev.idx + len(prev.text), "extend_break")
-        if last >= span.end and doc[last].idx + len(doc[last].text) > e:
-            ends.setdefault(doc[last].idx + len(doc[last].text), "extend_sent")
+            if breaks[i] and ends_at[i - 1] > e:
+                ends.setdefault(ends_at[i - 1], "extend_break")
+        if last >= span.end and ends_at[last] > e:
+            ends.setdefault(ends_at[last], "extend_sent")
     return [(a, b, ka, kb) for a, ka in starts.items() for b, kb in ends.items() if b > a]
 
 
@@ -267,6 +265,23 @@ def _tokens(doc: Doc) -> tuple[list, ...]:
     return got
 
 
+def _offsets(doc: Doc) -> tuple[list, list]:
+    """Per token of the article, read once: the offsets of its first character and of the character
+    after its last (``t.idx``, ``t.idx + len(t.text)``)."""
+    memo = _article_memo(doc)
+    got = memo.get("offsets")
+    if got is None:
+        arr = doc.to_array([IDX, LENGTH]).astype(np.int64)
+        got = memo["offsets"] = (arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist())
+    return got
+
+
+def _toks(doc: Doc, a: int, b: int) -> Optional[TokSpan]:
+    """The tokens of [a, b) (:func:`.spans.expand`): a claim's content, cue and speaker are looked up
+    by each role's variants and features (8 calls a claim before they were kept)."""
+    return expand(doc, a, b)
+
+
 def _breaks_and_deps(doc: Doc) -> tuple[list, list, set]:
     """Per token of the article, read once: whether it is a break (:func:`_break`), its dependency
     label's id, and the ids of :data:`CUT_DEPS`; for :func:`content_variants`, which tests every
@@ -294,7 +309,7 @@ def _read(doc: Doc, a: int, b: int, word_root: bool):
     key = (a, b, word_root)
     if key in memo:
         return memo[key]
-    sp = doc.char_span(a, b, alignment_mode="expand")
+    sp = _toks(doc, a, b)
     if sp is None:
         memo[key] = None
         return None
@@ -363,54 +378,56 @@ def cue_variants(doc: Doc, claim: Claim) -> list[Variant]:
     words moved by a few words, within its sentence, never into the speaker or a content piece,
     always keeping the cue's verb (:func:`_cue_head`; variants without it once let "..., adding
     that ..." take "would rise" from the content before it as its cue).
-    The kinds are the moves, in words ("-2" two words more on the left, "1" one more on the right)."""
-    cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    The kinds are the moves, in words ("-2" two words more on the left, "1" one more on the right).
+    Tokens are read through the article's arrays (the same variants)."""
+    cue = _toks(doc, claim.cue.start, claim.cue.end)
     if cue is None or not len(cue):
         return [(claim.cue.start, claim.cue.end, "0", "0")]
     lo_tok, hi_tok = cue.start, cue.end - 1
-    sent = cue[0].sent
-    lo, hi = sent.start, sent.end - 1
+    lo, hi = sentence_bounds(doc, cue.start)
+    hi -= 1
     body = _content_after(doc, claim, cue)
     if body is not None:  # into the content's first words, leaving it two at least ("voiced | concern over X")
         hi = min(hi, body.end - 3)
     for part in claim.spans + ((claim.speaker,) if claim.speaker is not None else ()):
         if body is not None and part is claim.content:
             continue
-        toks = doc.char_span(part.start, part.end, alignment_mode="expand")
+        toks = _toks(doc, part.start, part.end)
         if toks is None or not len(toks):
             continue
         if part.start >= claim.cue.end:
             hi = min(hi, toks.start - 1)
         elif part.end <= claim.cue.start:
             lo = max(lo, toks.end)
-    h = _cue_head(cue).i
+    h = _cue_tokens(doc, claim.cue)[2].i
     out = [(claim.cue.start, claim.cue.end, "0", "0")]
     first, last = max(lo, lo_tok - 3), min(hi, hi_tok + 6)
-    # the words a variant may start or end on, read once (not punctuation or spaces)
-    words = {t.i: t for t in doc[first:max(last, hi_tok) + 1] if not (t.is_punct or t.is_space)}
+    # the words a variant may start or end on (not punctuation or spaces)
+    _, pos, space, punct, _ = _tokens(doc)
+    idx, ends_at = _offsets(doc)
+    words = {i for i in range(first, max(last, hi_tok) + 1) if not (punct[i] or space[i])}
     into = body.start if body is not None else len(doc)
     for a in range(first, min(lo_tok + 3, h) + 1):
-        ta = words.get(a)
-        if ta is None:
+        if a not in words:
             continue
         for b in range(max(a, hi_tok - 3, h), last + 1):
-            tb = words.get(b)
-            if tb is None or (a, b) == (lo_tok, hi_tok):
+            if b not in words or (a, b) == (lo_tok, hi_tok):
                 continue
-            if b >= into and (a != lo_tok or tb.pos_ not in INTO_POS):
+            if b >= into and (a != lo_tok or pos[b] not in INTO_POS_IDS):
                 continue  # into the content: the cue's start as made, ending on a word that can end a cue
-            out.append((ta.idx, tb.idx + len(tb.text), str(a - lo_tok), str(b - hi_tok)))
+            out.append((idx[a], ends_at[b], str(a - lo_tok), str(b - hi_tok)))
     # back to the verb the cue's verb completes, the content then starting at its "to" ("has sought |
     # to portray him as ...", "declined | to say whether ..."): kind "jN", N words fewer on the right
     v1 = doc[h].head
     if body is not None and doc[h].dep_ == "xcomp" and lo_tok <= v1.i < h:
-        out.append((doc[lo_tok].idx, v1.idx + len(v1.text), "0", f"j{v1.i - hi_tok}"))
+        out.append((idx[lo_tok], v1.idx + len(v1.text), "0", f"j{v1.i - hi_tok}"))
     return out
 
 
 # what a cue that takes the content's first words ends on: "voiced concern | over", "declined to
 # comment | on", "posted a message on Twitter reading | ...", "issued a report | ...", "hopes to | ..."
 INTO_POS = frozenset({"ADP", "VERB", "NOUN", "PART", "SCONJ"})
+INTO_POS_IDS = frozenset(IDS[p] for p in INTO_POS)  # as :func:`_tokens` reads parts of speech
 
 
 def _content_after(doc: Doc, claim: Claim, cue: TokSpan) -> Optional[TokSpan]:
@@ -419,8 +436,11 @@ def _content_after(doc: Doc, claim: Claim, cue: TokSpan) -> Optional[TokSpan]:
     starting after them (:func:`adjust`)."""
     if claim.content_spans or claim.content.start < claim.cue.end:
         return None
-    body = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
-    if body is None or len(body) < 3 or any(not (t.is_punct or t.is_space) for t in doc[cue.end:body.start]):
+    body = _toks(doc, claim.content.start, claim.content.end)
+    if body is None or len(body) < 3:
+        return None
+    _, _, space, punct, _ = _tokens(doc)
+    if any(not (punct[i] or space[i]) for i in range(cue.end, body.start)):
         return None
     return body
 
@@ -440,21 +460,23 @@ def _words(doc: Doc, lo: int, hi: int, pre: str, head: Token) -> list[str]:
     return [f for t in doc[lo:hi] for f in _word(t, pre, head)]
 
 
-def _cue_tokens(doc: Doc, cue: Span) -> tuple[int, int, Token]:
-    """A cue's first and last token and its head (:func:`_cue_head`), read once per article."""
+def _cue_tokens(doc: Doc, cue: Span) -> tuple[int, int, Token, str]:
+    """A cue's first and last token, its head (:func:`_cue_head`) and the head's lemma, read once
+    per article."""
     memo = _article_memo(doc)
     key = ("cue", cue.start, cue.end)
     got = memo.get(key)
     if got is None:
-        toks = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        got = memo[key] = (toks.start, toks.end - 1, _cue_head(toks))
+        toks = _toks(doc, cue.start, cue.end)
+        head = _cue_head(toks)
+        got = memo[key] = (toks.start, toks.end - 1, head, head.lemma_.lower())
     return got
 
 
 def cue_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
     """Sparse features of one variant of a claim's cue: the words it adds or drops on each side."""
     _, _, da, db = v
-    lo_tok, hi_tok, head = _cue_tokens(doc, claim.cue)
+    lo_tok, hi_tok, head, lemma = _cue_tokens(doc, claim.cue)
     left, right = int(da), int(db.lstrip("j"))
     out = ["bias", f"da={da}", f"db={db}", f"dadb={da}|{db}", f"r={claim.rule}|{da}|{db}"]
     part: list[str] = []
@@ -467,12 +489,12 @@ def cue_features(doc: Doc, claim: Claim, v: Variant) -> list[str]:
         part += _words(doc, lo_tok + left, lo_tok, "addL_", head)
     elif left > 0:
         part += _words(doc, lo_tok, lo_tok + left, "remL_", head)
-    lemma = head.lemma_.lower()
     if db.startswith("j"):
         part.append("j")
-    elif right > 0 and not claim.content_spans and claim.cue.end <= claim.content.start <= doc[hi_tok + right].idx:
+    elif right > 0 and not claim.content_spans and claim.cue.end <= claim.content.start <= _offsets(doc)[0][hi_tok + right]:
         # it takes the content's first words: how many, and for which rule and verb
-        n = sum(1 for t in doc[hi_tok + 1:hi_tok + right + 1] if t.idx >= claim.content.start)
+        idx = _offsets(doc)[0]
+        n = sum(1 for i in range(hi_tok + 1, hi_tok + right + 1) if idx[i] >= claim.content.start)
         part += ["ic", f"ic={min(n, 4)}", f"ic|{claim.rule}"]
         out.append(f"lem={lemma}|ic")
     return out + part + [f"lem={lemma}|{x}" for x in part if "w=" in x]
@@ -493,7 +515,7 @@ def speaker_variants(doc: Doc, claim: Claim) -> list[Variant]:
     word (a determiner, an adverb) dropped. No variant but the phrase as made takes one bracket of
     a pair without the other (:func:`_brackets`)."""
     sp = claim.speaker
-    span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp is not None else None
+    span = _toks(doc, sp.start, sp.end) if sp is not None else None
     if span is None or not len(span):
         return [] if sp is None else [(sp.start, sp.end) + ORIGINAL]
     s, e = sp.start, sp.end
@@ -544,9 +566,11 @@ def _brackets(doc: Doc, span: TokSpan) -> list[tuple[int, int]]:
     """The brackets of the sentence around ``span`` as (offset of the opening mark, end of the
     closing one); one left open closes at the sentence's end. A speaker variant takes in both
     marks of a pair or neither: none ends or starts inside "Jane Roe (D-Ohio)"."""
-    sent = span[0].sent
-    if not any(mark in text_of(doc)[sent.start_char:sent.end_char] for mark in OPENING):
+    start, end = sentence_bounds(doc, span.start)
+    idx, ends_at = _offsets(doc)
+    if not any(mark in text_of(doc)[idx[start]:ends_at[end - 1]] for mark in OPENING):
         return []  # most sentences: no token is an opening mark
+    sent = doc[start:end]
     out, open_ = [], []
     for t in sent:
         if t.text in OPENING:
@@ -637,7 +661,7 @@ def others(claim: Claim, claims: Sequence[Claim]) -> list[Span]:
 
 def _word_after(doc: Doc, span: Span):
     """The first token after ``span`` that is no punctuation or space, or None."""
-    after = doc.char_span(span.start, span.end, alignment_mode="expand").end
+    after = expand(doc, span.start, span.end).end
     return next((t for t in doc[after:] if not (t.is_punct or t.is_space)), None)
 
 

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Optional, Sequence, Union
 
 import numpy as np
+from spacy.attrs import ENT_TYPE, LIKE_NUM
 
 from ..records import Claim, replace
 from . import cue_model
+from .spans import expand, sentence_bounds
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 AMOUNTS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
@@ -41,7 +43,7 @@ def features(claim: Claim, ctx, others: Union[Sequence[Claim], "Neighbourhood"] 
     doc, lex = ctx.doc, ctx.lexicon
     rule = claim.rule
     out = ["bias", f"rule={rule}", f"quote={claim.quote}"]
-    span = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    span = expand(doc, claim.cue.start, claim.cue.end)
     head = None
     if span is not None:
         verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
@@ -71,8 +73,8 @@ def features(claim: Claim, ctx, others: Union[Sequence[Claim], "Neighbourhood"] 
         if low in PRONOUNS:
             out.append(f"spron={low}")
         out.append("sbefore" if sp.end <= claim.cue.start else "safter")
-        out += _head_features("s", doc.char_span(sp.start, sp.end, alignment_mode="expand"), lem)
-    cspan = doc.char_span(claim.content.start, claim.content.end, alignment_mode="expand")
+        out += _head_features("s", expand(doc, sp.start, sp.end), lem)
+    cspan = expand(doc, claim.content.start, claim.content.end)
     out += _head_features("c", cspan, lem) + _object_features(rule, cspan)
     words = len(claim.content.text.split())
     out += [f"clen={min(words // 3, 10)}", f"pieces={len(claim.spans)}"]
@@ -162,14 +164,17 @@ class Neighbourhood:
                     f"x_same_content_rule={claim.rule}|{claims[int(idx[0])].rule}",
                     "x_same_content_first" if bool(np.all(cue.start < self.cue_s[idx]))
                     else "x_same_content_later"]
-        toks = ctx.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        doc = ctx.doc
+        toks = expand(doc, cue.start, cue.end)
         if toks is not None and len(toks):
-            sent = toks[0].sent
-            nsent = int(np.count_nonzero((self.cue_s >= sent.start_char) & (self.cue_s < sent.end_char)))
+            first, end = sentence_bounds(doc, toks.start)  # its sentence, as toks[0].sent
+            last = doc[end - 1]
+            start_char, end_char = doc[first].idx, last.idx + len(last.text)
+            nsent = int(np.count_nonzero((self.cue_s >= start_char) & (self.cue_s < end_char)))
             out.append(f"x_nsent={min(nsent, 4)}")
-            if claim.speaker is not None and not sent.start_char <= claim.speaker.start < sent.end_char:
+            if claim.speaker is not None and not start_char <= claim.speaker.start < end_char:
                 out.append("x_spk_other_sent")
-            if not sent.start_char <= claim.content.start < sent.end_char or claim.content.end > sent.end_char + 1:
+            if not start_char <= claim.content.start < end_char or claim.content.end > end_char + 1:
                 out.append("x_content_cross_sent")
         if claim.speaker is not None:
             sp = claim.speaker
@@ -228,9 +233,10 @@ def _object_features(rule: str, span) -> list[str]:
     if span is None or len(span) == 0:
         return []
     out = []
-    for ent in sorted({t.ent_type_ for t in span if t.ent_type_ in AMOUNTS}):
+    amounts, numbers = _amounts(span.doc)
+    for ent in sorted({amounts[i] for i in range(span.start, span.end)} - {""}):
         out += [f"camt={ent}", f"rcamt={rule}|{ent}"]
-    if any(t.like_num for t in span):
+    if any(numbers[span.start:span.end]):
         out.append(f"cnum|{rule}")
     root = span.root
     if root.pos_ != "NOUN":
@@ -246,6 +252,19 @@ def _object_features(rule: str, span) -> list[str]:
     if prep is not None:
         out.append(f"oprep={prep.lower_}|{rule}")
     return out
+
+
+def _amounts(doc) -> tuple[list[str], list[bool]]:
+    """Per token of the doc, read once and kept in ``doc.user_data``: its entity type when it is an
+    amount (:data:`AMOUNTS`, else ""), and whether it is like a number; :func:`_object_features`
+    reads a content's tokens through these instead of a Token each (the same features)."""
+    got = doc.user_data.get("extract_amounts")
+    if got is None:
+        arr = doc.to_array([ENT_TYPE, LIKE_NUM])
+        label = {doc.vocab.strings[a]: a for a in AMOUNTS}
+        got = doc.user_data["extract_amounts"] = ([label.get(x, "") for x in arr[:, 0].tolist()],
+                                                  [bool(x) for x in arr[:, 1].tolist()])
+    return got
 
 
 @dataclass(frozen=True)

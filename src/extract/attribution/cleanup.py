@@ -11,7 +11,7 @@ from typing import Callable, Optional
 from ..records import Claim, Span, replace
 from . import coreference, sources
 from .common import Context
-from .spans import char_span, tokens_span
+from .spans import char_span, expand, tokens_span
 
 Pass = Callable[[list[Claim], Context], list[Claim]]
 UNRESOLVABLE_SPEAKERS = {"i", "we", "you", "me", "us", "my", "our", "your"}
@@ -167,7 +167,7 @@ def passive_lead(claims: list[Claim], ctx: Context) -> list[Claim]:
     for c in claims:
         if (c.speaker is None and c.rule in ("verb:object", "verb:prep") and not c.content_spans
                 and c.relayed_by is None and c.cue.end <= c.content.start):
-            cue = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+            cue = expand(doc, c.cue.start, c.cue.end)
             subj = next((t for t in cue.root.children if t.dep_ == "nsubjpass" and t.i < cue.start), None) \
                 if cue is not None and len(cue) and cue.root.lemma_.lower() in PREDICATING else None
             lead = tokens_span(list(subj.subtree)) if subj is not None else None
@@ -205,7 +205,7 @@ def split_coordinated(claims: list[Claim], ctx: Context) -> list[Claim]:
     for k, c in enumerate(out):
         if not c.rule.startswith("verb:"):
             continue
-        span = doc.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        span = expand(doc, c.cue.start, c.cue.end)
         if span is None:
             continue
         tok = span.root
@@ -262,7 +262,7 @@ def around_parenthetical(claims: list[Claim], ctx: Context) -> list[Claim]:
             out.append(c)
             continue
         lo, hi = min(sp.start, c.cue.start), max(sp.end, c.cue.end)
-        seg = doc.char_span(lo, hi, alignment_mode="expand")
+        seg = expand(doc, lo, hi)
         sent = seg.sent if seg is not None and len(seg) else None
         left = _separator(sent, seg.start - sent.start, -1) if sent is not None else None
         right = _separator(sent, seg.end - 1 - sent.start, 1) if left is not None else None

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..records import ArticleMeta, Claim, Entity, Span
 from .cues import Lexicon
 from .sources import Speaker
+from .spans import expand
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Context:
         start, end = max(start, 0), min(end, len(self.text))
         if end <= start:
             return []
-        span = self.doc.char_span(start, end, alignment_mode="expand")
+        span = expand(self.doc, start, end)
         return [t for t in span if start <= t.idx < end] if span is not None else []
 
 

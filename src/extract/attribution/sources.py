@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import re
 import functools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable, Optional, Sequence
 
@@ -254,8 +255,10 @@ def _whole_words(doc, left: int, right: int) -> tuple[int, int]:
 def _closed(doc, left: int, right: int) -> int:
     """``right``, or one token further when that token closes a bracket opened inside the phrase
     ("Notes from Poland (NFP)": the parser hangs the ")" elsewhere)."""
+    if right + 1 >= len(doc) or doc[right + 1].text != ")":
+        return right  # the cheap test first: most phrases end before no bracket (the same results)
     opened = sum(t.text == "(" for t in doc[left:right + 1]) - sum(t.text == ")" for t in doc[left:right + 1])
-    return right + 1 if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")" else right
+    return right + 1 if opened > 0 else right
 
 
 def describes(c: Token) -> bool:
@@ -438,7 +441,7 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
     # containment in one of these spans): one pass instead of one per test
     areas = [s for s in (span, written, full) if s is not None]
     lo, hi = min(s.start for s in areas), max(s.end for s in areas)
-    entities = [e for e in entities if e.span.start < hi and lo < e.span.end]
+    entities = _touching(entities, lo, hi)
     name = name_in(span, full, head, entities)
     stype = classify(head, span, entities, named=name is not None)
     if stype != "person" and _a_person(head, name):
@@ -461,6 +464,31 @@ def speaker(head: Optional[Token], entities: Sequence[Entity]) -> Speaker:
         before = written.text[: tail.start - written.start].strip(" ,")
         return Speaker(written, tail.text, "person", before or None)
     return Speaker(written, canonical, stype, said_role)
+
+
+_BY_START: list = [(None, None)]  # (the entities last indexed, their index: see _touching)
+
+
+def _touching(entities: Sequence[Entity], lo: int, hi: int) -> list[Entity]:
+    """The entities that overlap [lo, hi), in their order: ``[e for e in entities if e.span.start <
+    hi and lo < e.span.end]``, found by bisection among the article's entities sorted by start
+    (indexed once per article, the last one kept) instead of a test of each of them for every
+    speaker (the test was the costliest part of :func:`speaker` under cProfile on the 295
+    Wikinews articles of bench/stages.py, a sixth of it)."""
+    if not isinstance(entities, tuple):  # only an article's own (immutable) entities are indexed
+        return [e for e in entities if e.span.start < hi and lo < e.span.end]
+    last = _BY_START[0]
+    if last[0] is not entities:
+        order = sorted(range(len(entities)), key=lambda k: entities[k].span.start)
+        starts = [entities[k].span.start for k in order]
+        longest = max((e.span.end - e.span.start for e in entities), default=0)
+        last = (entities, (order, starts, longest))
+        _BY_START[0] = last  # one tuple swapped whole, as boundaries._article_memo does
+    order, starts, longest = last[1]
+    # an entity that starts at or before lo - longest ends at or before lo
+    found = [order[k] for k in range(bisect_right(starts, lo - longest), bisect_left(starts, hi))
+             if lo < entities[order[k]].span.end]
+    return [entities[k] for k in sorted(found)]
 
 
 def _name_at_end(span: Span, head: Token) -> Optional[Span]:
@@ -541,8 +569,8 @@ def past_dateline(head: Token) -> Token:
     dash (seen on other outlets: a dateline given as the canonical speaker).
     (A sentence-opening place, all capitals or a GPE, then a spaced dash, then one noun phrase.)"""
     doc = head.doc
-    if head.i != head.sent.start or not (head.ent_type_ in ("GPE", "LOC") or head.is_upper):
-        return head
+    if not (head.ent_type_ in ("GPE", "LOC") or head.is_upper) or head.i != head.sent.start:
+        return head  # the word's own tests first: finding its sentence walks the parse
     dash = next((t for t in head.subtree if t.i > head.i and t.text in DASHES and t.whitespace_
                  and doc[t.i - 1].whitespace_), None)
     if dash is None:
