@@ -280,6 +280,11 @@ def test_a_capital_that_only_opens_the_sentence_is_no_proper_modifier():
                ["PRON", "VERB", "ADJ", "NOUN", "VERB", "PUNCT"])
     doc[3].lemma_ = "resident"
     assert sources.speaker(doc[3], []).type == "organization"
+    # opening the sentence, a nationality's ending still tells a proper adjective NER missed
+    words = ["Norwegian", "residents", "said", "no", "."]
+    doc = _doc(words, [1, 2, 2, 2, 2], ["amod", "nsubj", "ROOT", "dobj", "punct"], ["ADJ", "NOUN", "VERB", "INTJ", "PUNCT"])
+    doc[1].lemma_ = "resident"
+    assert sources.speaker(doc[1], []).type == "organization"
 
 
 def _ent(doc, i, j, label="PERSON"):

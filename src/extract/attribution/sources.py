@@ -97,6 +97,9 @@ PEOPLE_HEADS = {
     "neighbour", "neurosurgeon", "organizer", "participant", "passenger", "pollster", "protester",
     "public", "reader", "reporter", "respondent", "rival", "strategist", "tycoon", "user", "writer",
 }
+# a capital that only opens the sentence ("Many residents said") tells nothing, unless the word ends as
+# names of nationalities do ("Ukrainian", "Chinese", "British", "Israeli") where NER missed it
+NATIONALITY_ENDING = re.compile(r"(?:an|ese|ish|i)$")
 # heads that take their type from the whole they are part of: "54 percent of voters", "some of the
 # protesters", "one of his aides" (a number word, any, also counts)
 PART_HEADS = {
@@ -354,7 +357,7 @@ def classify(head: Token, span: Span, entities: Iterable[Entity], *, named: bool
         return "person"
     modified = any(e.label in ("NORP", "ORG", "GPE") for e in ents) or any(
         c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
-        and not c.is_sent_start  # "Many residents said": a capital that only opens the sentence
+        and (not c.is_sent_start or NATIONALITY_ENDING.search(c.lower_) is not None)
         for c in head.children)
     if lemma == "report" and head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children):
         return "anonymous"
